@@ -1,0 +1,64 @@
+# Ancrage — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run setup test lint format chromium clean
+
+$(BIN)/.deps: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $@
+
+$(BIN)/.dev-deps: $(BIN)/.deps requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+## Set everything up (idempotent): database, territory referential, demo data, static files.
+setup: $(BIN)/.deps
+	mkdir -p var
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_territory
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput -v0
+
+## Set up, then serve on http://$(HOST):$(PORT)/ (Ctrl+C to stop).
+run: setup
+	@echo "Ancrage : http://$(HOST):$(PORT)/"
+	DEBUG=$${DEBUG:-true} $(MANAGE) runserver $(HOST):$(PORT)
+
+## The whole test suite, browser tests included.
+test: $(BIN)/.dev-deps node_modules/.installed chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installation de Chromium (paquet Debian)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium est nécessaire aux tests navigateur : lancez « sudo apt-get install chromium » puis « make test »."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+lint: $(BIN)/.dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.dev-deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

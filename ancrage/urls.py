@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Ancrage — administration"
+admin.site.site_title = "Ancrage"
+admin.site.index_title = "Coordination du territoire"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("directory.urls")),
+]

@@ -1,0 +1,94 @@
+"""Steps every importer shares: locating a place, cleaning contacts and hours."""
+
+import re
+
+from datahub import normalize
+from directory.domain import hours
+from standards.parsing import split_cell
+
+_PIVOT = re.compile(r"^[a-zA-Z0-9]{9,14}$")
+
+
+def text(row: dict, *names: str) -> str:
+    """The first non-empty value among column `names`, as stripped text."""
+    for name in names:
+        value = row.get(name)
+        if value not in (None, "", []):
+            return str(value).strip()
+    return ""
+
+
+def pivot(raw: str) -> str:
+    value = re.sub(r"\s", "", raw or "")
+    if not _PIVOT.match(value) or set(value) == {"0"}:
+        return ""
+    return value
+
+
+def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, lon, warnings: list) -> dict:
+    """Address fields of a place, with its commune resolved in the referential.
+
+    A place without coordinates is put at its commune's centre, flagged approximate.
+    """
+    resolved = normalize.resolve_commune(commune, code_postal, code_insee)
+    found = resolved.commune
+    if found is None and (commune or code_postal):
+        warnings.append(f"Commune introuvable dans le référentiel : « {commune} » ({code_postal})")
+    position = normalize.coordinates(lat, lon)
+    approximate = False
+    if position is None and (lat not in (None, "") or lon not in (None, "")):
+        warnings.append(f"Coordonnées invalides ignorées : {lat}, {lon}")
+    if position is None and found is not None and found.latitude is not None:
+        position = (found.latitude, found.longitude)
+        approximate = True
+    postal = (code_postal or "").strip()
+    if postal.isdigit() and len(postal) < 5:
+        postal = postal.zfill(5)
+    return {
+        "adresse": normalize.display_name(adresse),
+        "code_postal": postal if len(postal) == 5 else (found.code_postal_principal if found else ""),
+        "commune": found.nom if found else normalize.display_name(commune),
+        "code_insee": found.code_insee if found else "",
+        "latitude": position[0] if position else None,
+        "longitude": position[1] if position else None,
+        "position_approximative": approximate,
+    }
+
+
+def contacts(telephone: str, emails, websites, warnings: list) -> dict:
+    phone = normalize.phone(telephone)
+    if telephone and not phone:
+        warnings.append(f"Téléphone illisible ignoré : « {telephone} »")
+    clean_emails, clean_sites = [], []
+    for raw in split_cell(emails):
+        value = normalize.email(raw)
+        (clean_emails.append(value) if value else warnings.append(f"Courriel invalide ignoré : « {raw} »"))
+    for raw in split_cell(websites):
+        value = normalize.url(raw)
+        (clean_sites.append(value) if value else warnings.append(f"Adresse web invalide ignorée : « {raw} »"))
+    return {"telephone": phone, "courriels": clean_emails, "site_web": clean_sites}
+
+
+def opening_hours(raw: str, warnings: list) -> dict:
+    """Valid OSM hours are kept; others are kept as text in `horaires_precisions` and flagged."""
+    raw = (raw or "").strip()
+    if not raw or hours.is_valid(raw):
+        return {"horaires": raw, "horaires_precisions": ""}
+    repaired = normalize.repair_hours(raw)
+    if hours.is_valid(repaired):
+        warnings.append(f"Horaires corrigés : « {raw} » → « {repaired} »")
+        return {"horaires": repaired, "horaires_precisions": ""}
+    warnings.append(f"Horaires au format OSM invalide, gardés en texte : « {raw} »")
+    return {"horaires": "", "horaires_precisions": raw[:500]}
+
+
+def url_field(raw: str, label: str, warnings: list) -> str:
+    value = normalize.url(raw)
+    if raw and not value:
+        warnings.append(f"{label} invalide ignoré : « {raw} »")
+    return value
+
+
+def short_summary(text_value: str) -> str:
+    text_value = " ".join((text_value or "").split())
+    return text_value if len(text_value) <= 280 else text_value[:279].rstrip() + "…"

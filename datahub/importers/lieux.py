@@ -1,0 +1,160 @@
+"""« Lieux de médiation numérique » files: the current standard (v1.x) and the older v0 formats.
+
+One row gives one place and one data·inclusion service per « services » value, so that a search
+by need finds the right service and an export gives the row back.
+"""
+
+from django.utils.text import slugify
+
+from datahub import normalize
+from datahub.importers.common import contacts, locate, opening_hours, pivot, short_summary, text, url_field
+from datahub.records import Parsed, PlaceRecord, Rejected, ServiceRecord
+from standards import dataincl as di
+from standards import mappings as m
+from standards.parsing import Mapped, map_cell
+
+FORMAT = "lieux"
+
+# Column aliases found in real files, current name first.
+_ALIASES = {
+    "presentation_resume": ("presentation_resume", "presentation_resumee"),
+    "frais": ("frais_a_charge", "conditions_acces", "conditions_access"),
+    "courriels": ("courriels", "courriel"),
+    "fiche_acces_libre": ("fiche_acces_libre", "accessibilite"),
+    "autres_formations_labels": ("autres_formations_labels", "labels_autres"),
+}
+
+
+def _vocabularies(row: dict, warnings: list) -> Mapped:
+    out = Mapped()
+    for column, table in (
+        ("services", m.SERVICES),
+        ("publics_specifiquement_adresses", m.PUBLICS),
+        ("prise_en_charge_specifique", m.PUBLICS),
+        ("publics_accueillis", m.PUBLICS),
+        ("dispositif_programmes_nationaux", m.LABELS),
+        ("formations_labels", m.LABELS),
+        ("labels_nationaux", m.LABELS),
+        ("modalites_acces", m.MODALITES_ACCES),
+        ("modalites_accompagnement", m.MODALITES_ACCOMPAGNEMENT),
+        ("itinerance", m.ITINERANCE),
+    ):
+        map_cell(row.get(column), table, out)
+    map_cell(text(row, *_ALIASES["frais"]), m.FRAIS, out)
+    for value in out.unknown:
+        warnings.append(f"Valeur hors vocabulaire ignorée : « {value} »")
+    return out
+
+
+def _typologie(raw, warnings: list) -> list[str]:
+    from standards.lieux import TYPOLOGIE
+    from standards.parsing import split_cell
+
+    codes = []
+    for code in split_cell(raw):
+        if code in TYPOLOGIE:
+            codes.append(code)
+        elif code.upper() in TYPOLOGIE:
+            codes.append(code.upper())
+        else:
+            warnings.append(f"Typologie inconnue ignorée : « {code} »")
+    return codes
+
+
+def parse_row(row: dict, default_source: str) -> Parsed:
+    parsed = Parsed()
+    warnings = parsed.warnings
+    source_id = text(row, "id")
+    nom = text(row, "nom")
+    if not source_id:
+        raise Rejected("Identifiant (« id ») manquant")
+    if len(nom) < 2:
+        raise Rejected("Nom du lieu manquant")
+    source = text(row, "source") or default_source
+    vocab = _vocabularies(row, warnings)
+    address = locate(
+        text(row, "adresse"), text(row, "code_postal"), text(row, "commune"), text(row, "code_insee"),
+        row.get("latitude"), row.get("longitude"), warnings,
+    )  # fmt: skip
+    if address["latitude"] is None and not address["code_insee"]:
+        raise Rejected("Lieu impossible à situer : ni coordonnées valides, ni commune reconnue")
+    date_maj = normalize.iso_date(text(row, "date_maj"))
+    if not date_maj:
+        warnings.append("Date de mise à jour (« date_maj ») absente ou invalide")
+    resume = text(row, *_ALIASES["presentation_resume"])
+    detail = text(row, "presentation_detail")
+    if len(resume) > 280 and not detail:
+        detail = resume
+    programmes = vocab.get("dispositif_programmes_nationaux")
+    display = normalize.display_name(nom)
+    fields = {
+        "nom": display[:250],
+        "nom_source": nom[:250] if display != nom else "",
+        "pivot": pivot(text(row, "pivot", "siret")),
+        "structure_parente": text(row, "structure_parente")[:250],
+        "typologie": _typologie(row.get("typologie"), warnings),
+        "reseaux_porteurs": [m.PROGRAMME_TO_RESEAU[p] for p in programmes if p in m.PROGRAMME_TO_RESEAU],
+        **address,
+        "complement_adresse": text(row, "complement_adresse")[:250],
+        "itinerance": vocab.get("itinerance"),
+        **contacts(text(row, "telephone"), row.get("courriels") or row.get("courriel"), row.get("site_web"), warnings),
+        "prise_rdv": url_field(text(row, "prise_rdv"), "Lien de prise de rendez-vous", warnings),
+        **opening_hours(text(row, "horaires"), warnings),
+        "presentation_resume": short_summary(resume),
+        "presentation_detail": detail,
+        "publics_specifiquement_adresses": vocab.get("publics_specifiquement_adresses"),
+        "prise_en_charge_specifique": vocab.get("prise_en_charge_specifique"),
+        "frais_a_charge": vocab.get("frais_a_charge"),
+        "modalites_acces": vocab.get("modalites_acces"),
+        "modalites_accompagnement": vocab.get("modalites_accompagnement"),
+        "dispositif_programmes_nationaux": programmes,
+        "formations_labels": vocab.get("formations_labels"),
+        "autres_formations_labels": text(row, *_ALIASES["autres_formations_labels"])[:500],
+        "fiche_acces_libre": url_field(text(row, *_ALIASES["fiche_acces_libre"]), "Lien Acceslibre", warnings),
+        "source": source[:100],
+        "date_maj": date_maj,
+    }
+    parsed.places.append(PlaceRecord(source, source_id, fields, date_maj))
+    for value in vocab.get("services"):
+        parsed.services.append(
+            ServiceRecord(source, f"{source_id}--{slugify(value)}", source_id, service_fields(value, fields), date_maj)
+        )
+    return parsed
+
+
+def service_fields(value: str, place: dict) -> dict:
+    """The data·inclusion v1 service for one « services » value of a place (data·inclusion mapping)."""
+    frais = place["frais_a_charge"]
+    accompagnement = place["modalites_accompagnement"]
+    publics = sorted(
+        {m.PUBLIC_TO_DI[p] for p in place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"] if p in m.PUBLIC_TO_DI}
+    ) or [di.TOUS_PUBLICS]
+    mobilisation = sorted({m.ACCES_TO_MOBILISATION[a] for a in place["modalites_acces"] if a in m.ACCES_TO_MOBILISATION})
+    if not mobilisation:
+        mobilisation = [
+            mode for mode, present in (
+                ("telephoner", place["telephone"]),
+                ("envoyer-un-courriel", place["courriels"]),
+                ("utiliser-lien-mobilisation", place["prise_rdv"]),
+            ) if present
+        ]  # fmt: skip
+    return {
+        "nom": value,
+        "description": place["presentation_resume"],
+        "type": next((t for a, t in m.ACCOMPAGNEMENT_TO_TYPE if a in accompagnement), ""),
+        "thematiques": m.SERVICE_THEMATIQUES[value],
+        "mediation": [value],
+        "frais": "gratuit" if {"Gratuit", "Gratuit sous condition"} & set(frais) else ("payant" if frais else ""),
+        "frais_precisions": "Gratuit sous condition" if "Gratuit sous condition" in frais else "",
+        "publics": publics,
+        "publics_precisions": ", ".join(place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"]),
+        "modes_accueil": [di.EN_PRESENTIEL, di.A_DISTANCE] if "À distance" in accompagnement else [di.EN_PRESENTIEL],
+        "zone_eligibilite": [place["code_insee"][:3] if place["code_insee"].startswith("97") else place["code_insee"][:2]]
+        if place["code_insee"]
+        else [],
+        "modes_mobilisation": mobilisation,
+        "mobilisable_par": ["usagers", "professionnels"],
+        "lien_mobilisation": place["prise_rdv"],
+        "source": place["source"],
+        "date_maj": place["date_maj"],
+    }

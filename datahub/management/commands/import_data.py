@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from datahub.runs import IMPORTERS, run_import
+
+
+class Command(BaseCommand):
+    help = "Importe un fichier de données (lieux de médiation numérique, data·inclusion…)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="Fichier JSON ou CSV à importer")
+        parser.add_argument("--format", required=True, choices=sorted(IMPORTERS), dest="source_format")
+        parser.add_argument("--feed", default="", help="Nom du flux (par défaut : nom du fichier)")
+        parser.add_argument("--source", default="", help="Source par défaut des lignes qui n’en donnent pas")
+        parser.add_argument("--dry-run", action="store_true", help="Tout vérifier sans rien enregistrer")
+        parser.add_argument("--quiet", action="store_true", help="Pas de barre de progression")
+
+    def handle(self, path, source_format, feed, source, dry_run, quiet, **options):
+        bar = tqdm(unit=" lignes", disable=quiet or not self.stdout.isatty(), desc=path)
+        try:
+            run = run_import(
+                path, source_format, feed=feed, default_source=source, dry_run=dry_run, progress=bar.update
+            )
+        except FileNotFoundError as exc:
+            raise CommandError(f"Fichier introuvable : {path}") from exc
+        finally:
+            bar.close()
+        if run.status == run.Status.FAILED:
+            raise CommandError(f"Import échoué, rien n’a été modifié : {run.error.splitlines()[0]}")
+        prefix = "[essai à blanc] " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}{run.file_name} : {run.rows} lignes, {run.created} créées, {run.updated} mises à jour, "
+            f"{run.unchanged} inchangées, {run.rejected} rejetées, {run.warnings} avertissements "
+            f"(import n° {run.pk})."
+        )

@@ -1,0 +1,202 @@
+"""Cleaning the values of real files: phones, e-mails, URLs, names, communes, positions, dates.
+
+Each function returns the clean value (or an empty one) and never raises on bad input;
+callers collect what could not be read as warnings.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+
+from territory.models import Commune
+from territory.text import fold, fold_commune
+
+_DIGITS = re.compile(r"\D")
+# Overseas numbers keep their own country code (lieux standard pattern).
+_OVERSEAS = {
+    "0590": "+590", "0690": "+590", "0594": "+594", "0694": "+594", "0262": "+262",
+    "0692": "+262", "0693": "+262", "0269": "+262", "0639": "+262", "0596": "+596", "0696": "+596",
+}  # fmt: skip
+
+
+def phone(raw) -> str:
+    """A French number in international format (+33…), or "" when unreadable."""
+    digits = _DIGITS.sub("", str(raw or ""))
+    if str(raw or "").strip().startswith("+") and 8 <= len(digits) <= 12:
+        return "+" + digits
+    if digits.startswith("0033"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("33") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if len(digits) != 10 or not digits.startswith("0"):
+        return ""
+    prefix = _OVERSEAS.get(digits[:4])
+    return (prefix or "+33") + digits[1:]
+
+
+def format_phone(value: str) -> str:
+    """+33169096292 → 01 69 09 62 92, for reading aloud and dialling by hand."""
+    if value.startswith("+33") and len(value) == 12:
+        national = "0" + value[3:]
+        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+    return value
+
+
+_email = EmailValidator()
+_url = URLValidator(schemes=["http", "https"])
+
+
+def email(raw) -> str:
+    value = str(raw or "").strip().lower().removeprefix("mailto:")
+    try:
+        _email(value)
+    except ValidationError:
+        return ""
+    return value
+
+
+def url(raw) -> str:
+    value = str(raw or "").strip()
+    if not value:
+        return ""
+    if not re.match(r"^https?://", value, re.IGNORECASE):
+        value = "https://" + value.removeprefix("//")
+    try:
+        _url(value)
+    except ValidationError:
+        return ""
+    return value
+
+
+_SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "et", "aux", "au", "sur", "sous", "en", "a", "à", "l", "d"}
+_COMMON_SHORT = {
+    "rue", "av", "ave", "bd", "pl", "imp", "all", "quai", "cite", "parc", "mail", "gare", "hall",
+    "rte", "lot", "pont", "tour", "bat", "ile", "mas", "val", "bois", "mont", "port", "camp",
+    "ecole", "mairie", "maison", "club", "centre", "salle", "pole", "pays", "ville", "voie", "cour",
+    "bis", "ter", "ldt", "bp", "cs", "chez", "pour", "avec", "lieu", "dit", "haut", "bas",
+    "grand", "gd", "st", "ste", "fort", "paris", "lyon", "nice", "metz", "caen", "pau", "lens",
+}  # fmt: skip
+
+
+def _is_mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def display_name(raw: str) -> str:
+    """Names received in capitals, made readable; others are left as they are.
+
+    "ICF LA SABLIERE SA D'HLM" → "ICF la Sabliere SA d'HLM": short words that are not ordinary
+    words stay in capitals as likely acronyms. Accents lost upstream cannot be restored.
+    """
+    text = " ".join(str(raw or "").split())
+    if not _is_mostly_upper(text):
+        return text
+    out = []
+    for index, word in enumerate(re.split(r"(\s+|-|')", text)):
+        lower = word.lower()
+        if not word.strip() or word in {"-", "'"}:
+            out.append(word)
+        elif lower in _SMALL_WORDS and index > 0:
+            out.append(lower)
+        elif len(word) <= 4 and word.isalpha() and fold(lower) not in _COMMON_SHORT:
+            out.append(word)
+        else:
+            out.append(lower[:1].upper() + lower[1:])
+    return "".join(out)
+
+
+_ARRONDISSEMENT = re.compile(r"^(paris|marseille|lyon)\s*\d{1,2}\s*(e|er|eme)?(\s+arrondissement)?$")
+
+
+@dataclass(frozen=True)
+class ResolvedCommune:
+    commune: Commune | None
+    how: str
+
+
+def resolve_commune(name: str, postal_code: str, code_insee: str = "") -> ResolvedCommune:
+    """The referential commune meant by a row, from its INSEE code, postal code and name."""
+    code_insee = (code_insee or "").strip().upper()
+    postal_code = (postal_code or "").strip().zfill(5) if (postal_code or "").strip() else ""
+    if code_insee:
+        found = Commune.objects.filter(code_insee=code_insee).first()
+        if found:
+            return ResolvedCommune(found, "code INSEE")
+    folded = fold_commune(name or "")
+    arrondissement = _ARRONDISSEMENT.match(folded)
+    if arrondissement:
+        folded = arrondissement.group(1)
+    by_postal = list(Commune.objects.filter(codes_postaux__contains=f"|{postal_code}|")) if postal_code else []
+    if len(by_postal) == 1 and (not folded or _close(folded, by_postal[0].nom_recherche)):
+        return ResolvedCommune(by_postal[0], "code postal")
+    for commune in by_postal:
+        if commune.nom_recherche == folded:
+            return ResolvedCommune(commune, "code postal et nom")
+    for commune in by_postal:
+        if _close(folded, commune.nom_recherche):
+            return ResolvedCommune(commune, "code postal et nom approché")
+    if folded:
+        by_name = Commune.objects.filter(nom_recherche=folded)
+        if postal_code:
+            by_name = by_name.filter(departement=_departement(postal_code))
+        candidates = list(by_name[:2])
+        if len(candidates) == 1:
+            return ResolvedCommune(candidates[0], "nom")
+    if len(by_postal) == 1:
+        return ResolvedCommune(by_postal[0], "code postal seul (nom différent)")
+    return ResolvedCommune(None, "introuvable")
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or a.replace(" ", "") == b.replace(" ", "") or b.startswith(a) or a.startswith(b)
+
+
+def _departement(postal_code: str) -> str:
+    if postal_code.startswith("97"):
+        return postal_code[:3]
+    if postal_code.startswith("20"):
+        return "2A" if postal_code < "20200" else "2B"
+    return postal_code[:2]
+
+
+def coordinates(lat, lon) -> tuple[float, float] | None:
+    """A WGS84 position in France (mainland or overseas), or None."""
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return None
+    if lat == 0 and lon == 0:
+        return None
+    if -22 <= lat <= 52 and -63 <= lon <= 56:
+        if 41 <= lon <= 52 and -6 <= lat <= 10:  # swapped columns, mainland
+            return lon, lat
+        return lat, lon
+    return None
+
+
+def iso_date(raw) -> date | None:
+    text = str(raw or "").strip()[:10]
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        match = re.match(r"^(\d{2})/(\d{2})/(\d{4})$", text)
+        if match:
+            try:
+                return date(int(match[3]), int(match[2]), int(match[1]))
+            except ValueError:
+                return None
+    return None
+
+
+_H_TIME = re.compile(r"\b(\d{1,2})h(\d{2})?\b")
+_SHORT_HOUR = re.compile(r"(?<![\d:])(\d):(\d{2})\b")
+
+
+def repair_hours(raw: str) -> str:
+    """Common French slips in OSM hours: "9h30" → "09:30", "9:00" → "09:00"."""
+    fixed = _H_TIME.sub(lambda m: f"{int(m[1]):02d}:{m[2] or '00'}", raw)
+    return _SHORT_HOUR.sub(lambda m: f"0{m[1]}:{m[2]}", fixed)

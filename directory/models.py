@@ -1,0 +1,203 @@
+"""Places (lieux / structures) and the services they offer.
+
+Field names follow the national standards they come from, so that an import or an export is a
+plain column-to-field copy: the « lieux de médiation numérique » standard for places, the
+data·inclusion v1 schema for services.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from directory.fields import VocabularyListField
+from standards import dataincl as di
+from standards import lieux
+
+
+class PlaceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(est_publie=True)
+
+
+class Place(models.Model):
+    # Identity
+    nom = models.CharField("nom", max_length=250)
+    nom_source = models.CharField(
+        "nom tel que reçu", max_length=250, blank=True, help_text="Nom original, avant mise en forme."
+    )
+    pivot = models.CharField(
+        "SIRET, SIREN ou RNA", max_length=14, blank=True, db_index=True,
+        help_text="Identifiant de la structure : SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres).",
+    )
+    structure_parente = models.CharField("structure parente", max_length=250, blank=True)
+    typologie = VocabularyListField("typologie", vocabulary=lieux.TYPOLOGIE)
+    reseaux_porteurs = VocabularyListField("réseaux porteurs", vocabulary=di.RESEAUX_PORTEURS)
+    # Address
+    adresse = models.CharField("adresse", max_length=250, blank=True)
+    complement_adresse = models.CharField("complément d’adresse", max_length=250, blank=True)
+    code_postal = models.CharField("code postal", max_length=5, blank=True)
+    commune = models.CharField("commune", max_length=150, blank=True)
+    code_insee = models.CharField("code INSEE", max_length=5, blank=True, db_index=True)
+    latitude = models.FloatField("latitude", null=True, blank=True)
+    longitude = models.FloatField("longitude", null=True, blank=True)
+    position_approximative = models.BooleanField(
+        "position approximative", default=False,
+        help_text="Position inconnue : le lieu est placé au centre de sa commune.",
+    )
+    itinerance = VocabularyListField("itinérance", vocabulary=lieux.ITINERANCE)
+    # Contact
+    telephone = models.CharField("téléphone", max_length=30, blank=True)
+    courriels = VocabularyListField("courriels")
+    site_web = VocabularyListField("sites web")
+    prise_rdv = models.URLField("prise de rendez-vous en ligne", max_length=500, blank=True)
+    # Hours
+    horaires = models.CharField(
+        "horaires (format OpenStreetMap)", max_length=500, blank=True,
+        help_text="Par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off",
+    )
+    horaires_precisions = models.CharField("précisions sur les horaires", max_length=500, blank=True)
+    jours_ouverture = models.CharField(
+        "jours d’ouverture (calculé)", max_length=20, blank=True, editable=False
+    )
+    # Presentation
+    presentation_resume = models.CharField("présentation courte", max_length=280, blank=True)
+    presentation_detail = models.TextField("présentation détaillée", blank=True)
+    # What the place offers and to whom (lieux standard, v1)
+    publics_specifiquement_adresses = VocabularyListField(
+        "publics spécifiquement adressés", vocabulary=lieux.PUBLICS_SPECIFIQUEMENT_ADRESSES
+    )
+    prise_en_charge_specifique = VocabularyListField(
+        "prise en charge spécifique", vocabulary=lieux.PRISE_EN_CHARGE_SPECIFIQUE
+    )
+    frais_a_charge = VocabularyListField("frais à charge", vocabulary=lieux.FRAIS_A_CHARGE)
+    modalites_acces = VocabularyListField("modalités d’accès", vocabulary=lieux.MODALITES_ACCES)
+    modalites_accompagnement = VocabularyListField(
+        "modalités d’accompagnement", vocabulary=lieux.MODALITES_ACCOMPAGNEMENT
+    )
+    dispositif_programmes_nationaux = VocabularyListField(
+        "dispositifs et programmes nationaux", vocabulary=lieux.DISPOSITIF_PROGRAMMES_NATIONAUX
+    )
+    formations_labels = VocabularyListField("formations et labels", vocabulary=lieux.FORMATIONS_LABELS)
+    autres_formations_labels = models.CharField("autres formations et labels", max_length=500, blank=True)
+    fiche_acces_libre = models.URLField("fiche Acceslibre", max_length=500, blank=True)
+    # Provenance and freshness
+    source = models.CharField("source", max_length=100, blank=True)
+    date_maj = models.DateField("informations mises à jour le", null=True, blank=True)
+    est_publie = models.BooleanField("publié", default=True)
+    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lieu"
+        ordering = ["nom"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="place_position")]
+
+    def __str__(self):
+        return f"{self.nom} ({self.commune})" if self.commune else self.nom
+
+    def save(self, *args, **kwargs):
+        from directory.domain.hours import open_weekdays
+
+        self.jours_ouverture = open_weekdays(self.horaires)
+        if kwargs.get("update_fields") is not None and "horaires" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "jours_ouverture"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("directory:place", kwargs={"pk": self.pk, "slug": slugify(self.nom)[:60] or "lieu"})
+
+    @property
+    def has_position(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class Service(models.Model):
+    """A service in the data·inclusion v1 sense, offered at a place."""
+
+    place = models.ForeignKey(Place, verbose_name="lieu", related_name="services", on_delete=models.CASCADE)
+    nom = models.CharField("nom", max_length=150)
+    description = models.TextField("description", blank=True)
+    type = models.CharField("type", max_length=30, choices=di.TYPES_SERVICE.choices, blank=True)
+    thematiques = VocabularyListField("thématiques", vocabulary=di.THEMATIQUES)
+    mediation = VocabularyListField(
+        "services de médiation numérique", vocabulary=lieux.SERVICES,
+        help_text="Valeurs « services » du standard des lieux de médiation numérique.",
+    )
+    frais = models.CharField("frais", max_length=20, choices=di.FRAIS.choices, blank=True)
+    frais_precisions = models.CharField("précisions sur les frais", max_length=500, blank=True)
+    publics = VocabularyListField("publics", vocabulary=di.PUBLICS)
+    publics_precisions = models.CharField("précisions sur les publics", max_length=500, blank=True)
+    conditions_acces = models.CharField("conditions d’accès", max_length=500, blank=True)
+    modes_accueil = VocabularyListField("modes d’accueil", vocabulary=di.MODES_ACCUEIL)
+    zone_eligibilite = VocabularyListField(
+        "zone d’éligibilité", help_text="Codes commune, EPCI, département, ou « france »."
+    )
+    modes_mobilisation = VocabularyListField("modes de mobilisation", vocabulary=di.MODES_MOBILISATION)
+    mobilisable_par = VocabularyListField("mobilisable par", vocabulary=di.MOBILISABLE_PAR)
+    lien_mobilisation = models.URLField("lien de mobilisation", max_length=500, blank=True)
+    mobilisation_precisions = models.CharField("précisions sur la mobilisation", max_length=500, blank=True)
+    telephone = models.CharField("téléphone", max_length=30, blank=True)
+    courriel = models.EmailField("courriel", blank=True)
+    contact_nom_prenom = models.CharField("contact", max_length=150, blank=True)
+    horaires_accueil = models.CharField(
+        "horaires (format OpenStreetMap)", max_length=500, blank=True,
+        help_text="Vide : les horaires du lieu s’appliquent.",
+    )
+    volume_horaire_hebdomadaire = models.FloatField("volume horaire hebdomadaire", null=True, blank=True)
+    nombre_semaines = models.PositiveIntegerField("nombre de semaines", null=True, blank=True)
+    lien_source = models.URLField("lien vers la source", max_length=500, blank=True)
+    source = models.CharField("source", max_length=100, blank=True)
+    date_maj = models.DateField("mis à jour le", null=True, blank=True)
+    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        verbose_name = "service"
+        ordering = ["nom"]
+
+    def __str__(self):
+        return f"{self.nom} — {self.place.nom}"
+
+    @property
+    def is_free(self) -> bool:
+        return self.frais == di.GRATUIT
+
+    @property
+    def effective_hours(self) -> str:
+        return self.horaires_accueil or self.place.horaires
+
+
+class ErrorReport(models.Model):
+    """« Signaler une erreur » : a visitor's report, kept for the coordinators."""
+
+    class Kind(models.TextChoices):
+        HOURS = "horaires", "Les horaires sont faux"
+        ADDRESS = "adresse", "L’adresse ou la position est fausse"
+        CONTACT = "contact", "Le téléphone, le courriel ou le site est faux"
+        SERVICES = "services", "Les services proposés ont changé"
+        CLOSED = "ferme", "Le lieu a fermé"
+        OTHER = "autre", "Autre chose"
+
+    class Status(models.TextChoices):
+        NEW = "nouveau", "À traiter"
+        DONE = "traite", "Traité"
+        REJECTED = "rejete", "Sans suite"
+
+    place = models.ForeignKey(Place, verbose_name="lieu", related_name="error_reports", on_delete=models.CASCADE)
+    kind = models.CharField("type d’erreur", max_length=20, choices=Kind.choices)
+    message = models.TextField("description", max_length=2000)
+    email = models.EmailField("courriel pour vous répondre", blank=True)
+    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.NEW)
+    notes = models.TextField("notes de l’équipe", blank=True)
+    cree_le = models.DateTimeField("signalé le", auto_now_add=True)
+    traite_le = models.DateTimeField("traité le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "signalement d’erreur"
+        verbose_name_plural = "signalements d’erreur"
+        ordering = ["-cree_le"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.place.nom}"

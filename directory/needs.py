@@ -1,0 +1,77 @@
+"""The needs a person can name, in plain French, mapped to the national vocabularies.
+
+A service answers a need when its « lieux » services match it, or, for services described only
+with data·inclusion thématiques, when its thématiques do.
+"""
+
+from dataclasses import dataclass
+
+from standards import dataincl as di
+
+
+@dataclass(frozen=True)
+class Need:
+    slug: str
+    label: str
+    mediation: tuple[str, ...]
+    thematiques: tuple[str, ...]
+
+
+NEEDS = [
+    Need(
+        "demarches",
+        "Faire mes démarches administratives en ligne (CAF, impôts, santé, retraite…)",
+        ("Aide aux démarches administratives",),
+        (di.DEMARCHES, di.SL, di.ACCES_DROITS),
+    ),
+    Need(
+        "outils",
+        "Apprendre à me servir d’un ordinateur, d’une tablette ou d’un téléphone",
+        ("Maîtrise des outils numériques du quotidien",),
+        (di.MF,),
+    ),
+    Need(
+        "securite",
+        "Utiliser internet en sécurité (arnaques, mots de passe, données personnelles)",
+        ("Utilisation sécurisée du numérique",),
+        (di.MF,),
+    ),
+    Need(
+        "emploi",
+        "Chercher un emploi ou une formation avec le numérique",
+        ("Insertion professionnelle via le numérique",),
+        (di.EMPLOI, "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"),
+    ),
+    Need(
+        "parents",
+        "Accompagner mes enfants dans leur usage du numérique",
+        ("Parentalité et éducation avec le numérique",),
+        (di.PARENTALITE,),
+    ),
+    Need(
+        "comprendre",
+        "Comprendre le numérique (réseaux sociaux, information, intelligence artificielle)",
+        ("Compréhension du monde numérique",),
+        (di.MF,),
+    ),
+    Need(
+        "loisirs",
+        "Créer, me cultiver, me divertir avec le numérique",
+        ("Loisirs et créations numériques",),
+        (di.LOISIRS,),
+    ),
+    Need(
+        "acces",
+        "Utiliser un ordinateur, une imprimante ou internet sur place",
+        ("Accès internet et matériel informatique",),
+        (di.CX,),
+    ),
+    Need(
+        "equipement",
+        "Acheter un ordinateur ou un téléphone à petit prix",
+        ("Acquisition de matériel informatique à prix solidaire",),
+        (di.EQ,),
+    ),
+]
+BY_SLUG = {need.slug: need for need in NEEDS}
+CHOICES = [(need.slug, need.label) for need in NEEDS]

@@ -1,0 +1,106 @@
+"""Loading the territory referential shipped in territory/data/ (see its README)."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+from statistics import fmean
+
+from django.db import transaction
+
+from territory.models import Commune, Epci
+from territory.text import fold_commune
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _read(name: str):
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _fill_missing_positions(communes: list[Commune]) -> int:
+    """Give communes without a town-hall position the mean of their neighbours.
+
+    Neighbours are communes sharing a postal code, else the same EPCI. The
+    position is flagged approximate. Returns how many stay without one.
+    """
+    by_postal = defaultdict(list)
+    by_epci = defaultdict(list)
+    for commune in communes:
+        if commune.latitude is not None:
+            for code in commune.postal_codes:
+                by_postal[code].append(commune)
+            by_epci[commune.epci_id].append(commune)
+    missing = 0
+    for commune in communes:
+        if commune.latitude is not None:
+            continue
+        near = [c for code in commune.postal_codes for c in by_postal.get(code, [])]
+        near = near or by_epci.get(commune.epci_id, [])
+        if not near:
+            missing += 1
+            continue
+        commune.latitude = fmean(c.latitude for c in near)
+        commune.longitude = fmean(c.longitude for c in near)
+        commune.position_approximative = True
+    return missing
+
+
+@transaction.atomic
+def load_territory() -> dict[str, int]:
+    """Insert or update every EPCI and commune; running it twice changes nothing."""
+    epcis = [
+        Epci(code=r["code"], nom=r["nom"], type=r["type"], population=int(r["population"] or 0))
+        for r in _read("epci.csv")
+    ]
+    Epci.objects.bulk_create(
+        epcis,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["nom", "type", "population"],
+    )
+    known_epcis = {e.code for e in epcis}
+    qpv = {r["code_insee"]: r for r in _read("qpv-by-commune.csv")}
+    communes = []
+    for row in _read("communes.csv"):
+        postal = [c for c in row["codes_postaux"].split("|") if c]
+        q = qpv.get(row["code_insee"], {})
+        communes.append(
+            Commune(
+                code_insee=row["code_insee"],
+                nom=row["nom"],
+                nom_recherche=fold_commune(row["nom"]),
+                departement=row["departement"],
+                region=row["region"],
+                epci_id=row["epci"] if row["epci"] in known_epcis else None,
+                population=int(row["population"] or 0),
+                codes_postaux="|" + "|".join(postal) + "|",
+                code_postal_principal=postal[0] if postal else "",
+                latitude=_float(row["latitude"]),
+                longitude=_float(row["longitude"]),
+                codes_qpv=q.get("code_qp", ""),
+                noms_qpv=q.get("lib_qp", ""),
+            )
+        )
+    without_position = _fill_missing_positions(communes)
+    Commune.objects.bulk_create(
+        communes,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["code_insee"],
+        update_fields=[
+            "nom", "nom_recherche", "departement", "region", "epci", "population",
+            "codes_postaux", "code_postal_principal", "latitude", "longitude",
+            "position_approximative", "codes_qpv", "noms_qpv",
+        ],
+    )  # fmt: skip
+    return {
+        "epci": len(epcis),
+        "communes": len(communes),
+        "sans_position": without_position,
+        "avec_qpv": sum(1 for c in communes if c.codes_qpv),
+    }
