@@ -45,7 +45,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 def load_env_file(path) -> None:
     """Read KEY=VALUE lines of a `.env` file; variables already set in the environment win."""
     try:
-        lines = open(path, encoding="utf-8").read().splitlines()
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
     except FileNotFoundError:
         return
     for line in lines:

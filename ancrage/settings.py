@@ -118,9 +118,7 @@ ANCRAGE_HOME_EPCI = env_str("ANCRAGE_HOME_EPCI", "200056232")
 ANCRAGE_SITE_NAME = env_str("ANCRAGE_SITE_NAME", "Ancrage")
 # Map tiles are fetched by the visitor's browser only, never by the server.
 ANCRAGE_TILE_URL = env_str("ANCRAGE_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-ANCRAGE_TILE_ATTRIBUTION = env_str(
-    "ANCRAGE_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap"
-)
+ANCRAGE_TILE_ATTRIBUTION = env_str("ANCRAGE_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap")
 ANCRAGE_DEFAULT_RADIUS_KM = env_int("ANCRAGE_DEFAULT_RADIUS_KM", 10)
 ANCRAGE_PAGE_SIZE = env_int("ANCRAGE_PAGE_SIZE", 20)
 # Information older than this is flagged as possibly out of date.

@@ -14,7 +14,9 @@ class ImportRun(models.Model):
 
     source_format = models.CharField("format", max_length=40)
     feed = models.CharField(
-        "flux", max_length=200, db_index=True,
+        "flux",
+        max_length=200,
+        db_index=True,
         help_text="Nom du flux importé (par défaut, le nom du fichier) : un enregistrement déjà reçu "
         "par ce flux et absent du nouvel import est signalé absent de la source.",
     )
@@ -61,6 +63,9 @@ class RowIssue(models.Model):
         verbose_name_plural = "problèmes de lignes"
         ordering = ["line", "pk"]
 
+    def __str__(self):
+        return f"Ligne {self.line} : {self.reason}"
+
 
 class SourceRecord(models.Model):
     """One record of one source (a lieu, a structure or a service), and where it landed."""
@@ -83,9 +88,7 @@ class SourceRecord(models.Model):
 
     class Meta:
         verbose_name = "enregistrement source"
-        constraints = [
-            models.UniqueConstraint(fields=["source", "kind", "source_id"], name="unique_source_record")
-        ]
+        constraints = [models.UniqueConstraint(fields=["source", "kind", "source_id"], name="unique_source_record")]
 
     def __str__(self):
         return f"{self.source} · {self.source_id}"

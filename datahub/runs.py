@@ -57,7 +57,9 @@ def run_import(
                     issues.append(RowIssue(run=run, line=line, record_id=record_id, level="rejet", reason=str(exc)))
                     continue
                 for warning in parsed.warnings:
-                    issues.append(RowIssue(run=run, line=line, record_id=record_id, level="avertissement", reason=warning))
+                    issues.append(
+                        RowIssue(run=run, line=line, record_id=record_id, level="avertissement", reason=warning)
+                    )
                 run.warnings += len(parsed.warnings)
                 outcome = writer.write(parsed)
                 if outcome.created:
@@ -74,7 +76,7 @@ def run_import(
         run.status = ImportRun.Status.SUCCESS
     except UnreadableFile as exc:
         run.status, run.error = ImportRun.Status.FAILED, str(exc)
-    except Exception as exc:  # noqa: BLE001 - recorded on the run, re-raised for the caller
+    except Exception as exc:
         run.status = ImportRun.Status.FAILED
         run.error = f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc(limit=5)}"
         _finish(run, issues)

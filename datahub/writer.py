@@ -52,6 +52,9 @@ class Writer:
                 continue
             changed = self._upsert_service(record, place)
             outcome.changed |= changed
+        if outcome.changed:
+            for place in places.values():
+                place.refresh_completeness()
         return outcome
 
     def _track(self, record, kind, fp, **target) -> SourceRecord:

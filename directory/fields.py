@@ -75,6 +75,7 @@ class Has(Lookup):
     """`field__has="value"`: the list contains this value."""
 
     lookup_name = "has"
+    prepare_rhs = False
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)

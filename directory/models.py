@@ -26,7 +26,10 @@ class Place(models.Model):
         "nom tel que reçu", max_length=250, blank=True, help_text="Nom original, avant mise en forme."
     )
     pivot = models.CharField(
-        "SIRET, SIREN ou RNA", max_length=14, blank=True, db_index=True,
+        "SIRET, SIREN ou RNA",
+        max_length=14,
+        blank=True,
+        db_index=True,
         help_text="Identifiant de la structure : SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres).",
     )
     structure_parente = models.CharField("structure parente", max_length=250, blank=True)
@@ -41,7 +44,8 @@ class Place(models.Model):
     latitude = models.FloatField("latitude", null=True, blank=True)
     longitude = models.FloatField("longitude", null=True, blank=True)
     position_approximative = models.BooleanField(
-        "position approximative", default=False,
+        "position approximative",
+        default=False,
         help_text="Position inconnue : le lieu est placé au centre de sa commune.",
     )
     itinerance = VocabularyListField("itinérance", vocabulary=lieux.ITINERANCE)
@@ -52,13 +56,13 @@ class Place(models.Model):
     prise_rdv = models.URLField("prise de rendez-vous en ligne", max_length=500, blank=True)
     # Hours
     horaires = models.CharField(
-        "horaires (format OpenStreetMap)", max_length=500, blank=True,
+        "horaires (format OpenStreetMap)",
+        max_length=500,
+        blank=True,
         help_text="Par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off",
     )
     horaires_precisions = models.CharField("précisions sur les horaires", max_length=500, blank=True)
-    jours_ouverture = models.CharField(
-        "jours d’ouverture (calculé)", max_length=20, blank=True, editable=False
-    )
+    jours_ouverture = models.CharField("jours d’ouverture (calculé)", max_length=20, blank=True, editable=False)
     # Presentation
     presentation_resume = models.CharField("présentation courte", max_length=280, blank=True)
     presentation_detail = models.TextField("présentation détaillée", blank=True)
@@ -84,6 +88,12 @@ class Place(models.Model):
     source = models.CharField("source", max_length=100, blank=True)
     date_maj = models.DateField("informations mises à jour le", null=True, blank=True)
     est_publie = models.BooleanField("publié", default=True)
+    score_completude = models.PositiveSmallIntegerField(
+        "complétude (%)",
+        default=0,
+        editable=False,
+        help_text="Part pondérée des informations utiles renseignées (calculée).",
+    )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
 
@@ -92,21 +102,36 @@ class Place(models.Model):
     class Meta:
         verbose_name = "lieu"
         ordering = ["nom"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="place_position")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="place_position"),
+            models.Index(fields=["score_completude"], name="place_completeness"),
+            models.Index(fields=["date_maj"], name="place_date_maj"),
+        ]
 
     def __str__(self):
         return f"{self.nom} ({self.commune})" if self.commune else self.nom
 
     def save(self, *args, **kwargs):
         from directory.domain.hours import open_weekdays
+        from directory.domain.quality import completeness
 
         self.jours_ouverture = open_weekdays(self.horaires)
-        if kwargs.get("update_fields") is not None and "horaires" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "jours_ouverture"}
+        self.score_completude = completeness(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "jours_ouverture", "score_completude"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("directory:place", kwargs={"pk": self.pk, "slug": slugify(self.nom)[:60] or "lieu"})
+
+    def refresh_completeness(self) -> None:
+        """Recompute the score after services were added or removed."""
+        from directory.domain.quality import completeness
+
+        score = completeness(self)
+        if score != self.score_completude:
+            self.score_completude = score
+            Place.objects.filter(pk=self.pk).update(score_completude=score)
 
     @property
     def has_position(self) -> bool:
@@ -122,7 +147,8 @@ class Service(models.Model):
     type = models.CharField("type", max_length=30, choices=di.TYPES_SERVICE.choices, blank=True)
     thematiques = VocabularyListField("thématiques", vocabulary=di.THEMATIQUES)
     mediation = VocabularyListField(
-        "services de médiation numérique", vocabulary=lieux.SERVICES,
+        "services de médiation numérique",
+        vocabulary=lieux.SERVICES,
         help_text="Valeurs « services » du standard des lieux de médiation numérique.",
     )
     frais = models.CharField("frais", max_length=20, choices=di.FRAIS.choices, blank=True)
@@ -142,7 +168,9 @@ class Service(models.Model):
     courriel = models.EmailField("courriel", blank=True)
     contact_nom_prenom = models.CharField("contact", max_length=150, blank=True)
     horaires_accueil = models.CharField(
-        "horaires (format OpenStreetMap)", max_length=500, blank=True,
+        "horaires (format OpenStreetMap)",
+        max_length=500,
+        blank=True,
         help_text="Vide : les horaires du lieu s’appliquent.",
     )
     volume_horaire_hebdomadaire = models.FloatField("volume horaire hebdomadaire", null=True, blank=True)

@@ -51,9 +51,7 @@ PRISE_EN_CHARGE_SPECIFIQUE = Vocabulary.same_labels(
         "Déficience visuelle",
     ],
 )
-FRAIS_A_CHARGE = Vocabulary.same_labels(
-    "frais_a_charge", ["Gratuit", "Gratuit sous condition", "Payant"]
-)
+FRAIS_A_CHARGE = Vocabulary.same_labels("frais_a_charge", ["Gratuit", "Gratuit sous condition", "Payant"])
 DISPOSITIF_PROGRAMMES_NATIONAUX = Vocabulary.same_labels(
     "dispositif_programmes_nationaux",
     [
@@ -100,6 +98,4 @@ MODALITES_ACCOMPAGNEMENT = Vocabulary.same_labels(
     "modalites_accompagnement",
     ["En autonomie", "Accompagnement individuel", "Dans un atelier collectif", "À distance"],
 )
-TYPOLOGIE = Vocabulary.from_csv(
-    "typologie", Path(__file__).resolve().parent / "data" / "typologies-structures-v0.csv"
-)
+TYPOLOGIE = Vocabulary.from_csv("typologie", Path(__file__).resolve().parent / "data" / "typologies-structures-v0.csv")

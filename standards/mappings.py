@@ -11,9 +11,9 @@ Values are looked up by `key()`: the part before " : " (long v0 labels), folded 
 apostrophes, punctuation), so "Gratuit : Je peux accéder…" and "gratuit" find the same entry.
 """
 
-from territory.text import fold
 from standards import dataincl as di
 from standards import lieux
+from territory.text import fold
 
 
 def key(value: str) -> str:
@@ -47,7 +47,9 @@ SERVICES = _table(
         "Accéder à du matériel": [(_S, "Accès internet et matériel informatique")],
         "S'équiper en matériel informatique": [(_S, "Acquisition de matériel informatique à prix solidaire")],
         "Créer avec le numérique": [(_S, "Loisirs et créations numériques")],
-        "Soutenir la parentalité et l'éducation avec le numérique": [(_S, "Parentalité et éducation avec le numérique")],
+        "Soutenir la parentalité et l'éducation avec le numérique": [
+            (_S, "Parentalité et éducation avec le numérique")
+        ],
         "Comprehension du monde numérique": [(_S, "Compréhension du monde numérique")],
     }
 )  # fmt: skip

@@ -28,9 +28,7 @@ class Commune(models.Model):
     nom_recherche = models.CharField("nom normalisé", max_length=200, db_index=True)
     departement = models.CharField("département", max_length=3, db_index=True)
     region = models.CharField("région", max_length=3)
-    epci = models.ForeignKey(
-        Epci, verbose_name="EPCI", null=True, blank=True, on_delete=models.SET_NULL
-    )
+    epci = models.ForeignKey(Epci, verbose_name="EPCI", null=True, blank=True, on_delete=models.SET_NULL)
     population = models.PositiveIntegerField("population", default=0)
     # "|91300|91301|": one lookup with `contains="|91300|"` finds a postal code.
     codes_postaux = models.CharField("codes postaux", max_length=400)

@@ -55,13 +55,11 @@ def resolve_commune(query: str) -> Commune | None:
     label = _LABEL.match(query)
     if label:
         folded = fold_commune(label["nom"])
-        found = Commune.objects.filter(
-            nom_recherche=folded, codes_postaux__contains=f"|{label['cp']}|"
-        ).first()
+        found = Commune.objects.filter(nom_recherche=folded, codes_postaux__contains=f"|{label['cp']}|").first()
         if found:
             return found
         query = label["nom"]
-    if _INSEE.match(query) and not query.isdigit() or (query.isdigit() and len(query) == 5):
+    if (_INSEE.match(query) and not query.isdigit()) or (query.isdigit() and len(query) == 5):
         by_code = Commune.objects.filter(code_insee=query.upper()).first()
         by_postal = _ranked(Commune.objects.filter(codes_postaux__contains=f"|{query}|")).first()
         # A 5-digit string is first a postal code for users ("91300"), then an INSEE code.

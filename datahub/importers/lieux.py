@@ -127,9 +127,15 @@ def service_fields(value: str, place: dict) -> dict:
     frais = place["frais_a_charge"]
     accompagnement = place["modalites_accompagnement"]
     publics = sorted(
-        {m.PUBLIC_TO_DI[p] for p in place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"] if p in m.PUBLIC_TO_DI}
+        {
+            m.PUBLIC_TO_DI[p]
+            for p in place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"]
+            if p in m.PUBLIC_TO_DI
+        }
     ) or [di.TOUS_PUBLICS]
-    mobilisation = sorted({m.ACCES_TO_MOBILISATION[a] for a in place["modalites_acces"] if a in m.ACCES_TO_MOBILISATION})
+    mobilisation = sorted(
+        {m.ACCES_TO_MOBILISATION[a] for a in place["modalites_acces"] if a in m.ACCES_TO_MOBILISATION}
+    )
     if not mobilisation:
         mobilisation = [
             mode for mode, present in (
@@ -149,7 +155,9 @@ def service_fields(value: str, place: dict) -> dict:
         "publics": publics,
         "publics_precisions": ", ".join(place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"]),
         "modes_accueil": [di.EN_PRESENTIEL, di.A_DISTANCE] if "À distance" in accompagnement else [di.EN_PRESENTIEL],
-        "zone_eligibilite": [place["code_insee"][:3] if place["code_insee"].startswith("97") else place["code_insee"][:2]]
+        "zone_eligibilite": [
+            place["code_insee"][:3] if place["code_insee"].startswith("97") else place["code_insee"][:2]
+        ]
         if place["code_insee"]
         else [],
         "modes_mobilisation": mobilisation,

@@ -90,9 +90,7 @@ def service_conditions(c: Criteria) -> Q:
     """What a service must satisfy, independent of where its place is."""
     q = Q()
     if c.need:
-        q &= has_any("mediation", c.need.mediation) | (
-            Q(mediation="") & has_any("thematiques", c.need.thematiques)
-        )
+        q &= has_any("mediation", c.need.mediation) | (Q(mediation="") & has_any("thematiques", c.need.thematiques))
     if c.accueil == ACCUEIL_DISTANCE:
         q &= Q(modes_accueil__has=di.A_DISTANCE)
         if c.code_insee:
@@ -105,16 +103,16 @@ def service_conditions(c: Criteria) -> Q:
     if c.publics:
         q &= has_any("publics", [*c.publics, di.TOUS_PUBLICS]) | Q(publics="")
     if c.booking_online:
-        q &= ~Q(lien_mobilisation="") | ~Q(place__prise_rdv="") | Q(
-            place__modalites_acces__has="Prendre un RDV en ligne"
+        q &= (
+            ~Q(lien_mobilisation="")
+            | ~Q(place__prise_rdv="")
+            | Q(place__modalites_acces__has="Prendre un RDV en ligne")
         )
     return q
 
 
 def _places(c: Criteria, conditions: Q) -> QuerySet:
-    places = Place.objects.published().filter(
-        Exists(Service.objects.filter(conditions, place=OuterRef("pk")))
-    )
+    places = Place.objects.published().filter(Exists(Service.objects.filter(conditions, place=OuterRef("pk"))))
     if c.accueil == ACCUEIL_ITINERANT:
         places = places.filter(itinerance__has="Itinérant")
     for support in c.supports:

@@ -1,0 +1,109 @@
+"""The search form: reads the URL's parameters, says in French what is wrong, builds Criteria."""
+
+from django import forms
+from django.conf import settings
+
+from directory import needs
+from directory.domain.search import (
+    ACCUEIL_DISTANCE,
+    ACCUEIL_ITINERANT,
+    ACCUEIL_PRESENTIEL,
+    OPEN_NOW,
+    Criteria,
+)
+from standards import dataincl as di
+from standards import lieux
+from territory.search import resolve_commune
+
+RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]
+ACCUEIL_CHOICES = [
+    ("", "Sur place ou à distance"),
+    (ACCUEIL_PRESENTIEL, "Sur place"),
+    (ACCUEIL_DISTANCE, "À distance (téléphone, visio)"),
+    (ACCUEIL_ITINERANT, "Itinérant (vient près de chez moi)"),
+]
+OPEN_CHOICES = [
+    ("", "Peu importe"),
+    (OPEN_NOW, "Ouvert maintenant"),
+    ("1", "Ouvert le lundi"),
+    ("2", "Ouvert le mardi"),
+    ("3", "Ouvert le mercredi"),
+    ("4", "Ouvert le jeudi"),
+    ("5", "Ouvert le vendredi"),
+    ("6", "Ouvert le samedi"),
+    ("7", "Ouvert le dimanche"),
+]
+PUBLIC_CHOICES = [(p, di.PUBLICS.label(p)) for p in di.PUBLICS.values if p != di.TOUS_PUBLICS]
+SUPPORT_CHOICES = lieux.PRISE_EN_CHARGE_SPECIFIQUE.choices
+
+
+class SearchForm(forms.Form):
+    besoin = forms.ChoiceField(
+        label="De quoi avez-vous besoin ?", choices=[("", "Tous les besoins"), *needs.CHOICES], required=False
+    )
+    ou = forms.CharField(
+        label="Où ?",
+        help_text="Une commune ou un code postal, par exemple : Massy ou 91300",
+        max_length=120,
+        required=False,
+    )
+    rayon = forms.TypedChoiceField(
+        label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=None
+    )
+    accueil = forms.ChoiceField(label="Comment ?", choices=ACCUEIL_CHOICES, required=False)
+    gratuit = forms.BooleanField(label="Gratuit uniquement", required=False)
+    rdv = forms.BooleanField(label="Rendez-vous en ligne possible", required=False)
+    ouvert = forms.ChoiceField(label="Quand ?", choices=OPEN_CHOICES, required=False)
+    public = forms.MultipleChoiceField(
+        label="Public", choices=PUBLIC_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    accompagnement = forms.MultipleChoiceField(
+        label="Accompagnement adapté", choices=SUPPORT_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    page = forms.IntegerField(required=False, min_value=1, max_value=10000, widget=forms.HiddenInput)
+
+    error_messages = {
+        "unknown_place": "Nous ne trouvons pas « %(ou)s ». Vérifiez l’orthographe ou saisissez un code postal.",
+        "no_place": "Indiquez une commune ou un code postal, ou choisissez « À distance ».",
+    }
+
+    def clean(self):
+        data = super().clean()
+        self.commune = None
+        if self.errors:
+            return data
+        ou = (data.get("ou") or "").strip()
+        has_point = data.get("lat") is not None and data.get("lon") is not None
+        if ou and not has_point:
+            self.commune = resolve_commune(ou)
+            if self.commune is None:
+                self.add_error("ou", self.error_messages["unknown_place"] % {"ou": ou})
+        elif not ou and not has_point and data.get("accueil") != ACCUEIL_DISTANCE:
+            self.add_error("ou", self.error_messages["no_place"])
+        return data
+
+    def criteria(self) -> Criteria:
+        """Call only when the form is valid."""
+        data = self.cleaned_data
+        commune = self.commune
+        lat, lon, label = data.get("lat"), data.get("lon"), "votre position"
+        if commune is not None:
+            lat, lon, label = commune.latitude, commune.longitude, commune.label
+        return Criteria(
+            latitude=lat,
+            longitude=lon,
+            place_label=label if lat is not None else "",
+            code_insee=commune.code_insee if commune else "",
+            departement=commune.departement if commune else "",
+            epci=commune.epci_id or "" if commune else "",
+            need=needs.BY_SLUG.get(data.get("besoin") or ""),
+            radius_km=data.get("rayon") or settings.ANCRAGE_DEFAULT_RADIUS_KM,
+            accueil=data.get("accueil") or "",
+            free_only=bool(data.get("gratuit")),
+            publics=data.get("public") or [],
+            supports=data.get("accompagnement") or [],
+            open_when=data.get("ouvert") or "",
+            booking_online=bool(data.get("rdv")),
+        )
