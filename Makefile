@@ -26,6 +26,7 @@ node_modules/.installed: package.json package-lock.json
 setup: $(BIN)/.deps
 	mkdir -p var
 	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_territory
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput -v0

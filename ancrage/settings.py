@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "territory",
     "directory",
     "datahub",
+    "opendata",
+    "api",
     "web",
 ]
 
@@ -123,6 +125,14 @@ ANCRAGE_DEFAULT_RADIUS_KM = env_int("ANCRAGE_DEFAULT_RADIUS_KM", 10)
 ANCRAGE_PAGE_SIZE = env_int("ANCRAGE_PAGE_SIZE", 20)
 # Information older than this is flagged as possibly out of date.
 ANCRAGE_STALE_AFTER_DAYS = env_int("ANCRAGE_STALE_AFTER_DAYS", 365)
+
+# Shared by every app server (rate limits, throttling): a database table, not process memory.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ancrage_cache",
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -7,5 +7,7 @@ admin.site.index_title = "Coordination du territoire"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("donnees-ouvertes/", include("opendata.urls")),
     path("", include("directory.urls")),
 ]
