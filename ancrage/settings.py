@@ -100,12 +100,15 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Pre-compressed (gzip) static files; set ANCRAGE_STATIC_MANIFEST=true in production for
+    # hashed names and far-future caching (needs `collectstatic` before the server starts).
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if env_bool("ANCRAGE_STATIC_MANIFEST", False)
+        else "whitenoise.storage.CompressedStaticFilesStorage"
     },
 }
+WHITENOISE_USE_FINDERS = DEBUG
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

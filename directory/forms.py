@@ -11,11 +11,12 @@ from directory.domain.search import (
     OPEN_NOW,
     Criteria,
 )
+from directory.models import ErrorReport
 from standards import dataincl as di
 from standards import lieux
 from territory.search import resolve_commune
 
-RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]
+RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 ACCUEIL_CHOICES = [
     ("", "Sur place ou à distance"),
     (ACCUEIL_PRESENTIEL, "Sur place"),
@@ -48,7 +49,7 @@ class SearchForm(forms.Form):
         required=False,
     )
     rayon = forms.TypedChoiceField(
-        label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=None
+        label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=None, initial=10
     )
     accueil = forms.ChoiceField(label="Comment ?", choices=ACCUEIL_CHOICES, required=False)
     gratuit = forms.BooleanField(label="Gratuit uniquement", required=False)
@@ -68,6 +69,12 @@ class SearchForm(forms.Form):
         "unknown_place": "Nous ne trouvons pas « %(ou)s ». Vérifiez l’orthographe ou saisissez un code postal.",
         "no_place": "Indiquez une commune ou un code postal, ou choisissez « À distance ».",
     }
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("rayon"):
+            data = data.copy()
+            data["rayon"] = str(settings.ANCRAGE_DEFAULT_RADIUS_KM)
+        super().__init__(data, *args, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -107,3 +114,29 @@ class SearchForm(forms.Form):
             open_when=data.get("ouvert") or "",
             booking_online=bool(data.get("rdv")),
         )
+
+
+class ErrorReportForm(forms.ModelForm):
+    class Meta:
+        model = ErrorReport
+        fields = ["kind", "message", "email"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+        labels = {"kind": "Qu’est-ce qui est faux ?", "message": "Ce qui est faux, et ce qui serait juste"}
+        help_texts = {
+            "message": "Par exemple : « Le lieu est fermé le mercredi depuis septembre. »",
+            "email": "Facultatif. Seulement si vous voulez une réponse ; il ne sera pas publié.",
+        }
+        error_messages = {
+            "kind": {"required": "Choisissez ce qui est faux."},
+            "message": {"required": "Décrivez l’erreur en quelques mots."},
+            "email": {"invalid": "Cette adresse de courriel n’est pas valide (exemple : nom@exemple.fr)."},
+        }
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if len(message) < 5:
+            raise forms.ValidationError("Décrivez l’erreur en quelques mots (au moins 5 caractères).")
+        return message

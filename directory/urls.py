@@ -5,4 +5,12 @@ from directory import views
 app_name = "directory"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("recherche/", views.results, name="results"),
+    path("communes/", views.commune_suggestions, name="communes"),
+    path("lieux/<int:pk>/", views.place_detail, name="place-short"),
+    path("lieux/<int:pk>-<slug:slug>/", views.place_detail, name="place"),
+    path("lieux/<int:pk>/fiche/", views.place_sheet, name="place-sheet"),
+    path("lieux/<int:pk>/signaler/", views.report_error, name="report"),
+    path("lieux/<int:pk>/signaler/merci/", views.report_thanks, name="report-thanks"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
 ]

@@ -1,0 +1,18 @@
+// Place page enhancements: copy the link, print the sheet.
+(function () {
+  "use strict";
+  var copy = document.getElementById("copier-lien");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(copy.dataset.url).then(function () {
+        document.getElementById("copie-ok").textContent = "Lien copié.";
+      });
+    });
+  }
+  var print = document.getElementById("imprimer");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+})();
