@@ -10,7 +10,7 @@ from territory.text import fold_commune
 
 _LABEL = re.compile(r"^(?P<nom>.+?)\s*\((?P<cp>\d{5})\)\s*$")
 _DIGITS = re.compile(r"^\d{2,5}$")
-_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
+_CORSICA_INSEE = re.compile(r"^2[AB]\d{3}$", re.IGNORECASE)
 
 
 def _ranked(queryset):
@@ -59,11 +59,12 @@ def resolve_commune(query: str) -> Commune | None:
         if found:
             return found
         query = label["nom"]
-    if (_INSEE.match(query) and not query.isdigit()) or (query.isdigit() and len(query) == 5):
-        by_code = Commune.objects.filter(code_insee=query.upper()).first()
+    if query.isdigit() and len(query) == 5:
+        # Users type postal codes ("91300") far more often than INSEE codes ("91377").
         by_postal = _ranked(Commune.objects.filter(codes_postaux__contains=f"|{query}|")).first()
-        # A 5-digit string is first a postal code for users ("91300"), then an INSEE code.
-        return by_postal or by_code
+        return by_postal or Commune.objects.filter(code_insee=query).first()
+    if _CORSICA_INSEE.match(query):
+        return Commune.objects.filter(code_insee=query.upper()).first()
     folded = fold_commune(query)
     exact = _ranked(Commune.objects.filter(nom_recherche=folded)).first()
     if exact:

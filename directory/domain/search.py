@@ -111,14 +111,14 @@ def service_conditions(c: Criteria) -> Q:
     return q
 
 
-def _places(c: Criteria, conditions: Q) -> QuerySet:
+def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
     places = Place.objects.published().filter(Exists(Service.objects.filter(conditions, place=OuterRef("pk"))))
     if c.accueil == ACCUEIL_ITINERANT:
         places = places.filter(itinerance__has="Itinérant")
     for support in c.supports:
         places = places.filter(prise_en_charge_specifique__has=support)
     if c.open_when == OPEN_NOW:
-        places = places.filter(jours_ouverture__contains=f"|{hours.local_now().isoweekday()}|")
+        places = places.filter(jours_ouverture__contains=f"|{now.isoweekday()}|")
     elif c.open_when:
         places = places.filter(jours_ouverture__contains=f"|{c.open_when}|")
     if not c.has_position:
@@ -138,10 +138,10 @@ def _places(c: Criteria, conditions: Q) -> QuerySet:
 
 
 def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None = None) -> Page:
+    now = now or hours.local_now()
     conditions = service_conditions(c)
-    places = _places(c, conditions)
+    places = _places(c, conditions, now)
     if c.open_when == OPEN_NOW:
-        now = now or hours.local_now()
         candidates = places.only("pk", "horaires")
         open_ids = [p.pk for p in candidates if hours.is_open_at(p.horaires, now)]
         total = len(open_ids)

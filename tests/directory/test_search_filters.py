@@ -1,0 +1,128 @@
+"""Every filter of the search, on services placed around Massy."""
+
+from datetime import datetime
+
+import pytest
+
+from directory.domain.search import Criteria, search
+from directory.needs import BY_SLUG
+from tests.factories import MASSY, PlaceFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def around(radius_km=10, **kwargs) -> Criteria:
+    return Criteria(latitude=MASSY[0], longitude=MASSY[1], radius_km=radius_km, code_insee="91377",
+                    departement="91", epci="200056232", **kwargs)  # fmt: skip
+
+
+def names(page) -> list[str]:
+    return [r.place.nom for r in page.results]
+
+
+def test_ranking_is_by_distance_then_name():
+    ServiceFactory(place__nom="B", place__latitude=48.74, place__longitude=2.28)
+    ServiceFactory(place__nom="A", place__latitude=48.74, place__longitude=2.28)
+    ServiceFactory(place__nom="C", place__latitude=48.731, place__longitude=2.2721)
+    assert names(search(around())) == ["C", "A", "B"]
+
+
+def test_radius_excludes_places_beyond_it_even_inside_the_box():
+    # North-east corner of the 10 km bounding box: ~13 km away, outside the circle.
+    ServiceFactory(place__nom="Coin", place__latitude=48.73052 + 0.085, place__longitude=2.272041 + 0.13)
+    ServiceFactory(place__nom="Dedans", place__latitude=48.75, place__longitude=2.29)
+    assert names(search(around())) == ["Dedans"]
+    assert "Coin" in names(search(around(radius_km=20)))
+
+
+def test_need_matches_mediation_values_or_thematiques():
+    ServiceFactory(place__nom="Démarches")
+    ServiceFactory(
+        place__nom="Tablette",
+        mediation=["Maîtrise des outils numériques du quotidien"],
+        thematiques=[
+            "numerique--maitriser-les-fondamentaux-du-numerique",
+            "numerique--acceder-a-des-services-en-ligne",
+        ],
+    )
+    ServiceFactory(place__nom="DI seulement", mediation=[], thematiques=["numerique--acceder-a-des-services-en-ligne"])
+    assert sorted(names(search(around(need=BY_SLUG["demarches"])))) == ["DI seulement", "Démarches"]
+    assert names(search(around(need=BY_SLUG["outils"]))) == ["Tablette"]
+    assert names(search(around(need=BY_SLUG["equipement"]))) == []
+
+
+def test_free_only():
+    ServiceFactory(place__nom="Gratuit")
+    ServiceFactory(place__nom="Payant", frais="payant")
+    assert names(search(around(free_only=True))) == ["Gratuit"]
+
+
+def test_in_person_remote_and_itinerant():
+    ServiceFactory(place__nom="Sur place")
+    ServiceFactory(place__nom="Distance", modes_accueil=["a-distance"], zone_eligibilite=["91"],
+                   place__latitude=45.0, place__longitude=5.0)  # fmt: skip
+    ServiceFactory(place__nom="Ailleurs", modes_accueil=["a-distance"], zone_eligibilite=["69"])
+    ServiceFactory(place__nom="Bus", place__itinerance=["Itinérant"])
+    assert sorted(names(search(around(accueil="presentiel")))) == ["Bus", "Sur place"]
+    # Remote services ignore the radius but respect their eligibility zone.
+    assert names(search(around(accueil="distance"))) == ["Distance"]
+    assert names(search(around(accueil="itinerant"))) == ["Bus"]
+
+
+def test_publics_include_services_for_everyone():
+    ServiceFactory(place__nom="Tous")
+    ServiceFactory(place__nom="Seniors", publics=["seniors"])
+    ServiceFactory(place__nom="Jeunes", publics=["jeunes"])
+    assert sorted(names(search(around(publics=["seniors"])))) == ["Seniors", "Tous"]
+
+
+def test_specific_support():
+    ServiceFactory(place__nom="Surdité", place__prise_en_charge_specifique=["Surdité", "Illettrisme"])
+    ServiceFactory(place__nom="Rien")
+    assert names(search(around(supports=["Surdité"]))) == ["Surdité"]
+    assert names(search(around(supports=["Surdité", "Handicaps moteurs"]))) == []
+
+
+def test_open_on_a_chosen_day_and_now():
+    ServiceFactory(place__nom="Semaine", place__horaires="Mo-Fr 09:00-12:00")
+    ServiceFactory(place__nom="Samedi", place__horaires="Sa 10:00-12:00")
+    ServiceFactory(place__nom="Inconnu", place__horaires="")
+    assert names(search(around(open_when="6"))) == ["Samedi"]
+    monday_10 = datetime(2026, 11, 23, 10, 0)
+    assert names(search(around(open_when="maintenant"), now=monday_10)) == ["Semaine"]
+    assert names(search(around(open_when="maintenant"), now=datetime(2026, 11, 23, 13, 0))) == []
+    page = search(around(), now=monday_10)
+    assert {r.place.nom: r.status.is_open for r in page.results} == {"Semaine": True, "Samedi": False, "Inconnu": False}
+
+
+def test_booking_online():
+    ServiceFactory(place__nom="Lien", place__prise_rdv="https://rdv.example.fr")
+    ServiceFactory(place__nom="Modalité", place__modalites_acces=["Prendre un RDV en ligne"])
+    ServiceFactory(place__nom="Service", lien_mobilisation="https://rdv.example.fr/s")
+    ServiceFactory(place__nom="Non")
+    assert sorted(names(search(around(booking_online=True)))) == ["Lien", "Modalité", "Service"]
+
+
+def test_unpublished_places_and_places_without_services_are_not_listed():
+    ServiceFactory(place__nom="Caché", place__est_publie=False)
+    PlaceFactory(nom="Sans service")
+    assert names(search(around())) == []
+
+
+def test_pagination_counts_and_pages():
+    for i in range(25):
+        ServiceFactory(place__nom=f"Lieu {i:02d}", place__latitude=48.73 + i * 0.001)
+    first = search(around(), page=1, page_size=10)
+    third = search(around(), page=3, page_size=10)
+    assert first.total == 25 and first.num_pages == 3 and len(first.results) == 10
+    assert (third.first_index, third.last_index, len(third.results)) == (21, 25, 5)
+    assert search(around(), page=99, page_size=10).number == 3
+
+
+def test_results_list_only_the_matching_services():
+    place = PlaceFactory(nom="Deux services")
+    ServiceFactory(place=place)
+    ServiceFactory(place=place, nom="Matériel", mediation=["Acquisition de matériel informatique à prix solidaire"],
+                   thematiques=["numerique--acquerir-un-equipement"])  # fmt: skip
+    result = search(around(need=BY_SLUG["equipement"])).results[0]
+    assert [s.nom for s in result.services] == ["Matériel"]

@@ -1,0 +1,119 @@
+import pytest
+from django.urls import reverse
+
+from directory.models import ErrorReport
+from tests.factories import PlaceFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_offers_needs_and_home_communes(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "De quoi avez-vous besoin ?" in html and "Faire mes démarches administratives en ligne" in html
+    assert ">Massy</a>" in html  # a commune of the home territory (Paris-Saclay)
+
+
+def test_results_state_is_in_the_url_and_stable(client):
+    ServiceFactory(place__nom="Maison France Services")
+    url = "/recherche/?besoin=demarches&ou=91300&rayon=10"
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == 200
+    assert first.content == second.content
+    html = first.content.decode()
+    assert "Maison France Services" in html and "1 lieu trouvé" in html
+    assert "Pourquoi ces résultats ?" in html and "du plus proche au plus éloigné" in html
+    assert 'value="91300"' in html  # the form keeps what was asked
+
+
+def test_results_show_distance_status_and_phone(client):
+    ServiceFactory(place__nom="Médiathèque", place__latitude=48.74, place__longitude=2.28, place__horaires="24/7")
+    html = client.get("/recherche/?ou=Massy").content.decode()
+    assert "À 1,2 km" in html  # 1.05 km north, 0.58 km east
+    assert "Ouvert" in html
+    assert 'href="tel:+33169000000"' in html and "01 69 00 00 00" in html
+
+
+def test_unknown_place_gives_a_french_error_and_keeps_the_form(client):
+    response = client.get("/recherche/?ou=Zzyzx")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Nous ne trouvons pas « Zzyzx »" in html and 'aria-invalid="true"' in html
+
+
+def test_malformed_parameters_never_crash(client):
+    for query in ["rayon=abc", "page=-3", "lat=999&lon=2", "besoin=inconnu", "ouvert=9", "public=xx", "page=abc"]:
+        response = client.get(f"/recherche/?ou=91300&{query}")
+        assert response.status_code == 400, query
+
+
+def test_empty_results_suggest_wider_search(client):
+    html = client.get("/recherche/?ou=91300&besoin=equipement&rayon=5&gratuit=on").content.decode()
+    assert "Aucun lieu ne correspond" in html
+    assert "Chercher jusqu’à 20 km" in html
+    assert "accueil=distance" in html and "Enlever les filtres" in html
+
+
+def test_pagination_links_keep_the_search(client):
+    for i in range(25):
+        ServiceFactory(place__nom=f"Lieu {i:02d}")
+    html = client.get("/recherche/?ou=91300").content.decode()
+    assert "Page 1 sur 2" in html and "ou=91300" in html and "page=2" in html
+    assert "Lieu 20" in client.get("/recherche/?ou=91300&page=2").content.decode()
+
+
+def test_place_page_has_what_is_needed_to_go(client):
+    service = ServiceFactory(place__nom="Espace Numérique", place__courriels=["contact@exemple.fr"])
+    place = service.place
+    response = client.get(place.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    for expected in ["Aide aux démarches administratives", "Gratuit", "Sans rendez-vous", "Lundi", "9 h – 12 h",
+                     'href="tel:+33169000000"', "mailto:contact@exemple.fr", "openstreetmap.org/directions",
+                     "Informations mises à jour le", "Signaler une erreur", "Imprimer la fiche", "sms:"]:  # fmt: skip
+        assert expected in html, expected
+
+
+def test_place_short_url_redirects_to_canonical(client):
+    place = PlaceFactory(nom="Le Lieu")
+    response = client.get(f"/lieux/{place.pk}/")
+    assert response.status_code == 301 and response["Location"] == place.get_absolute_url()
+    assert client.get(f"/lieux/{place.pk}-mauvais-nom/").status_code == 301
+
+
+def test_unpublished_place_is_not_found(client):
+    place = PlaceFactory(est_publie=False)
+    assert client.get(place.get_absolute_url()).status_code == 404
+
+
+def test_print_sheet(client):
+    place = ServiceFactory().place
+    html = client.get(reverse("directory:place-sheet", args=[place.pk])).content.decode()
+    assert place.nom in html and "Retrouvez cette fiche en ligne" in html and "Horaires" in html
+
+
+def test_error_report_is_stored(client):
+    place = PlaceFactory()
+    url = reverse("directory:report", args=[place.pk])
+    response = client.post(url, {"kind": "horaires", "message": "Fermé le mercredi désormais.", "email": ""})
+    assert response.status_code == 302
+    report = ErrorReport.objects.get()
+    assert (report.place, report.kind, report.status) == (place, "horaires", "nouveau")
+
+
+def test_error_report_errors_are_in_french_and_nothing_is_saved(client):
+    place = PlaceFactory()
+    url = reverse("directory:report", args=[place.pk])
+    response = client.post(url, {"message": "x", "email": "pas-un-courriel"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Choisissez ce qui est faux." in html
+    assert "au moins 5 caractères" in html
+    assert "adresse de courriel n’est pas valide" in html
+    assert not ErrorReport.objects.exists()
+
+
+def test_commune_suggestions_json(client):
+    data = client.get("/communes/?q=les ulis").json()
+    assert data["communes"][0] == {"label": "Les Ulis (91940)", "code_insee": "91692"}

@@ -1,0 +1,50 @@
+import pytest
+
+from territory.search import resolve_commune, suggest_communes
+from territory.text import fold, fold_commune
+
+pytestmark = pytest.mark.django_db
+
+
+def test_fold_ignores_case_accents_hyphens_apostrophes():
+    assert fold("Saint-Rémy-lès-Chevreuse") == "saint remy les chevreuse"
+    assert fold("L'Haÿ-les-Roses") == "l hay les roses"
+    assert fold_commune("St Rémy lès Chevreuse") == "saint remy les chevreuse"
+
+
+@pytest.mark.parametrize("typed", ["massy", "MASSY", "Mas", "  massy "])
+def test_suggestions_by_name_any_case(typed):
+    assert "Massy" in [c.nom for c in suggest_communes(typed)]
+
+
+def test_suggestions_insensitive_to_accents_and_hyphens():
+    assert suggest_communes("gif sur yvette")[0].nom == "Gif-sur-Yvette"
+    assert suggest_communes("orsay")[0].nom == "Orsay"
+    assert "Évry-Courcouronnes" in [c.nom for c in suggest_communes("evry")]
+
+
+def test_suggestions_by_postal_code_prefix():
+    assert [c.nom for c in suggest_communes("91300")] == ["Massy"]
+    assert all(c.postal_codes[0].startswith("919") for c in suggest_communes("919"))
+
+
+def test_home_territory_first_among_homonyms():
+    # Two "Les Ulis"-like cases are rare; "Saint-Aubin" exists in many départements, one in Paris-Saclay.
+    first = suggest_communes("saint aubin")[0]
+    assert first.epci_id == "200056232"
+
+
+def test_resolve_label_postal_insee_and_name():
+    assert resolve_commune("Massy (91300)").code_insee == "91377"
+    assert resolve_commune("91300").code_insee == "91377"
+    assert resolve_commune("91377").code_insee == "91377"
+    assert resolve_commune("les ulis").code_insee == "91692"
+    assert resolve_commune("75010").code_insee == "75056"
+    assert resolve_commune("xyzzy") is None
+    assert resolve_commune("") is None
+
+
+def test_paris_has_an_approximate_position():
+    paris = resolve_commune("Paris")
+    assert paris.position_approximative
+    assert 48.8 < paris.latitude < 48.92 and 2.25 < paris.longitude < 2.42
