@@ -4,9 +4,34 @@ import pytest
 from django.core.management import call_command
 
 
+def _load_territory():
+    from territory.models import Commune
+
+    if not Commune.objects.exists():
+        call_command("createcachetable")
+        with open(os.devnull, "w") as devnull:
+            call_command("load_territory", stdout=devnull)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database holds the real territory referential (shipped in territory/data)."""
     with django_db_blocker.unblock():
-        call_command("createcachetable")
-        call_command("load_territory", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        _load_territory()
+
+
+@pytest.fixture(autouse=True)
+def _territory_after_flush(request, django_db_blocker):
+    """Transactional tests (browser tests, crash tests) empty every table when they end: reload."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        with django_db_blocker.unblock():
+            _load_territory()
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests last: they are the slowest and flush the database."""
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

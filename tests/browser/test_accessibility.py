@@ -1,0 +1,58 @@
+"""Zero axe-core violations (WCAG 2.1 A and AA) and no horizontal scroll at 320 px, page by page."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+from tests.factories import ServiceFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def place():
+    service = ServiceFactory(
+        place__nom="Espace numérique de Massy",
+        place__presentation_resume="Un lieu pour apprendre le numérique.",
+        place__courriels=["contact@exemple.fr"],
+        place__site_web=["https://exemple.fr"],
+        place__prise_en_charge_specifique=["Surdité"],
+    )
+    ServiceFactory(place__nom="Médiathèque", place__latitude=48.74, place__longitude=2.28)
+    return service.place
+
+
+def pages(place):
+    return {
+        "accueil": "/",
+        "résultats": "/recherche/?besoin=demarches&ou=91300",
+        "résultats vides": "/recherche/?besoin=equipement&ou=91300&rayon=2",
+        "recherche à corriger": "/recherche/?ou=Zzyzx",
+        "lieu": place.get_absolute_url(),
+        "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
+        "signaler une erreur": f"/lieux/{place.pk}/signaler/",
+        "accessibilité": "/accessibilite/",
+    }
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_no_axe_violation(page, live_server, place, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for name, path in pages(place).items():
+        page.goto(live_server.url + path)
+        assert axe_violations(page) == [], name
+
+
+def test_error_report_form_with_errors_has_no_violation(page, live_server, place):
+    page.goto(f"{live_server.url}/lieux/{place.pk}/signaler/")
+    page.get_by_role("button", name="Envoyer le signalement").click()
+    assert page.get_by_role("alert").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_no_horizontal_scroll_at_320px(page, live_server, place):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for name, path in pages(place).items():
+        page.goto(live_server.url + path)
+        page.locator("details").evaluate_all("els => els.forEach(d => d.open = true)")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{name}: {width}px"
