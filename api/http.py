@@ -1,0 +1,100 @@
+"""What every API response shares: JSON errors in French, CORS for reads, the rate limit.
+
+`api_view` wraps each view: only GET, HEAD and OPTIONS are allowed; OPTIONS answers a CORS
+preflight; every answer to those methods carries `Access-Control-Allow-Origin: *`; each client IP
+may make `ANCRAGE_API_RATE_LIMIT` requests per minute (0 = no limit), counted in the shared
+database cache so that every app server sees the same counts.
+"""
+
+import functools
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, JsonResponse
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+WINDOW_SECONDS = 60
+JSON_DUMPS = {"ensure_ascii": False}
+
+
+def json_response(data, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params=JSON_DUMPS, safe=not isinstance(data, list))
+
+
+def errors(messages: dict, status: int = 400) -> JsonResponse:
+    """`{"erreurs": {"champ": ["message", …]}}`; `__all__` holds what concerns no single parameter."""
+    return json_response({"erreurs": messages}, status=status)
+
+
+def not_found(message: str = "Cette adresse n’existe pas dans l’API.") -> JsonResponse:
+    return errors({"__all__": [message]}, status=404)
+
+
+def client_ip(request) -> str:
+    """The caller's address; behind `ANCRAGE_API_PROXY_COUNT` reverse proxies, read from X-Forwarded-For."""
+    hops = getattr(settings, "ANCRAGE_API_PROXY_COUNT", 0)
+    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "") or "inconnue"
+
+
+def retry_after(request, now: float | None = None) -> int | None:
+    """Counts this request; returns the seconds to wait when the client went over its limit, else None."""
+    limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+    if not limit or limit <= 0:
+        return None
+    now = time.time() if now is None else now
+    window = int(now // WINDOW_SECONDS)
+    key = f"api-rate:{client_ip(request)}:{window}"
+    if cache.add(key, 1, timeout=WINDOW_SECONDS * 2):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+            count = 1
+    if count <= limit:
+        return None
+    return max(1, math.ceil((window + 1) * WINDOW_SECONDS - now))
+
+
+def _cors(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "Retry-After"
+    return response
+
+
+def api_view(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in READ_METHODS:
+            response = errors({"__all__": ["Cette API est en lecture seule : utilisez GET."]}, status=405)
+            response["Allow"] = ", ".join(READ_METHODS)
+            return response
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(READ_METHODS)
+            response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
+            response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            response["Access-Control-Max-Age"] = "86400"
+            return _cors(response)
+        wait = retry_after(request)
+        if wait is not None:
+            limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+            response = errors(
+                {"__all__": [f"Trop de requêtes : {limit} par minute au plus. Réessayez dans {wait} secondes."]},
+                status=429,
+            )
+            response["Retry-After"] = str(wait)
+            return _cors(response)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            response = not_found("Aucun enregistrement publié ne porte cet identifiant.")
+        return _cors(response)
+
+    return wrapped

@@ -1,0 +1,351 @@
+"""The OpenAPI 3.1 description of the API, built from the code's own vocabularies and forms.
+
+Enumerations come from the search form and the standards' vocabularies, and the data·inclusion
+schemas from the `data-inclusion-schema` models, so the document cannot drift from what the API
+accepts and returns. `/api/docs` renders the same document as HTML.
+"""
+
+from data_inclusion.schema import v1
+from django.conf import settings
+from django.urls import reverse
+
+from api import params
+from directory.forms import SearchForm
+from standards import dataincl as di
+from standards import lieux
+from territory.departements import DEPARTEMENTS
+
+VERSION = "1.0.0"
+REF = "#/components/schemas/{model}"
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": REF.format(model=name)}
+
+
+def _choices(field: str) -> list:
+    return [value for value, _ in SearchForm.base_fields[field].choices if value != ""]
+
+
+def _param(name: str, description: str, schema: dict, *, where: str = "query", required: bool = False) -> dict:
+    found = {"name": name, "in": where, "description": description, "required": required, "schema": schema}
+    if schema.get("type") == "array":
+        found.update(style="form", explode=True)
+    return found
+
+
+def _string_list(vocabulary) -> dict:
+    return {"type": "array", "items": {"type": "string", "enum": list(vocabulary.values)}}
+
+
+PAGE_PARAMS = [
+    _param("page", "Numéro de la page (à partir de 1).", {"type": "integer", "minimum": 1, "default": 1}),
+    _param(
+        "taille",
+        f"Nombre de résultats par page (au plus {params.MAX_PAGE_SIZE}).",
+        {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE_SIZE, "default": params.DEFAULT_PAGE_SIZE},
+    ),
+]
+AREA_PARAMS = [
+    _param(
+        "code_insee", "Code INSEE de la commune, par exemple 91377.", {"type": "string", "pattern": params.CODE_INSEE}
+    ),
+    _param("code_postal", "Code postal, par exemple 91300.", {"type": "string", "pattern": params.CODE_POSTAL}),
+    _param("departement", "Code du département, par exemple 91.", {"type": "string", "enum": list(DEPARTEMENTS)}),
+]
+ID_PARAM = _param(
+    "id", "Identifiant (celui du champ « id »).", {"type": "integer", "minimum": 1}, where="path", required=True
+)
+
+THEMATIQUE_PARAM = _param(
+    "thematique", "Une thématique data·inclusion v1.", {"type": "string", "enum": list(di.THEMATIQUES.values)}
+)
+
+
+def _enum(values) -> dict:
+    return {"type": "integer" if all(isinstance(v, int) for v in values) else "string", "enum": list(values)}
+
+
+def _enum_list(values) -> dict:
+    return {"type": "array", "items": _enum(values)}
+
+
+def _search_params() -> list[dict]:
+    number = {"type": "number"}
+    return [
+        _param("besoin", "Le besoin de la personne.", _enum(_choices("besoin"))),
+        _param("ou", "Une commune ou un code postal, par exemple « Massy » ou « 91300 ».", {"type": "string"}),
+        _param(
+            "lat",
+            "Latitude du point (WGS 84), avec « lon », à la place de « ou ».",
+            {**number, "minimum": -90, "maximum": 90},
+        ),
+        _param("lon", "Longitude du point de recherche (WGS 84).", {**number, "minimum": -180, "maximum": 180}),
+        _param(
+            "rayon",
+            f"Distance maximale en km ({settings.ANCRAGE_DEFAULT_RADIUS_KM} par défaut).",
+            _enum(_choices("rayon")),
+        ),
+        _param(
+            "accueil",
+            "Sur place, à distance ou itinérant (« distance » : lieu facultatif).",
+            _enum(_choices("accueil")),
+        ),
+        _param("gratuit", "Seulement les services gratuits.", {"type": "boolean"}),
+        _param("rdv", "Seulement si un rendez-vous en ligne est possible.", {"type": "boolean"}),
+        _param("ouvert", "Ouvert maintenant, ou un jour (1 = lundi … 7 = dimanche).", _enum(_choices("ouvert"))),
+        _param("public", "Publics (data·inclusion), plusieurs valeurs possibles.", _enum_list(_choices("public"))),
+        _param(
+            "accompagnement",
+            "Prise en charge spécifique, plusieurs valeurs possibles.",
+            _enum_list(_choices("accompagnement")),
+        ),
+        *PAGE_PARAMS,
+    ]
+
+
+def _page_of(item: dict) -> dict:
+    return {
+        "type": "object",
+        "required": ["count", "next", "previous", "results"],
+        "properties": {
+            "count": {"type": "integer", "description": "Nombre total de résultats."},
+            "next": {"type": ["string", "null"], "format": "uri", "description": "Page suivante."},
+            "previous": {"type": ["string", "null"], "format": "uri", "description": "Page précédente."},
+            "results": {"type": "array", "items": item},
+        },
+    }
+
+
+def _schemas() -> dict:
+    schemas: dict = {}
+    for name, model in (("StructureDataInclusion", v1.Structure), ("ServiceDataInclusion", v1.Service)):
+        schema = model.model_json_schema(ref_template=REF)
+        schemas.update(schema.pop("$defs", {}))
+        schemas[name] = schema
+    nullable_list = {"type": "array", "items": {"type": "string"}}
+    schemas["Lieu"] = {
+        "description": "Un lieu : une structure data·inclusion v1 et les informations du standard des lieux.",
+        "allOf": [
+            _ref("StructureDataInclusion"),
+            {
+                "type": "object",
+                "properties": {
+                    "services_mediation": _string_list(lieux.SERVICES),
+                    "typologie": nullable_list,
+                    "position_approximative": {"type": "boolean", "description": "Placé au centre de sa commune."},
+                    "itinerance": _string_list(lieux.ITINERANCE),
+                    "publics_specifiquement_adresses": _string_list(lieux.PUBLICS_SPECIFIQUEMENT_ADRESSES),
+                    "prise_en_charge_specifique": _string_list(lieux.PRISE_EN_CHARGE_SPECIFIQUE),
+                    "frais_a_charge": _string_list(lieux.FRAIS_A_CHARGE),
+                    "modalites_acces": _string_list(lieux.MODALITES_ACCES),
+                    "modalites_accompagnement": _string_list(lieux.MODALITES_ACCOMPAGNEMENT),
+                    "dispositif_programmes_nationaux": _string_list(lieux.DISPOSITIF_PROGRAMMES_NATIONAUX),
+                    "prise_rdv": {"type": ["string", "null"], "format": "uri"},
+                    "score_completude": {"type": "integer", "minimum": 0, "maximum": 100},
+                },
+            },
+        ],
+    }
+    schemas["Service"] = {
+        "description": "Un service data·inclusion v1 ; « structure_id » est l’« id » de son lieu.",
+        "allOf": [
+            _ref("ServiceDataInclusion"),
+            {
+                "type": "object",
+                "properties": {
+                    "services_mediation": _string_list(lieux.SERVICES),
+                    "structure_nom": {"type": "string"},
+                },
+            },
+        ],
+    }
+    schemas["Resultat"] = {
+        "type": "object",
+        "properties": {
+            "structure": _ref("Lieu"),
+            "services": {"type": "array", "items": _ref("Service"), "description": "Services qui répondent."},
+            "distance_km": {"type": ["number", "null"], "description": "À vol d’oiseau."},
+            "ouverture": {
+                "type": "object",
+                "properties": {
+                    "horaires_connus": {"type": "boolean"},
+                    "ouvert": {"type": ["boolean", "null"]},
+                    "libelle": {"type": "string"},
+                    "prochaine_ouverture": {"type": ["string", "null"], "format": "date-time"},
+                },
+            },
+        },
+    }
+    schemas["PageDeLieux"] = _page_of(_ref("Lieu"))
+    schemas["PageDeServices"] = _page_of(_ref("Service"))
+    search_page = _page_of(_ref("Resultat"))
+    search_page["properties"]["recherche"] = {
+        "type": "object",
+        "description": "Le lieu de recherche compris.",
+        "properties": {
+            "lieu": {"type": ["string", "null"]},
+            "code_insee": {"type": ["string", "null"]},
+            "latitude": {"type": ["number", "null"]},
+            "longitude": {"type": ["number", "null"]},
+            "rayon_km": {"type": "integer"},
+        },
+    }
+    schemas["PageDeResultats"] = search_page
+    schemas["Erreurs"] = {
+        "type": "object",
+        "required": ["erreurs"],
+        "properties": {
+            "erreurs": {
+                "type": "object",
+                "description": "Par paramètre, les messages en français ; « __all__ » : la requête entière.",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            }
+        },
+    }
+    return schemas
+
+
+def _json(schema_name: str, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": _ref(schema_name)}}}
+
+
+ERROR_RESPONSES = {
+    "429": {
+        **_json("Erreurs", "Trop de requêtes pour cette adresse IP : attendre « Retry-After » secondes."),
+        "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Secondes à attendre."}},
+    },
+}
+
+
+def _operation(op_id: str, summary: str, description: str, parameters: list, ok: dict, *, bad: str = "") -> dict:
+    responses = {"200": ok}
+    if bad:
+        responses["400"] = _json("Erreurs", bad)
+    responses["404"] = _json("Erreurs", "Introuvable (identifiant inconnu, ou page au-delà de la dernière).")
+    responses.update(ERROR_RESPONSES)
+    return {
+        "get": {
+            "operationId": op_id,
+            "summary": summary,
+            "description": description,
+            "parameters": parameters,
+            "responses": responses,
+        }
+    }
+
+
+def _templated(name: str) -> str:
+    """`/api/v1/lieux/{id}`: the route with OpenAPI's path-parameter syntax."""
+    return reverse(name, kwargs={"pk": 987654321}).replace("987654321", "{id}")
+
+
+def document(base_url: str) -> dict:
+    limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+    paths = {
+        reverse("api:places"): _operation(
+            "listerLieux", "Lister les lieux",
+            "Les lieux publiés, par ordre d’identifiant, filtrables par commune, code postal ou département.",
+            [*AREA_PARAMS, *PAGE_PARAMS], _json("PageDeLieux", "Une page de lieux."), bad="Paramètre invalide.",
+        ),
+        _templated("api:place"): _operation(
+            "lireLieu", "Lire un lieu", "Un lieu publié.", [ID_PARAM], _json("Lieu", "Le lieu."),
+        ),
+        reverse("api:services"): _operation(
+            "listerServices", "Lister les services",
+            "Les services publiés, filtrables par l’adresse de leur lieu et par thématique data·inclusion.",
+            [*AREA_PARAMS, THEMATIQUE_PARAM, *PAGE_PARAMS],
+            _json("PageDeServices", "Une page de services."), bad="Paramètre invalide.",
+        ),
+        _templated("api:service"): _operation(
+            "lireService", "Lire un service", "Un service publié.", [ID_PARAM], _json("Service", "Le service."),
+        ),
+        reverse("api:recherche"): _operation(
+            "rechercher", "Rechercher autour d’une commune ou d’un point",
+            "Les lieux qui proposent au moins un service répondant aux critères, du plus proche au plus loin, "
+            "avec ces services : mêmes paramètres et mêmes règles que la recherche du site. "
+            "Indiquer « ou » (commune ou code postal) ou « lat » et « lon », sauf pour « accueil=distance ».",
+            _search_params(), _json("PageDeResultats", "Une page de résultats."),
+            bad="Paramètre invalide, commune introuvable ou lieu de recherche manquant.",
+        ),
+        reverse("api:openapi"): {
+            "get": {
+                "operationId": "openapi",
+                "summary": "Ce document OpenAPI",
+                "description": "La description de l’API au format OpenAPI 3.1.",
+                "parameters": [],
+                "responses": {"200": {"description": "Le document.", "content": {"application/json": {}}}},
+            }
+        },
+    }  # fmt: skip
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"API publique {settings.ANCRAGE_SITE_NAME}",
+            "version": VERSION,
+            "description": (
+                "Lecture des lieux d’aide au numérique et de leurs services, aux formats data·inclusion v1 et "
+                "« lieux de médiation numérique ». Sans inscription ; en lecture seule ; accessible depuis un "
+                f"navigateur (CORS). Au plus {limit} requêtes par minute et par adresse IP. Les erreurs sont "
+                "décrites en français dans « erreurs »."
+            ),
+            "license": {"name": "Licence Ouverte / Open Licence 2.0 (données)", "identifier": "etalab-2.0"},
+        },
+        "servers": [{"url": base_url.rstrip("/")}],
+        "paths": paths,
+        "components": {"schemas": _schemas()},
+    }
+
+
+def _schema_label(schema: dict) -> str:
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    kind = schema.get("type", "")
+    if kind == "array":
+        return f"liste de {_schema_label(schema.get('items', {}))}"
+    return kind if isinstance(kind, str) else " ou ".join(kind)
+
+
+def _response_schema(response: dict) -> str:
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    return _schema_label(schema) if schema else ""
+
+
+def for_docs(doc: dict) -> dict:
+    """The document arranged for the HTML page: operations with readable parameters."""
+    operations = []
+    for path, item in doc["paths"].items():
+        op = item["get"]
+        parameters = []
+        for p in op["parameters"]:
+            schema = p["schema"]
+            enum = schema.get("enum") or schema.get("items", {}).get("enum") or []
+            parameters.append(
+                {
+                    "name": p["name"],
+                    "where": "chemin" if p["in"] == "path" else "requête",
+                    "required": p["required"],
+                    "type": _schema_label(schema),
+                    "description": p["description"],
+                    "enum": [str(v) for v in enum],
+                }
+            )
+        responses = [
+            {"code": code, "description": r["description"], "schema": _response_schema(r)}
+            for code, r in op["responses"].items()
+        ]
+        operations.append({"path": path, "op": op, "parameters": parameters, "responses": responses})
+    schemas = []
+    for name in ("Lieu", "Service", "Resultat", "PageDeLieux", "PageDeServices", "PageDeResultats", "Erreurs"):
+        schema = doc["components"]["schemas"][name]
+        parts = schema.get("allOf", [schema])
+        properties = {}
+        for part in parts:
+            target = doc["components"]["schemas"][part["$ref"].rsplit("/", 1)[-1]] if "$ref" in part else part
+            properties.update(target.get("properties", {}))
+        fields = [
+            {"name": key, "description": " ".join(str(value.get("description", "")).split())[:240]}
+            for key, value in properties.items()
+        ]
+        schemas.append({"name": name, "description": schema.get("description", ""), "fields": fields})
+    return {"info": doc["info"], "operations": operations, "schemas": schemas, "server": doc["servers"][0]["url"]}

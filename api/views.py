@@ -1,0 +1,110 @@
+"""The public read API, version 1: places, services and search, in JSON."""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from api import openapi, params, serializers
+from api.http import api_view, errors, json_response, not_found
+from directory.domain.search import search
+from directory.forms import SearchForm
+from directory.models import Service
+from opendata.exports.common import published_places, published_services
+
+_MEDIATION_ONLY = ("pk", "place_id", "mediation", "thematiques")
+MAX_ID = 2**63 - 1  # beyond a database integer: unknown, not an error
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _with_mediation(places):
+    return places.prefetch_related(Prefetch("services", queryset=Service.objects.only(*_MEDIATION_ONLY)))
+
+
+def _listing(request, form, queryset, serialize):
+    if not form.is_valid():
+        return errors(params.form_errors(form))
+    queryset = form.filter(queryset)
+    window = params.Window(queryset.count(), form.page_number, form.page_size)
+    if not window.exists:
+        return errors(params.missing_page(window), status=404)
+    start, end = window.bounds
+    base_url = _base_url(request)
+    results = [serialize(obj, base_url) for obj in queryset[start:end]]
+    return json_response({**params.page_links(request, window), "results": results})
+
+
+@api_view
+def places(request):
+    queryset = _with_mediation(published_places().order_by("pk"))
+    return _listing(request, params.AreaForm(request.GET), queryset, serializers.place)
+
+
+@api_view
+def place(request, pk: int):
+    if pk > MAX_ID:
+        raise Http404
+    found = get_object_or_404(_with_mediation(published_places()), pk=pk)
+    return json_response(serializers.place(found, _base_url(request)))
+
+
+@api_view
+def services(request):
+    queryset = published_services().select_related("place").order_by("pk")
+    return _listing(request, params.ServiceListForm(request.GET), queryset, serializers.service)
+
+
+@api_view
+def service(request, pk: int):
+    if pk > MAX_ID:
+        raise Http404
+    found = get_object_or_404(published_services().select_related("place"), pk=pk)
+    return json_response(serializers.service(found, _base_url(request)))
+
+
+@api_view
+def recherche(request):
+    """Same parameters and rules as the site's search (`directory.forms.SearchForm`), plus `taille`."""
+    form, paging = SearchForm(request.GET), params.PageForm(request.GET)
+    if not (form.is_valid() & paging.is_valid()):
+        return errors({**params.form_errors(form), **params.form_errors(paging)})
+    criteria = form.criteria()
+    found = search(criteria, page=paging.page_number, page_size=paging.page_size)
+    window = params.Window(found.total, paging.page_number, paging.page_size)
+    if found.total and not window.exists:
+        return errors(params.missing_page(window), status=404)
+    base_url = _base_url(request)
+    prefetch_related_objects(
+        [r.place for r in found.results], Prefetch("services", queryset=Service.objects.only(*_MEDIATION_ONLY))
+    )
+    return json_response(
+        {
+            **params.page_links(request, window),
+            "recherche": {
+                "lieu": criteria.place_label or None,
+                "code_insee": criteria.code_insee or None,
+                "latitude": criteria.latitude,
+                "longitude": criteria.longitude,
+                "rayon_km": criteria.radius_km,
+            },
+            "results": [serializers.result(r, base_url) for r in found.results],
+        }
+    )
+
+
+@api_view
+def openapi_document(request):
+    return json_response(openapi.document(_base_url(request)))
+
+
+@api_view
+def unknown(request, rest: str = ""):
+    return not_found()
+
+
+@require_safe
+def docs(request):
+    return render(request, "api/docs.html", {"doc": openapi.for_docs(openapi.document(_base_url(request)))})

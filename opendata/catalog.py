@@ -1,0 +1,110 @@
+"""The open-data downloads: what each file is, how many records it holds, how it is written."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from opendata.exports import common, dataincl, flat, geo, lieux
+
+LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
+LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+LIEUX_SCHEMA_URL = "https://lamednum.github.io/standard-mediation-num/"
+DATAINCLUSION_SCHEMA_URL = "https://www.data.inclusion.gouv.fr/"
+
+
+@dataclass(frozen=True)
+class Download:
+    slug: str
+    name: str
+    extension: str
+    title: str
+    format_label: str
+    media_type: str
+    description: str
+    unit: str  # "lieux", "structures", "services"
+    count: Callable[[], int]
+    content: Callable[[str], Iterator[str]]
+
+    def counted(self, count: int) -> str:
+        """« 1 lieu », « 0 service », « 1 250 services » (French: 0 and 1 are singular)."""
+        unit = self.unit if count > 1 else self.unit.removesuffix("x").removesuffix("s")
+        return f"{count:,} {unit}".replace(",", "\u202f")
+
+    def filename(self, day: date) -> str:
+        """`2026-11-22_ancrage_lieux-de-mediation-numerique.csv`"""
+        return f"{day.isoformat()}_{common.producer()}_{self.name}.{self.extension}"
+
+
+def _lieux_csv(base_url: str) -> Iterator[str]:
+    places = common.places_with_services(lieux.exportable_places(), "mediation", "thematiques")
+    return common.csv_lines(lieux.COLUMNS, (lieux.csv_values(lieux.row(p)) for p in places))
+
+
+def _lieux_json(base_url: str) -> Iterator[str]:
+    places = common.places_with_services(lieux.exportable_places(), "mediation", "thematiques")
+    return common.json_array(lieux.row(p) for p in places)
+
+
+def _structures(base_url: str) -> Iterator[str]:
+    places = common.published_places().order_by("pk").iterator(common.CHUNK_SIZE)
+    return common.json_array(dataincl.structure(p, base_url) for p in places)
+
+
+def _services(base_url: str) -> Iterator[str]:
+    services = common.services_with_places(common.published_services())
+    return common.json_array(dataincl.service(s, base_url) for s in services)
+
+
+def _geojson(base_url: str) -> Iterator[str]:
+    places = common.places_with_services(geo.located_places(), "mediation", "thematiques")
+    return geo.feature_collection(geo.feature(p, base_url) for p in places)
+
+
+def _flat(base_url: str) -> Iterator[str]:
+    services = common.services_with_places(common.published_services())
+    return common.csv_lines(flat.COLUMNS, (flat.row(s, base_url) for s in services))
+
+
+DOWNLOADS = [
+    Download(
+        "lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique", "csv",
+        "Lieux de médiation numérique (standard national)", "CSV", "text/csv; charset=utf-8",
+        "Un lieu par ligne, les 32 colonnes du standard « lieux de médiation numérique » v1.0.2, "
+        "valeurs multiples séparées par « | ». Les lieux sans adresse complète n’y figurent pas.",
+        "lieux", lambda: lieux.exportable_places().count(), _lieux_csv,
+    ),
+    Download(
+        "lieux-de-mediation-numerique.json", "lieux-de-mediation-numerique", "json",
+        "Lieux de médiation numérique (standard national)", "JSON", "application/json",
+        "Les mêmes lieux et les mêmes colonnes que le fichier CSV, en liste d’objets JSON.",
+        "lieux", lambda: lieux.exportable_places().count(), _lieux_json,
+    ),
+    Download(
+        "data-inclusion-structures.json", "data-inclusion-structures", "json",
+        "Structures (schéma data·inclusion v1)", "JSON", "application/json",
+        "Les lieux publiés, au format « structure » du schéma data·inclusion v1.",
+        "structures", lambda: common.published_places().count(), _structures,
+    ),
+    Download(
+        "data-inclusion-services.json", "data-inclusion-services", "json",
+        "Services (schéma data·inclusion v1)", "JSON", "application/json",
+        "Les services publiés, au format « service » du schéma data·inclusion v1, "
+        "reliés à leur structure par « structure_id ».",
+        "services", lambda: common.published_services().count(), _services,
+    ),
+    Download(
+        "lieux.geojson", "lieux", "geojson",
+        "Carte des lieux", "GeoJSON", "application/geo+json",
+        "Les lieux situés sur la carte (coordonnées WGS 84), avec leurs informations principales "
+        "et le lien vers leur page.",
+        "lieux", lambda: geo.located_places().count(), _geojson,
+    ),
+    Download(
+        "services.csv", "services", "csv",
+        "Services avec l’adresse de leur lieu", "CSV", "text/csv; charset=utf-8",
+        "Un service par ligne, avec le nom, l’adresse et la position de son lieu : "
+        "facile à ouvrir dans un tableur.",
+        "services", lambda: common.published_services().count(), _flat,
+    ),
+]  # fmt: skip
+BY_SLUG = {d.slug: d for d in DOWNLOADS}

@@ -1,0 +1,98 @@
+"""What every export shares: the published data, its date, the producer name, streaming helpers."""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Max, Prefetch, QuerySet
+from django.utils.text import slugify
+
+from directory.models import Place, Service
+
+CHUNK_SIZE = 2000
+BUFFER_BYTES = 64 * 1024
+
+
+def producer() -> str:
+    """Our identifier as a data producer ("ancrage"), used as data·inclusion `source` and in file names."""
+    return slugify(settings.ANCRAGE_SITE_NAME) or "ancrage"
+
+
+def published_places() -> QuerySet:
+    return Place.objects.published()
+
+
+def published_services() -> QuerySet:
+    return Service.objects.filter(place__est_publie=True)
+
+
+def places_with_services(places: QuerySet, *service_fields: str) -> Iterator[Place]:
+    """Places streamed by chunks, each with `place.services.all()` prefetched (only `service_fields`)."""
+    services = Service.objects.order_by("pk")
+    if service_fields:
+        services = services.only("pk", "place_id", *service_fields)
+    return places.order_by("pk").prefetch_related(Prefetch("services", queryset=services)).iterator(CHUNK_SIZE)
+
+
+def services_with_places(services: QuerySet) -> Iterator[Service]:
+    return services.select_related("place").order_by("pk").iterator(CHUNK_SIZE)
+
+
+def date_of(obj) -> date:
+    """`date_maj`, or the day of the last change in Ancrage when the source gave none."""
+    if obj.date_maj:
+        return obj.date_maj
+    return obj.modifie_le.date() if obj.modifie_le else date.today()
+
+
+def data_date() -> date | None:
+    """The date of the published data: its most recent update."""
+    found = published_places().aggregate(maj=Max("date_maj"), modifie=Max("modifie_le"))
+    candidates = [found["maj"], found["modifie"].date() if found["modifie"] else None]
+    candidates = [d for d in candidates if d]
+    return max(candidates) if candidates else None
+
+
+def place_url(place: Place, base_url: str) -> str:
+    """Absolute address of the place's public page."""
+    return base_url.rstrip("/") + place.get_absolute_url()
+
+
+def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
+    """A CSV file (`,`, `"` quoting when needed, CRLF), one string per line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    yield buffer.getvalue()
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        yield buffer.getvalue()
+
+
+def json_array(items: Iterable) -> Iterator[str]:
+    """A JSON list written item by item."""
+    yield "["
+    first = True
+    for item in items:
+        yield ("\n" if first else ",\n") + json.dumps(item, ensure_ascii=False, default=str)
+        first = False
+    yield "\n]\n"
+
+
+def buffered(parts: Iterable[str], size: int = BUFFER_BYTES) -> Iterator[bytes]:
+    """UTF-8 bytes in blocks of about `size`, so a stream is not a flood of tiny writes."""
+    pending, length = [], 0
+    for part in parts:
+        data = part.encode("utf-8")
+        pending.append(data)
+        length += len(data)
+        if length >= size:
+            yield b"".join(pending)
+            pending, length = [], 0
+    if pending:
+        yield b"".join(pending)
