@@ -61,7 +61,9 @@ class VocabularyListField(models.TextField):
 
     def formfield(self, **kwargs):
         if self.vocabulary is None:
-            return super().formfield(**kwargs)
+            return FreeListFormField(
+                required=not self.blank, label=self.verbose_name.capitalize(), help_text=self.help_text
+            )
         return forms.TypedMultipleChoiceField(
             choices=self.vocabulary.choices,
             required=not self.blank,
@@ -69,6 +71,23 @@ class VocabularyListField(models.TextField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+class FreeListFormField(forms.CharField):
+    """A list of free values (e-mails, web sites), one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, (list, tuple)) else value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.replace(SEP, "\n").splitlines() if line.strip()]
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
 
 
 class Has(Lookup):

@@ -39,7 +39,7 @@ def results(request):
         "page": page,
         "why": explain.why(criteria),
         "widen": explain.widenings(criteria, request.GET) if not page.total else [],
-        "homonyms": explain.homonyms(form.commune),
+        "homonyms": explain.homonyms(form.commune, form.cleaned_data.get("ou", "")),
         "map_data": presentation.map_data(page, criteria),
         "tile_url": settings.ANCRAGE_TILE_URL,
         "tile_attribution": settings.ANCRAGE_TILE_ATTRIBUTION,

@@ -82,9 +82,12 @@ def widenings(c: Criteria, params: QueryDict) -> list[tuple[str, str]]:
     return options
 
 
-def homonyms(commune: Commune | None) -> list[Commune]:
-    """Other communes with the same name, for « Vous cherchiez peut-être… »."""
-    if commune is None:
+def homonyms(commune: Commune | None, typed: str) -> list[Commune]:
+    """Other communes with the same name, for « Vous cherchiez peut-être… ».
+
+    Only when the person typed a bare name: a postal code or a chosen suggestion is unambiguous.
+    """
+    if commune is None or any(ch.isdigit() for ch in typed):
         return []
     return list(
         Commune.objects.filter(nom_recherche=commune.nom_recherche).exclude(pk=commune.pk).order_by("-population")[:5]
