@@ -128,6 +128,9 @@ ANCRAGE_DEFAULT_RADIUS_KM = env_int("ANCRAGE_DEFAULT_RADIUS_KM", 10)
 ANCRAGE_PAGE_SIZE = env_int("ANCRAGE_PAGE_SIZE", 20)
 # Information older than this is flagged as possibly out of date.
 ANCRAGE_STALE_AFTER_DAYS = env_int("ANCRAGE_STALE_AFTER_DAYS", 365)
+# Places whose information is older than this leave the default search (0: never); a visitor can still
+# ask for them with « Inclure les fiches anciennes ».
+ANCRAGE_HIDE_AFTER_DAYS = env_int("ANCRAGE_HIDE_AFTER_DAYS", 0)
 
 # Shared by every app server (rate limits, throttling): a database table, not process memory.
 CACHES = {

@@ -54,6 +54,7 @@ class SearchForm(forms.Form):
     accueil = forms.ChoiceField(label="Comment ?", choices=ACCUEIL_CHOICES, required=False)
     gratuit = forms.BooleanField(label="Gratuit uniquement", required=False)
     rdv = forms.BooleanField(label="Rendez-vous en ligne possible", required=False)
+    anciens = forms.BooleanField(label="Inclure les fiches anciennes", required=False)
     ouvert = forms.ChoiceField(label="Quand ?", choices=OPEN_CHOICES, required=False)
     public = forms.MultipleChoiceField(
         label="Public", choices=PUBLIC_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
@@ -113,6 +114,7 @@ class SearchForm(forms.Form):
             supports=data.get("accompagnement") or [],
             open_when=data.get("ouvert") or "",
             booking_online=bool(data.get("rdv")),
+            include_stale=bool(data.get("anciens")),
         )
 
 

@@ -33,6 +33,7 @@ def results(request):
     page = search(criteria, page=form.cleaned_data.get("page") or 1, page_size=settings.ANCRAGE_PAGE_SIZE)
     for result in page.results:
         result.facts = presentation.place_facts(result.place, result.services)
+        result.stale = quality.is_stale(result.place)
     context = {
         "form": form,
         "criteria": criteria,

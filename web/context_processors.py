@@ -2,4 +2,4 @@ from django.conf import settings
 
 
 def site(request):
-    return {"site_name": settings.ANCRAGE_SITE_NAME}
+    return {"site_name": settings.ANCRAGE_SITE_NAME, "hide_stale_after": settings.ANCRAGE_HIDE_AFTER_DAYS}

@@ -1,5 +1,6 @@
 """« Pourquoi ces résultats ? » and what to try when nothing is found, in plain French."""
 
+from django.conf import settings
 from django.http import QueryDict
 
 from directory.domain.search import ACCUEIL_DISTANCE, ACCUEIL_ITINERANT, ACCUEIL_PRESENTIEL, OPEN_NOW, Criteria
@@ -40,6 +41,12 @@ def why(c: Criteria) -> list[str]:
         filters.append("public choisi ou tous publics")
     if c.supports:
         filters.append("accompagnement adapté : " + ", ".join(c.supports).lower())
+    days = settings.ANCRAGE_HIDE_AFTER_DAYS
+    if days and not c.include_stale:
+        lines.append(
+            f"Les lieux dont les informations n’ont pas été vérifiées depuis plus de {days} jours "
+            "ne sont pas montrés (case « Inclure les fiches anciennes »)."
+        )
     if filters:
         lines.append("Seuls les lieux qui répondent à vos choix sont gardés : " + " ; ".join(filters) + ".")
     lines.append(

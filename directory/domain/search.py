@@ -5,9 +5,10 @@ service, within the radius, nearest first (as the crow flies); nothing is promot
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from math import ceil
 
+from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from directory.domain import geo, hours
@@ -40,6 +41,7 @@ class Criteria:
     supports: list[str] = field(default_factory=list)
     open_when: str = ""  # "" | "maintenant" | "1".."7" (ISO weekday)
     booking_online: bool = False
+    include_stale: bool = False
 
     @property
     def has_position(self) -> bool:
@@ -113,6 +115,9 @@ def service_conditions(c: Criteria) -> Q:
 
 def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
     places = Place.objects.published().filter(Exists(Service.objects.filter(conditions, place=OuterRef("pk"))))
+    hide_after = settings.ANCRAGE_HIDE_AFTER_DAYS
+    if hide_after and not c.include_stale:
+        places = places.filter(date_maj__gte=now.date() - timedelta(days=hide_after))
     if c.accueil == ACCUEIL_ITINERANT:
         places = places.filter(itinerance__has="Itinérant")
     for support in c.supports:

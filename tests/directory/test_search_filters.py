@@ -126,3 +126,14 @@ def test_results_list_only_the_matching_services():
                    thematiques=["numerique--acquerir-un-equipement"])  # fmt: skip
     result = search(around(need=BY_SLUG["equipement"])).results[0]
     assert [s.nom for s in result.services] == ["Matériel"]
+
+
+def test_stale_places_leave_the_default_search_when_configured(settings):
+    from datetime import date, timedelta
+
+    ServiceFactory(place__nom="Récent")
+    ServiceFactory(place__nom="Ancien", place__date_maj=date.today() - timedelta(days=800))
+    assert sorted(names(search(around()))) == ["Ancien", "Récent"]  # default: nothing hidden
+    settings.ANCRAGE_HIDE_AFTER_DAYS = 730
+    assert names(search(around())) == ["Récent"]
+    assert sorted(names(search(around(include_stale=True)))) == ["Ancien", "Récent"]
