@@ -85,10 +85,136 @@ class SourceRecord(models.Model):
     first_run = models.ForeignKey(ImportRun, related_name="+", null=True, on_delete=models.SET_NULL)
     last_run = models.ForeignKey(ImportRun, related_name="+", null=True, on_delete=models.SET_NULL)
     absent_since = models.DateField("absent de la source depuis le", null=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="lieu ou structure de rattachement",
+        related_name="children",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="Pour un service : l’enregistrement du lieu ou de la structure qui le propose.",
+    )
+    data = models.JSONField(
+        "valeurs reçues",
+        default=dict,
+        blank=True,
+        help_text="Les valeurs de cette source, après normalisation, lors du dernier import.",
+    )
 
     class Meta:
         verbose_name = "enregistrement source"
+        verbose_name_plural = "enregistrements sources"
         constraints = [models.UniqueConstraint(fields=["source", "kind", "source_id"], name="unique_source_record")]
 
     def __str__(self):
         return f"{self.source} · {self.source_id}"
+
+
+class FieldChange(models.Model):
+    """One value an import changed on a place or a service: what it was, what it became, and why."""
+
+    record = models.ForeignKey(
+        SourceRecord, verbose_name="enregistrement source", related_name="changes", on_delete=models.CASCADE
+    )
+    run = models.ForeignKey(ImportRun, verbose_name="import", related_name="changes", on_delete=models.CASCADE)
+    field = models.CharField("champ", max_length=60)
+    old_value = models.TextField("ancienne valeur", blank=True)
+    new_value = models.TextField("nouvelle valeur", blank=True)
+    changed_at = models.DateTimeField("modifié le")
+
+    class Meta:
+        verbose_name = "modification de champ"
+        verbose_name_plural = "historique des modifications"
+        ordering = ["-changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.field} : « {self.old_value} » → « {self.new_value} »"
+
+
+class MergeCandidate(models.Model):
+    """Two places that may be the same one: a coordinator decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "a_examiner", "À examiner"
+        CONFIRMED = "confirmee", "Fusion confirmée"
+        REFUSED = "refusee", "Fusion refusée"
+
+    place = models.ForeignKey(
+        Place, verbose_name="lieu conservé", related_name="merge_candidates", on_delete=models.CASCADE
+    )
+    other = models.ForeignKey(
+        Place, verbose_name="doublon possible", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    other_name = models.CharField("nom du doublon possible", max_length=250, blank=True)
+    score = models.FloatField("ressemblance des noms", default=0)
+    reasons = models.TextField("raisons")
+    status = models.CharField("décision", max_length=20, choices=Status.choices, default=Status.PENDING)
+    run = models.ForeignKey(ImportRun, verbose_name="import", null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField("proposé le", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="décidé par", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decided_at = models.DateTimeField("décidé le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "doublon à examiner"
+        verbose_name_plural = "doublons à examiner"
+        ordering = ["status", "-created_at"]
+        constraints = [models.UniqueConstraint(fields=["place", "other"], name="unique_merge_candidate")]
+
+    def __str__(self):
+        return f"{self.place.nom} / {self.other_name}"
+
+
+class Merge(models.Model):
+    """Places merged into one: the absorbed place's source records now point to the kept place."""
+
+    place = models.ForeignKey(Place, verbose_name="lieu conservé", related_name="merges", on_delete=models.CASCADE)
+    absorbed_name = models.CharField("lieu absorbé", max_length=250)
+    record_ids = models.JSONField("enregistrements absorbés", default=list)
+    automatic = models.BooleanField("automatique", default=False)
+    reasons = models.TextField("raisons", blank=True)
+    run = models.ForeignKey(ImportRun, verbose_name="import", null=True, blank=True, on_delete=models.SET_NULL)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField("fusionné le", auto_now_add=True)
+    undone_at = models.DateTimeField("annulée le", null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="annulée par",
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    restored_place = models.ForeignKey(
+        Place, verbose_name="lieu rétabli", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "fusion"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.absorbed_name} → {self.place.nom}"
+
+
+class Feed(models.Model):
+    """A source published at a URL, pulled by `manage.py sync_sources`."""
+
+    name = models.CharField("nom du flux", max_length=200, unique=True)
+    source_format = models.CharField("format", max_length=40)
+    url = models.CharField("adresse", max_length=500, help_text="https://…, ou file:///… pour un fichier local.")
+    active = models.BooleanField("actif", default=True)
+    last_run = models.ForeignKey(
+        ImportRun, verbose_name="dernier import", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "flux synchronisé"
+        verbose_name_plural = "flux synchronisés"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -100,8 +100,8 @@ def display_name(raw: str) -> str:
         lower = word.lower()
         if not word.strip() or word in {"-", "'"}:
             out.append(word)
-        elif lower in _SMALL_WORDS and index > 0:
-            out.append(lower)
+        elif lower in _SMALL_WORDS:
+            out.append(lower if index > 0 else lower.capitalize())
         elif len(word) <= 4 and word.isalpha() and fold(lower) not in _COMMON_SHORT:
             out.append(word)
         else:
@@ -118,19 +118,62 @@ class ResolvedCommune:
     how: str
 
 
+class _CommuneIndex:
+    """The referential in memory (35,000 communes, under a second to load), read by every row of a run."""
+
+    def __init__(self):
+        self.by_code: dict[str, Commune] = {}
+        self.by_postal: dict[str, list[Commune]] = {}
+        self.by_name: dict[str, list[Commune]] = {}
+        for commune in Commune.objects.all().only(
+            "code_insee", "nom", "nom_recherche", "departement", "codes_postaux", "code_postal_principal",
+            "latitude", "longitude",
+        ):  # fmt: skip
+            self.by_code[commune.code_insee] = commune
+            self.by_name.setdefault(commune.nom_recherche, []).append(commune)
+            for postal in commune.postal_codes:
+                self.by_postal.setdefault(postal, []).append(commune)
+
+
+_index: _CommuneIndex | None = None
+_resolved: dict[tuple[str, str, str], ResolvedCommune] = {}
+
+
+def reset_commune_cache() -> None:
+    """Forget the referential held in memory (called at the start of every import run)."""
+    global _index
+    _index = None
+    _resolved.clear()
+
+
+def _communes() -> _CommuneIndex:
+    global _index
+    if _index is None or not _index.by_code:
+        _index = _CommuneIndex()
+    return _index
+
+
 def resolve_commune(name: str, postal_code: str, code_insee: str = "") -> ResolvedCommune:
     """The referential commune meant by a row, from its INSEE code, postal code and name."""
-    code_insee = (code_insee or "").strip().upper()
-    postal_code = (postal_code or "").strip().zfill(5) if (postal_code or "").strip() else ""
-    if code_insee:
-        found = Commune.objects.filter(code_insee=code_insee).first()
-        if found:
-            return ResolvedCommune(found, "code INSEE")
-    folded = fold_commune(name or "")
+    cache_key = (name or "", postal_code or "", code_insee or "")
+    if cache_key not in _resolved:
+        if len(_resolved) > 200_000:
+            _resolved.clear()
+        _resolved[cache_key] = _resolve(*cache_key)
+    return _resolved[cache_key]
+
+
+def _resolve(name: str, postal_code: str, code_insee: str) -> ResolvedCommune:
+    index = _communes()
+    code_insee = code_insee.strip().upper()
+    postal_code = postal_code.strip().zfill(5) if postal_code.strip() else ""
+    if code_insee and code_insee in index.by_code:
+        return ResolvedCommune(index.by_code[code_insee], "code INSEE")
+    folded = fold_commune(name)
     arrondissement = _ARRONDISSEMENT.match(folded)
     if arrondissement:
         folded = arrondissement.group(1)
-    by_postal = list(Commune.objects.filter(codes_postaux__contains=f"|{postal_code}|")) if postal_code else []
+    by_postal = index.by_postal.get(postal_code, []) if postal_code else []
     if len(by_postal) == 1 and (not folded or _close(folded, by_postal[0].nom_recherche)):
         return ResolvedCommune(by_postal[0], "code postal")
     for commune in by_postal:
@@ -140,10 +183,9 @@ def resolve_commune(name: str, postal_code: str, code_insee: str = "") -> Resolv
         if _close(folded, commune.nom_recherche):
             return ResolvedCommune(commune, "code postal et nom approché")
     if folded:
-        by_name = Commune.objects.filter(nom_recherche=folded)
+        candidates = index.by_name.get(folded, [])
         if postal_code:
-            by_name = by_name.filter(departement=_departement(postal_code))
-        candidates = list(by_name[:2])
+            candidates = [c for c in candidates if c.departement == _departement(postal_code)]
         if len(candidates) == 1:
             return ResolvedCommune(candidates[0], "nom")
     if len(by_postal) == 1:

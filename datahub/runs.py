@@ -1,7 +1,7 @@
 """An import run: read a file, parse each row, write what is good, report the rest.
 
 The run is one transaction: a crash leaves the database as it was, and the run is recorded as
-failed with its error.
+failed with its error. Rows are written a batch at a time (see `datahub.writer`).
 """
 
 import traceback
@@ -10,13 +10,27 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from datahub.importers import lieux
+from datahub import normalize
+from datahub.importers import dataincl, lieux, tableur
 from datahub.importers.files import UnreadableFile, read_rows
+from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
 from datahub.records import Rejected
-from datahub.writer import Writer
+from datahub.writer import CREATED, UPDATED, Rejection, Writer
 
-IMPORTERS = {lieux.FORMAT: lieux}
+IMPORTERS = {
+    lieux.FORMAT: lieux,
+    dataincl.STRUCTURES_FORMAT: dataincl.Structures,
+    dataincl.SERVICES_FORMAT: dataincl.Services,
+    tableur.FORMAT: tableur,
+}
+FORMAT_LABELS = {
+    lieux.FORMAT: "Lieux de médiation numérique (CSV ou JSON, v1 ou anciennes versions)",
+    dataincl.STRUCTURES_FORMAT: "data·inclusion — structures (JSON, CSV ou page d’API)",
+    dataincl.SERVICES_FORMAT: "data·inclusion — services (JSON, CSV ou page d’API)",
+    tableur.FORMAT: "Tableur du territoire (CSV ou XLSX, avec correspondance des colonnes)",
+}
+BATCH_SIZE = 1000
 
 
 class _DryRun(Exception):
@@ -33,16 +47,26 @@ def run_import(
     dry_run: bool = False,
     content: bytes | None = None,
     progress=None,
+    mapping: dict[str, str] | None = None,
+    file_name: str = "",
 ) -> ImportRun:
     importer = IMPORTERS[source_format]
     path = Path(path)
     run = ImportRun.objects.create(
-        source_format=source_format, feed=feed or path.stem, file_name=path.name, started_by=user, dry_run=dry_run
+        source_format=source_format,
+        feed=feed or path.stem,
+        file_name=file_name or path.name,
+        started_by=user,
+        dry_run=dry_run,
     )
+    parse_row = importer.parser(mapping or {}) if source_format == tableur.FORMAT else importer.parse_row
+    source = default_source or run.feed
     issues: list[RowIssue] = []
+    normalize.reset_commune_cache()
     try:
         with transaction.atomic():
             writer = Writer(run)
+            batch: list = []
             for line, row in read_rows(path, content):
                 run.rows += 1
                 if progress:
@@ -51,24 +75,19 @@ def run_import(
                 try:
                     if "__invalid__" in row:
                         raise Rejected("Enregistrement qui n’est pas un objet JSON")
-                    parsed = importer.parse_row(row, default_source or path.stem)
+                    parsed = parse_row(row, source)
                 except Rejected as exc:
-                    run.rejected += 1
-                    issues.append(RowIssue(run=run, line=line, record_id=record_id, level="rejet", reason=str(exc)))
+                    issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, str(exc)))
                     continue
-                for warning in parsed.warnings:
-                    issues.append(
-                        RowIssue(run=run, line=line, record_id=record_id, level="avertissement", reason=warning)
-                    )
-                run.warnings += len(parsed.warnings)
-                outcome = writer.write(parsed)
-                if outcome.created:
-                    run.created += 1
-                elif outcome.changed:
-                    run.updated += 1
-                else:
-                    run.unchanged += 1
+                issues.extend(_issue(run, line, record_id, RowIssue.Level.WARNING, w) for w in parsed.warnings)
+                batch.append((line, record_id, parsed))
+                if len(batch) >= BATCH_SIZE:
+                    _write(writer, batch, run, issues)
+                    batch = []
+            _write(writer, batch, run, issues)
             writer.mark_absent(timezone.localdate())
+            run.merged = detect_duplicates(writer.created_place_ids, run)
+            run.created -= run.merged
             if dry_run:
                 raise _DryRun
         run.status = ImportRun.Status.SUCCESS
@@ -85,7 +104,27 @@ def run_import(
     return run
 
 
+def _issue(run, line, record_id, level, reason) -> RowIssue:
+    return RowIssue(run=run, line=line, record_id=record_id, level=level, reason=reason)
+
+
+def _write(writer: Writer, batch: list, run: ImportRun, issues: list) -> None:
+    if not batch:
+        return
+    for (line, record_id, _), outcome in zip(batch, writer.write_batch([parsed for *_, parsed in batch]), strict=False):
+        if isinstance(outcome, Rejection):
+            issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, outcome.reason))
+        elif outcome == CREATED:
+            run.created += 1
+        elif outcome == UPDATED:
+            run.updated += 1
+        else:
+            run.unchanged += 1
+
+
 def _finish(run: ImportRun, issues: list[RowIssue]) -> None:
+    run.rejected = sum(1 for issue in issues if issue.level == RowIssue.Level.REJECTED)
+    run.warnings = len(issues) - run.rejected
     if run.status == ImportRun.Status.FAILED:
         run.created = run.updated = run.unchanged = run.merged = 0
     run.finished_at = timezone.now()

@@ -165,3 +165,108 @@ for _value in PUBLIC_TO_DI.values():
     assert _value in di.PUBLICS, _value
 for _values in SERVICE_THEMATIQUES.values():
     assert all(v in di.THEMATIQUES for v in _values)
+
+# --- data·inclusion v0 → v1 (services and structures) -------------------------------------
+# Thématiques: STANDARDS §3.5 — DORA migration 0131 `MAPPING_THEMATIQUES` (6a076a0c) and the
+# data·inclusion dbt `v0_to_v1/_map_thematiques.sql` (29c151df). A value already in v1 is kept.
+DI_THEMATIQUES = {
+    "numerique--prendre-en-main-un-ordinateur": [di.MF],
+    "numerique--prendre-en-main-un-smartphone-ou-une-tablette": [di.MF],
+    "numerique--utiliser-le-numerique-au-quotidien": [di.MF],
+    "numerique--approfondir-ma-culture-numerique": [di.MF],
+    "numerique--promouvoir-la-citoyennete-numerique": [di.MF],
+    "illettrisme--utiliser-numerique": [di.MF],
+    "se-former--utiliser-le-numerique": [di.MF],
+    "numerique--acceder-a-du-materiel": [di.EQ],
+    "numerique--s-equiper-en-materiel-informatique": [di.EQ],
+    "equipement-et-alimentation--acces-a-du-materiel-informatique": [di.EQ],
+    "equipement-et-alimentation--acces-a-un-telephone-et-un-abonnement": [di.EQ],
+    "numerique--acceder-a-une-connexion-internet": [di.CX],
+    "numerique--realiser-des-demarches-administratives-avec-un-accompagnement": [di.SL],
+    "numerique--devenir-autonome-dans-les-demarches-administratives": [di.DEMARCHES],
+    "numerique--accompagner-les-demarches-de-sante": ["sante--acces-aux-soins"],
+    "numerique--favoriser-mon-insertion-professionnelle": [di.EMPLOI],
+    "numerique--creer-et-developper-mon-entreprise": ["creer-une-entreprise--developper-son-entreprise"],
+    "numerique--creer-avec-le-numerique": ["creer-une-entreprise--definir-son-projet-de-creation-dentreprise"],
+    "numerique--soutenir-la-parentalite-et-l-education-avec-le-numerique": [di.PARENTALITE],
+}
+# v0 categories renamed in v1 (DORA migrations 0129–0131, 6a076a0c).
+DI_CATEGORIES_RENAMED = {
+    "acces-aux-droits-et-citoyennete": "difficultes-administratives-ou-juridiques",
+    "apprendre-francais": "lecture-ecriture-calcul",
+    "illettrisme": "lecture-ecriture-calcul",
+    "creation-activite": "creer-une-entreprise",
+    "gestion-financiere": "difficultes-financieres",
+}
+# A bare v0 category (v0 allowed them, v1 does not) gives every v1 thématique of its category:
+# the dbt rule for `numerique` (→ the four `numerique--*`), extended by Ancrage to every category.
+DI_THEMATIQUES_BY_CATEGORY: dict[str, list[str]] = {}
+for _value in di.THEMATIQUES.values:
+    DI_THEMATIQUES_BY_CATEGORY.setdefault(_value.split("--")[0], []).append(_value)
+
+# Types: v0 `types` (a list) → v1 `type` (one value), first matching line wins
+# (data·inclusion dbt `v0_to_v1/int__services_v0_to_v1.sql`, 02f46462).
+DI_TYPES = [
+    ("aide-financiere", {"aide-financiere", "financement"}),
+    ("aide-materielle", {"autonomie", "aide-materielle"}),
+    ("formation", {"formation"}),
+    ("atelier", {"atelier", "numerique"}),
+    ("accompagnement", {"accompagnement", "delegation"}),
+    ("information", {"accueil", "information"}),
+]
+# `delegation` is not in the dbt CASE; the npm reference reads it as « Accompagnement individuel » (§4).
+
+# Frais: v0 list → v1 single value; `payant` wins when both appear (dbt `_map_frais.sql`).
+DI_FRAIS = {
+    "gratuit": "gratuit",
+    "gratuit-sous-conditions": "gratuit",
+    "pass-numerique": "gratuit",
+    "adhesion": "payant",
+    "payant": "payant",
+}
+
+# Profils (v0) → publics (v1): dbt `v0_to_v1/_map_publics.sql` (4534a612). None = no v1 public.
+DI_PROFILS = {
+    "adultes": [],
+    "alternants": ["etudiants", "actifs"],
+    "beneficiaires-rsa": ["beneficiaires-des-minimas-sociaux"],
+    "deficience-visuelle": ["personnes-en-situation-de-handicap"],
+    "handicaps-mentaux": ["personnes-en-situation-de-handicap"],
+    "handicaps-psychiques": ["personnes-en-situation-de-handicap"],
+    "personnes-en-situation-de-handicap": ["personnes-en-situation-de-handicap"],
+    "personnes-handicapees": ["personnes-en-situation-de-handicap"],
+    "surdite": ["personnes-en-situation-de-handicap"],
+    "demandeurs-demploi": ["demandeurs-emploi"],
+    "etudiants": ["etudiants"],
+    "familles-enfants": ["familles"],
+    "femmes": ["femmes"],
+    "jeunes": ["jeunes"],
+    "jeunes-16-26": ["jeunes"],
+    "locataires": ["actifs"],
+    "proprietaires": ["actifs"],
+    "personnes-de-nationalite-etrangere": ["personnes-exilees"],
+    "public-langues-etrangeres": ["personnes-exilees"],
+    "personnes-en-situation-durgence": ["personnes-en-situation-durgence"],
+    "personnes-en-situation-illettrisme": ["personnes-en-situation-durgence"],
+    "sans-domicile-fixe": ["personnes-en-situation-durgence"],
+    "sortants-de-detention": ["personnes-en-situation-durgence"],
+    "victimes": ["personnes-en-situation-durgence"],
+    "retraites": ["seniors"],
+    "seniors-65": ["seniors"],
+    "salaries": ["actifs"],
+    "tous-publics": ["tous-publics"],
+}
+
+# v0 structure `labels_nationaux` slugs whose v1 `reseaux_porteurs` value differs (npm §4 slugs).
+DI_LABELS_TO_RESEAU = {
+    "conseiller-numerique": "conseillers-numeriques",
+    "france-services": "france-service",
+    "grande-ecole-du-numerique": "grandes-ecoles-du-numerique",
+}
+
+for _values in DI_THEMATIQUES.values():
+    assert all(v in di.THEMATIQUES for v in _values), _values
+for _values in DI_PROFILS.values():
+    assert all(v in di.PUBLICS for v in _values), _values
+for _new in DI_CATEGORIES_RENAMED.values():
+    assert _new in DI_THEMATIQUES_BY_CATEGORY, _new

@@ -8,6 +8,8 @@ open bracket does not separate values.
 import re
 from dataclasses import dataclass, field
 
+from standards import dataincl as di
+from standards import mappings as m
 from standards.mappings import key
 
 _STRONG = re.compile(r"\s*[|;]\s*")
@@ -59,4 +61,65 @@ def map_cell(cell, table: dict, out: Mapped | None = None) -> Mapped:
             continue
         for field_name, value in targets:
             out.add(field_name, value)
+    return out
+
+
+# --- data·inclusion v0 → v1 --------------------------------------------------------------
+def di_thematiques(values) -> tuple[list[str], list[str]]:
+    """(v1 thématiques, values that could not be mapped) for v0 or v1 values."""
+    out, unknown = [], []
+    for value in split_cell(values):
+        targets = _di_thematique(value.strip().lower())
+        if targets is None:
+            unknown.append(value)
+        out.extend(t for t in targets or [] if t not in out)
+    return out, unknown
+
+
+def _di_thematique(value: str) -> list[str] | None:
+    if value in di.THEMATIQUES:
+        return [value]
+    if value in m.DI_THEMATIQUES:
+        return m.DI_THEMATIQUES[value]
+    category, _, sub = value.partition("--")
+    category = m.DI_CATEGORIES_RENAMED.get(category, category)
+    if not sub:
+        return m.DI_THEMATIQUES_BY_CATEGORY.get(category)
+    renamed = f"{category}--{sub}"
+    return [renamed] if renamed in di.THEMATIQUES else None
+
+
+def di_type(values) -> str:
+    """The v1 `type` of a v1 value or a v0 list of `types`; "" when none applies."""
+    found = {v.strip().lower() for v in split_cell(values)}
+    for value in found:
+        if value in di.TYPES_SERVICE:
+            return value
+    return next((new for new, olds in m.DI_TYPES if found & olds), "")
+
+
+def di_frais(values) -> str:
+    found = {m.DI_FRAIS.get(v.strip().lower(), "") for v in split_cell(values)} - {""}
+    return "payant" if "payant" in found else ("gratuit" if found else "")
+
+
+def di_publics(values) -> tuple[list[str], list[str]]:
+    out, unknown = [], []
+    for value in split_cell(values):
+        value = value.strip().lower()
+        targets = [value] if value in di.PUBLICS else m.DI_PROFILS.get(value)
+        if targets is None:
+            unknown.append(value)
+        out.extend(t for t in targets or [] if t not in out)
+    if "tous-publics" in out and len(out) > 1:
+        out.remove("tous-publics")
+    return out, unknown
+
+
+def di_reseaux(values) -> list[str]:
+    out = []
+    for value in split_cell(values):
+        value = m.DI_LABELS_TO_RESEAU.get(value.strip().lower(), value.strip().lower())
+        if value in di.RESEAUX_PORTEURS and value not in out:
+            out.append(value)
     return out

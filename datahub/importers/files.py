@@ -1,9 +1,10 @@
-"""Reading rows out of JSON and CSV files, each with the line a user can find it at."""
+"""Reading rows out of JSON, CSV and XLSX files, each with the line a user can find it at."""
 
 import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -11,21 +12,35 @@ class UnreadableFile(ValueError):
     """The file as a whole cannot be read (bad encoding, not JSON, no header…)."""
 
 
+def _text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def read_rows(path: Path | str, content: bytes | None = None) -> Iterator[tuple[int, dict]]:
-    """(line, row) pairs. JSON: position in the list (1-based); CSV: line in the file."""
+    """(line, row) pairs. JSON: position in the list (1-based); CSV and XLSX: line in the file."""
     path = Path(path)
     raw = content if content is not None else path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
     suffix = path.suffix.lower()
+    if suffix == ".xlsx" or raw[:2] == b"PK":
+        yield from _xlsx_rows(raw)
+        return
+    text = _text(raw)
     if suffix == ".json" or text.lstrip()[:1] in "[{":
         yield from _json_rows(text)
-    elif suffix == ".csv" or suffix == ".txt":
+    elif suffix in (".csv", ".txt", ".tsv"):
         yield from _csv_rows(text)
     else:
-        raise UnreadableFile(f"Format de fichier non reconnu : {path.name} (attendu : .json ou .csv)")
+        raise UnreadableFile(f"Format de fichier non reconnu : {path.name} (attendu : .json, .csv ou .xlsx)")
+
+
+def read_header(path: Path | str, content: bytes | None = None) -> list[str]:
+    """The column names of a CSV or XLSX file (the keys of the first JSON record)."""
+    for _, row in read_rows(path, content):
+        return list(row)
+    raise UnreadableFile("Fichier vide : aucune ligne à importer")
 
 
 def _json_rows(text: str) -> Iterator[tuple[int, dict]]:
@@ -34,7 +49,7 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict]]:
     except json.JSONDecodeError as exc:
         raise UnreadableFile(f"JSON illisible (ligne {exc.lineno}, colonne {exc.colno}) : {exc.msg}") from exc
     if isinstance(data, dict):
-        # data·inclusion API pages ({"items": […]}) and wrapped exports ({"data": […]}).
+        # data·inclusion API pages ({"items": […], "total": …, "page": …}) and wrapped exports.
         for key in ("items", "data", "results", "lieux", "structures", "services"):
             if isinstance(data.get(key), list):
                 data = data[key]
@@ -49,10 +64,42 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict]]:
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
     first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
+    delimiter = max(counts, key=counts.get)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     if not reader.fieldnames:
         raise UnreadableFile("CSV vide ou sans ligne d’en-tête")
     reader.fieldnames = [name.strip() for name in reader.fieldnames]
     for row in reader:
         yield reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+
+
+def _cell(value):
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def _xlsx_rows(raw: bytes) -> Iterator[tuple[int, dict]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:
+        raise UnreadableFile(f"Classeur XLSX illisible : {exc}") from exc
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header:
+            raise UnreadableFile("Classeur vide ou sans ligne d’en-tête")
+        names = [_cell(name) for name in header]
+        for line, values in enumerate(rows, start=2):
+            row = {name: _cell(value) for name, value in zip(names, values, strict=False) if name}
+            if any(row.values()):
+                yield line, row
+    finally:
+        workbook.close()

@@ -46,7 +46,7 @@ def _vocabularies(row: dict, warnings: list) -> Mapped:
     return out
 
 
-def _typologie(raw, warnings: list) -> list[str]:
+def typologie(raw, warnings: list) -> list[str]:
     from standards.lieux import TYPOLOGIE
     from standards.parsing import split_cell
 
@@ -61,7 +61,30 @@ def _typologie(raw, warnings: list) -> list[str]:
     return codes
 
 
+def flatten(row: dict) -> dict:
+    """The npm library's JSON (`adresse`, `localisation`, `contact` objects, lists) as flat columns."""
+    if not any(isinstance(row.get(k), dict) for k in ("adresse", "localisation", "contact", "presentation")):
+        return row
+    flat = {k: v for k, v in row.items() if not isinstance(v, dict)}
+    adresse = row.get("adresse") if isinstance(row.get("adresse"), dict) else {}
+    flat.update(
+        adresse=adresse.get("voie", ""),
+        complement_adresse=adresse.get("complement_adresse", ""),
+        code_postal=adresse.get("code_postal", ""),
+        commune=adresse.get("commune", ""),
+        code_insee=adresse.get("code_insee", ""),
+    )
+    for group in ("localisation", "contact", "presentation"):
+        if isinstance(row.get(group), dict):
+            for name, value in row[group].items():
+                flat.setdefault(
+                    {"resume": "presentation_resume", "detail": "presentation_detail"}.get(name, name), value
+                )
+    return flat
+
+
 def parse_row(row: dict, default_source: str) -> Parsed:
+    row = flatten(row)
     parsed = Parsed()
     warnings = parsed.warnings
     source_id = text(row, "id")
@@ -92,7 +115,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "nom_source": nom[:250] if display != nom else "",
         "pivot": pivot(text(row, "pivot", "siret")),
         "structure_parente": text(row, "structure_parente")[:250],
-        "typologie": _typologie(row.get("typologie"), warnings),
+        "typologie": typologie(row.get("typologie"), warnings),
         "reseaux_porteurs": [m.PROGRAMME_TO_RESEAU[p] for p in programmes if p in m.PROGRAMME_TO_RESEAU],
         **address,
         "complement_adresse": text(row, "complement_adresse")[:250],

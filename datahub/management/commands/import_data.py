@@ -1,26 +1,46 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from datahub.importers import tableur
+from datahub.importers.files import read_header
 from datahub.runs import IMPORTERS, run_import
 
 
 class Command(BaseCommand):
-    help = "Importe un fichier de données (lieux de médiation numérique, data·inclusion…)."
+    help = "Importe un fichier de données (lieux de médiation numérique, data·inclusion, tableur du territoire)."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Fichier JSON ou CSV à importer")
+        parser.add_argument("path", help="Fichier JSON, CSV ou XLSX à importer")
         parser.add_argument("--format", required=True, choices=sorted(IMPORTERS), dest="source_format")
         parser.add_argument("--feed", default="", help="Nom du flux (par défaut : nom du fichier)")
         parser.add_argument("--source", default="", help="Source par défaut des lignes qui n’en donnent pas")
+        parser.add_argument(
+            "--mapping",
+            default="",
+            help="Tableur : correspondance des colonnes, « colonne=champ,… » (sans elle : devinée des en-têtes)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Tout vérifier sans rien enregistrer")
         parser.add_argument("--quiet", action="store_true", help="Pas de barre de progression")
 
-    def handle(self, path, source_format, feed, source, dry_run, quiet, **options):
+    def handle(self, path, source_format, feed, source, mapping, dry_run, quiet, **options):
+        columns = None
+        try:
+            if source_format == tableur.FORMAT:
+                columns = tableur.parse_mapping(mapping) if mapping else tableur.guess_mapping(read_header(path))
+                columns = tableur.check_mapping(columns)
+        except tableur.MappingError as exc:
+            raise CommandError(str(exc)) from exc
+        except FileNotFoundError as exc:
+            raise CommandError(f"Fichier introuvable : {path}") from exc
+        if columns is not None and not mapping:
+            guessed = ", ".join(f"{column}={field}" for column, field in columns.items())
+            self.stdout.write(f"Correspondance devinée : {guessed}")
         bar = tqdm(unit=" lignes", disable=quiet or not self.stdout.isatty(), desc=path)
         try:
             run = run_import(
-                path, source_format, feed=feed, default_source=source, dry_run=dry_run, progress=bar.update
-            )
+                path, source_format, feed=feed, default_source=source, dry_run=dry_run, progress=bar.update,
+                mapping=columns,
+            )  # fmt: skip
         except FileNotFoundError as exc:
             raise CommandError(f"Fichier introuvable : {path}") from exc
         finally:
@@ -30,6 +50,6 @@ class Command(BaseCommand):
         prefix = "[essai à blanc] " if dry_run else ""
         self.stdout.write(
             f"{prefix}{run.file_name} : {run.rows} lignes, {run.created} créées, {run.updated} mises à jour, "
-            f"{run.unchanged} inchangées, {run.rejected} rejetées, {run.warnings} avertissements "
-            f"(import n° {run.pk})."
+            f"{run.unchanged} inchangées, {run.merged} fusionnées, {run.rejected} rejetées, "
+            f"{run.warnings} avertissements (import n° {run.pk})."
         )

@@ -1,0 +1,58 @@
+"""Whether two places are one: merge, ask a coordinator, or leave apart.
+
+Rules (documented in docs/VOCABULARIES.md, « Fusion des doublons »):
+- same place for sure (automatic merge): at the same spot (under 50 m apart, or the same address in
+  the same commune) AND names alike (similarity ≥ 0.85); or at the same spot with the same SIRET and
+  names fairly alike (≥ 0.6).
+- maybe (review queue): close (under 150 m, or same address) with names somewhat alike (≥ 0.5); at
+  the same spot with the same SIRET whatever the names; same SIRET and very alike names (≥ 0.85) even
+  far apart (a move?).
+- otherwise apart. A shared SIRET alone never merges: a town hall's SIRET covers all its libraries.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from datahub.merging.similarity import PlaceSummary, address_key, distance_m, name_similarity
+
+SAME_SPOT_M = 50
+NEAR_M = 150
+
+
+class Level(Enum):
+    NONE = 0
+    REVIEW = 1
+    AUTO = 2
+
+
+@dataclass(frozen=True)
+class Decision:
+    level: Level
+    score: float
+    reasons: str
+
+
+def decide(a: PlaceSummary, b: PlaceSummary) -> Decision:
+    names = name_similarity(a.nom, b.nom)
+    distance = distance_m(a, b)
+    key_a = address_key(a.adresse, a.code_insee)
+    same_address = bool(key_a) and key_a == address_key(b.adresse, b.code_insee)
+    same_siret = bool(a.pivot) and a.pivot == b.pivot
+    # Two precise positions far apart outweigh a same address (one of them is wrongly geocoded, or
+    # the address is a head office): at most a review then.
+    far = distance is not None and distance > NEAR_M
+    same_spot = (same_address and not far) or (distance is not None and distance <= SAME_SPOT_M)
+    near = same_address or (distance is not None and distance <= NEAR_M)
+    reasons = [f"noms semblables à {round(names * 100)} %"]
+    if distance is not None:
+        reasons.append(f"à {round(distance)} m l’un de l’autre")
+    if same_address:
+        reasons.append("même adresse")
+    if same_siret:
+        reasons.append(f"même SIRET ({a.pivot})")
+    text = ", ".join(reasons)
+    if same_spot and (names >= 0.85 or (same_siret and names >= 0.6)):
+        return Decision(Level.AUTO, names, text)
+    if (near and names >= 0.5) or (same_spot and same_siret) or (same_siret and names >= 0.85):
+        return Decision(Level.REVIEW, names, text)
+    return Decision(Level.NONE, names, text)

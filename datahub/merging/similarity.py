@@ -1,0 +1,76 @@
+"""How alike two places are: names, addresses, positions, SIRET. Pure functions, no database."""
+
+import math
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from territory.text import fold
+
+# Words that say what kind of place it is, not which one: two places share them without being one.
+_GENERIC = {
+    "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur",
+    "espace", "centre", "maison", "point", "lieu", "site", "association", "asso", "ville", "commune",
+    "mairie", "cdc", "ccas", "france", "services", "service", "numerique", "social", "sociale", "quartier",
+}  # fmt: skip
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "av": "avenue", "bd": "boulevard", "pl": "place", "r": "rue"}
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    """The few fields matching needs, read from the database in one query."""
+
+    pk: int
+    nom: str
+    pivot: str
+    adresse: str
+    code_insee: str
+    latitude: float | None
+    longitude: float | None
+    approximate: bool
+
+    @property
+    def precise(self) -> bool:
+        return self.latitude is not None and self.longitude is not None and not self.approximate
+
+
+def _words(text: str) -> list[str]:
+    return [_ABBREVIATIONS.get(w, w) for w in fold(text).split()]
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0 to 1. Case, accents and word order do not matter; different numbers never match."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    if set(_NUMBER.findall(" ".join(wa))) != set(_NUMBER.findall(" ".join(wb))):
+        return 0.0
+    ratio = SequenceMatcher(None, " ".join(sorted(wa)), " ".join(sorted(wb))).ratio()
+    sa, sb = set(wa) - _GENERIC, set(wb) - _GENERIC
+    if sa and sb:
+        # "Le Petit Lien" inside "Espace services jeunesse - Le Petit Lien": the distinctive words are shared.
+        containment = len(sa & sb) / min(len(sa), len(sb))
+        overlap = len(sa & sb) / len(sa | sb)
+        ratio = max(ratio, 0.5 * containment + 0.5 * overlap, 0.8 * containment if len(sa & sb) >= 2 else 0)
+    return round(min(ratio, 1.0), 3)
+
+
+def address_key(adresse: str, code_insee: str) -> str:
+    """ "42/44 RUE DES POMMIERS" and "42 rue des Pommiers", in the same commune, give the same key."""
+    words = _words(adresse)
+    if not words or not code_insee:
+        return ""
+    number = words[0] if words[0].isdigit() else ""
+    rest = [w for w in words if not w.isdigit() and w not in {"bis", "ter"}]
+    return f"{code_insee}:{number}:{' '.join(rest)}" if rest else ""
+
+
+def distance_m(a: PlaceSummary, b: PlaceSummary) -> float | None:
+    """Metres between two precise positions; None when one of them is unknown or approximate."""
+    if not (a.precise and b.precise):
+        return None
+    lat = math.radians((a.latitude + b.latitude) / 2)
+    dy = (a.latitude - b.latitude) * 111_195
+    dx = (a.longitude - b.longitude) * 111_195 * math.cos(lat)
+    return math.hypot(dx, dy)

@@ -1,0 +1,112 @@
+"""Re-import is idempotent; changes are kept in history; absent records are flagged; a run is atomic."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from datahub import runs
+from datahub.models import FieldChange, ImportRun, SourceRecord
+from directory.models import Place, Service
+from tests.datahub.conftest import LIEUX_V1_CSV, NATIONAL
+
+pytestmark = pytest.mark.django_db
+
+_WRITES = ("UPDATE", "INSERT", "DELETE")
+_TABLES = ('"directory_place"', '"directory_service"', '"datahub_sourcerecord"', '"datahub_fieldchange"')
+
+
+def _writes(queries) -> list[str]:
+    return [
+        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(_WRITES) and any(t in q["sql"] for t in _TABLES)
+    ]
+
+
+def test_unchanged_file_writes_nothing(imported):
+    first = imported(NATIONAL)
+    places, services = Place.objects.count(), Service.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        second = imported(NATIONAL)
+    assert _writes(queries.captured_queries) == []
+    assert (second.created, second.updated, second.merged) == (0, 0, 0)
+    assert second.unchanged == first.rows - first.rejected
+    assert (Place.objects.count(), Service.objects.count()) == (places, services)
+
+
+def test_changed_field_updated_with_history(imported, tmp_path):
+    first = imported(NATIONAL)
+    rows = json.loads(NATIONAL.read_text())
+    rows[0]["horaires"] = "Mo-Fr 09:00-12:00"
+    rows[0]["telephone"] = "01 44 32 07 60"
+    changed = tmp_path / NATIONAL.name
+    changed.write_text(json.dumps(rows, ensure_ascii=False))
+    second = imported(changed)
+    assert (second.updated, second.created) == (1, 0)
+    place = Place.objects.get(source_records__source_id=rows[0]["id"])
+    assert place.horaires == "Mo-Fr 09:00-12:00"
+    assert place.telephone == "+33144320760"
+    history = {c.field: c for c in FieldChange.objects.filter(run=second, record__kind="lieu")}
+    assert set(history) == {"horaires", "telephone"}
+    # Its services can now be reached by phone: that change is in their history too.
+    service_changes = FieldChange.objects.filter(run=second, record__kind="service")
+    assert {c.field for c in service_changes} == {"modes_mobilisation"}
+    assert all("telephoner" in c.new_value for c in service_changes)
+    assert history["horaires"].old_value == "Mo-Th 09:00-12:00,14:00-17:00; Fr 09:00-12:00,14:00-16:00"
+    assert history["horaires"].record.first_run == first
+    assert place.jours_ouverture == "|1|2|3|4|5|"  # recomputed, as Place.save() does
+
+
+def test_record_that_left_the_feed_is_flagged_not_deleted(imported, tmp_path):
+    imported(LIEUX_V1_CSV)
+    lines = LIEUX_V1_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
+    shorter = tmp_path / LIEUX_V1_CSV.name
+    shorter.write_text("".join(lines[:-1]), encoding="utf-8")
+    run = imported(shorter)
+    gone_id = lines[-1].split(",")[0].strip('"')
+    record = SourceRecord.objects.get(kind="lieu", source_id=gone_id)
+    assert record.absent_since == run.started_at.date()
+    assert record.place is not None
+    assert SourceRecord.objects.filter(absent_since__isnull=False, kind="lieu").count() == 1
+    # Back in the feed: no longer absent.
+    imported(LIEUX_V1_CSV)
+    record.refresh_from_db()
+    assert record.absent_since is None
+
+
+def test_dry_run_writes_nothing_but_reports(imported):
+    run = imported(NATIONAL, dry_run=True)
+    assert run.created == 34 and run.rejected == 1
+    assert Place.objects.count() == 0
+    assert run.issues.count() == run.rejected + run.warnings
+
+
+def test_crash_mid_file_leaves_database_as_it_was(imported, monkeypatch):
+    imported(LIEUX_V1_CSV)
+    before = (Place.objects.count(), Service.objects.count(), SourceRecord.objects.count())
+    monkeypatch.setattr(runs, "BATCH_SIZE", 5)
+    calls = []
+    original = runs.Writer.write_batch
+
+    def crash_on_second_batch(self, items):
+        calls.append(len(items))
+        if len(calls) == 2:
+            raise RuntimeError("disque plein")
+        return original(self, items)
+
+    monkeypatch.setattr(runs.Writer, "write_batch", crash_on_second_batch)
+    with pytest.raises(RuntimeError):
+        runs.run_import(NATIONAL, "lieux")
+    assert calls == [5, 5]
+    assert (Place.objects.count(), Service.objects.count(), SourceRecord.objects.count()) == before
+    failed = ImportRun.objects.get(status=ImportRun.Status.FAILED)
+    assert "disque plein" in failed.error
+    assert (failed.created, failed.updated) == (0, 0)
+
+
+def test_unreadable_file_is_a_failed_run(tmp_path):
+    broken = tmp_path / "cassé.json"
+    broken.write_text('[{"id": "1", ')
+    run = runs.run_import(broken, "lieux")
+    assert run.status == ImportRun.Status.FAILED
+    assert run.error.startswith("JSON illisible")
