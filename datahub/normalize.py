@@ -78,6 +78,8 @@ _COMMON_SHORT = {
     "ecole", "mairie", "maison", "club", "centre", "salle", "pole", "pays", "ville", "voie", "cour",
     "bis", "ter", "ldt", "bp", "cs", "chez", "pour", "avec", "lieu", "dit", "haut", "bas",
     "grand", "gd", "st", "ste", "fort", "paris", "lyon", "nice", "metz", "caen", "pau", "lens",
+    "lien", "vie", "ami", "amis", "art", "arts", "jeux", "bien", "etre", "tous", "cafe", "clos", "pre",
+    "mer", "rive", "bus", "lab", "net", "web", "aide", "emploi", "brie", "sud", "nord", "est",
 }  # fmt: skip
 
 

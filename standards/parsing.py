@@ -92,9 +92,7 @@ def _di_thematique(value: str) -> list[str] | None:
 def di_type(values) -> str:
     """The v1 `type` of a v1 value or a v0 list of `types`; "" when none applies."""
     found = {v.strip().lower() for v in split_cell(values)}
-    for value in found:
-        if value in di.TYPES_SERVICE:
-            return value
+    # Every v1 value is in the table too (v0 and v1 share most names); a v0 list resolves by priority.
     return next((new for new, olds in m.DI_TYPES if found & olds), "")
 
 

@@ -18,9 +18,8 @@ _TABLES = ('"directory_place"', '"directory_service"', '"datahub_sourcerecord"',
 
 
 def _writes(queries) -> list[str]:
-    return [
-        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(_WRITES) and any(t in q["sql"] for t in _TABLES)
-    ]
+    sqls = [q["sql"] for q in queries]
+    return [sql for sql in sqls if sql.lstrip().upper().startswith(_WRITES) and any(t in sql for t in _TABLES)]
 
 
 def test_unchanged_file_writes_nothing(imported):
