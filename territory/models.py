@@ -31,7 +31,7 @@ class Commune(models.Model):
     epci = models.ForeignKey(Epci, verbose_name="EPCI", null=True, blank=True, on_delete=models.SET_NULL)
     population = models.PositiveIntegerField("population", default=0)
     # "|91300|91301|": one lookup with `contains="|91300|"` finds a postal code.
-    codes_postaux = models.CharField("codes postaux", max_length=400)
+    codes_postaux = models.TextField("codes postaux")
     code_postal_principal = models.CharField(max_length=5, db_index=True)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
@@ -40,8 +40,8 @@ class Commune(models.Model):
         default=False,
         help_text="Position de la mairie inconnue : centre estimé à partir des communes voisines.",
     )
-    codes_qpv = models.CharField("quartiers prioritaires (codes)", max_length=400, blank=True)
-    noms_qpv = models.CharField("quartiers prioritaires (noms)", max_length=1000, blank=True)
+    codes_qpv = models.TextField("quartiers prioritaires (codes)", blank=True)
+    noms_qpv = models.TextField("quartiers prioritaires (noms)", blank=True)
 
     class Meta:
         verbose_name = "commune"

@@ -61,7 +61,11 @@ def resolve_commune(query: str) -> Commune | None:
         query = label["nom"]
     if query.isdigit() and len(query) == 5:
         # Users type postal codes ("91300") far more often than INSEE codes ("91377").
-        by_postal = _ranked(Commune.objects.filter(codes_postaux__contains=f"|{query}|")).first()
+        # The indexed main postal code first; the full list (a scan) only for secondary codes.
+        by_postal = (
+            _ranked(Commune.objects.filter(code_postal_principal=query)).first()
+            or _ranked(Commune.objects.filter(codes_postaux__contains=f"|{query}|")).first()
+        )
         return by_postal or Commune.objects.filter(code_insee=query).first()
     if _CORSICA_INSEE.match(query):
         return Commune.objects.filter(code_insee=query.upper()).first()

@@ -3,7 +3,14 @@
 from django.conf import settings
 from django.http import QueryDict
 
-from directory.domain.search import ACCUEIL_DISTANCE, ACCUEIL_ITINERANT, ACCUEIL_PRESENTIEL, OPEN_NOW, Criteria
+from directory.domain.search import (
+    ACCUEIL_DISTANCE,
+    ACCUEIL_ITINERANT,
+    ACCUEIL_PRESENTIEL,
+    OPEN_NOW,
+    REMOTE_RADIUS_KM,
+    Criteria,
+)
 from territory.models import Commune
 
 _DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -14,7 +21,10 @@ def why(c: Criteria) -> list[str]:
     lines = []
     what = f"qui proposent une aide pour : « {c.need.label} »" if c.need else "qui proposent une aide au numérique"
     if c.accueil == ACCUEIL_DISTANCE:
-        lines.append(f"Nous montrons les lieux {what}, à distance (téléphone, visio), ouverts à votre commune.")
+        lines.append(
+            f"Nous montrons les lieux {what}, à distance (téléphone, visio), situés à moins de "
+            f"{max(c.radius_km, REMOTE_RADIUS_KM)} km et ouverts aux habitants de votre commune."
+        )
     elif c.has_position:
         lines.append(f"Nous montrons les lieux {what}, à moins de {c.radius_km} km de {c.place_label}.")
     else:

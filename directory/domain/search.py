@@ -21,6 +21,8 @@ ACCUEIL_PRESENTIEL = "presentiel"
 ACCUEIL_DISTANCE = "distance"
 ACCUEIL_ITINERANT = "itinerant"
 OPEN_NOW = "maintenant"
+# Remote services are looked for among structures within this distance, nearest first.
+REMOTE_RADIUS_KM = 100
 
 
 @dataclass
@@ -128,36 +130,32 @@ def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
         places = places.filter(jours_ouverture__contains=f"|{c.open_when}|")
     if not c.has_position:
         return places.order_by("nom", "pk")
-    places = places.filter(latitude__isnull=False, longitude__isnull=False)
+    radius = max(c.radius_km, REMOTE_RADIUS_KM) if c.accueil == ACCUEIL_DISTANCE else c.radius_km
+    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, radius)
     scale = geo.lon_scale(c.latitude)
     dlat, dlon = F("latitude") - c.latitude, F("longitude") - c.longitude
-    places = places.annotate(d2=dlat * dlat + dlon * dlon * scale)
-    if c.accueil != ACCUEIL_DISTANCE:
-        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, c.radius_km)
-        places = places.filter(
-            latitude__range=(min_lat, max_lat),
-            longitude__range=(min_lon, max_lon),
-            d2__lte=(c.radius_km / geo.KM_PER_DEGREE_LAT) ** 2,
-        )
-    return places.order_by("d2", "nom", "pk")
+    return (
+        places.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
+        .annotate(d2=dlat * dlat + dlon * dlon * scale)
+        .filter(d2__lte=(radius / geo.KM_PER_DEGREE_LAT) ** 2)
+        .order_by("d2", "nom", "pk")
+    )
 
 
 def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None = None) -> Page:
     now = now or hours.local_now()
     conditions = service_conditions(c)
     places = _places(c, conditions, now)
+    # One query for the ordered ids (the count is their number), one for the page's rows.
     if c.open_when == OPEN_NOW:
-        candidates = places.only("pk", "horaires")
-        open_ids = [p.pk for p in candidates if hours.is_open_at(p.horaires, now)]
-        total = len(open_ids)
-        page = min(max(1, page), max(1, ceil(total / page_size)))
-        ids = open_ids[(page - 1) * page_size : page * page_size]
-        by_id = {p.pk: p for p in places.filter(pk__in=ids)}
-        chosen = [by_id[i] for i in ids]
+        ids = [pk for pk, horaires in places.values_list("pk", "horaires") if hours.is_open_at(horaires, now)]
     else:
-        total = places.count()
-        page = min(max(1, page), max(1, ceil(total / page_size)))
-        chosen = list(places[(page - 1) * page_size : page * page_size])
+        ids = list(places.values_list("pk", flat=True))
+    total = len(ids)
+    page = min(max(1, page), max(1, ceil(total / page_size)))
+    page_ids = ids[(page - 1) * page_size : page * page_size]
+    by_id = Place.objects.in_bulk(page_ids)
+    chosen = [by_id[pk] for pk in page_ids]
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
 
     prefetch_related_objects(chosen, services)

@@ -60,11 +60,13 @@ def test_free_only():
 def test_in_person_remote_and_itinerant():
     ServiceFactory(place__nom="Sur place")
     ServiceFactory(place__nom="Distance", modes_accueil=["a-distance"], zone_eligibilite=["91"],
+                   place__latitude=48.3, place__longitude=2.6)  # fmt: skip
+    ServiceFactory(place__nom="Trop loin", modes_accueil=["a-distance"], zone_eligibilite=["france"],
                    place__latitude=45.0, place__longitude=5.0)  # fmt: skip
     ServiceFactory(place__nom="Ailleurs", modes_accueil=["a-distance"], zone_eligibilite=["69"])
     ServiceFactory(place__nom="Bus", place__itinerance=["Itinérant"])
     assert sorted(names(search(around(accueil="presentiel")))) == ["Bus", "Sur place"]
-    # Remote services ignore the radius but respect their eligibility zone.
+    # Remote services: beyond the radius (up to 100 km), within their eligibility zone.
     assert names(search(around(accueil="distance"))) == ["Distance"]
     assert names(search(around(accueil="itinerant"))) == ["Bus"]
 
