@@ -113,7 +113,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.refresh_completeness()
+        form.instance.refresh_from_services()
 
 
 @admin.register(Service)

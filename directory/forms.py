@@ -68,7 +68,9 @@ class SearchForm(forms.Form):
 
     error_messages = {
         "unknown_place": "Nous ne trouvons pas « %(ou)s ». Vérifiez l’orthographe ou saisissez un code postal.",
-        "no_place": "Indiquez une commune ou un code postal, ou choisissez « À distance ».",
+        "no_place": (
+            "Indiquez une commune ou un code postal : même à distance, les aides dépendent du lieu où vous habitez."
+        ),
     }
 
     def __init__(self, data=None, *args, **kwargs):
@@ -88,7 +90,7 @@ class SearchForm(forms.Form):
             self.commune = resolve_commune(ou)
             if self.commune is None:
                 self.add_error("ou", self.error_messages["unknown_place"] % {"ou": ou})
-        elif not ou and not has_point and data.get("accueil") != ACCUEIL_DISTANCE:
+        elif not ou and not has_point:
             self.add_error("ou", self.error_messages["no_place"])
         return data
 

@@ -88,6 +88,11 @@ class Place(models.Model):
     source = models.CharField("source", max_length=100, blank=True)
     date_maj = models.DateField("informations mises à jour le", null=True, blank=True)
     est_publie = models.BooleanField("publié", default=True)
+    search_keys = VocabularyListField(
+        "clés de recherche (calculées)",
+        editable=False,
+        help_text="Ce que proposent les services du lieu, pour la recherche (voir directory/domain/derived.py).",
+    )
     score_completude = models.PositiveSmallIntegerField(
         "complétude (%)",
         default=0,
@@ -124,14 +129,14 @@ class Place(models.Model):
     def get_absolute_url(self):
         return reverse("directory:place", kwargs={"pk": self.pk, "slug": slugify(self.nom)[:60] or "lieu"})
 
-    def refresh_completeness(self) -> None:
-        """Recompute the score after services were added or removed."""
-        from directory.domain.quality import completeness
+    def refresh_from_services(self) -> None:
+        """Recompute what derives from the services (search keys, completeness) after they changed."""
+        from directory.domain.derived import refresh_places
 
-        score = completeness(self)
-        if score != self.score_completude:
-            self.score_completude = score
-            Place.objects.filter(pk=self.pk).update(score_completude=score)
+        refresh_places([self.pk])
+        self.refresh_from_db(fields=["search_keys", "score_completude"])
+
+    refresh_completeness = refresh_from_services  # name used by the data hub
 
     @property
     def has_position(self) -> bool:

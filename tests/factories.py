@@ -51,7 +51,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def refresh_place(obj, create, extracted, **kwargs):
         if create:
-            obj.place.refresh_completeness()
+            obj.place.refresh_from_services()
 
 
 class ErrorReportFactory(factory.django.DjangoModelFactory):

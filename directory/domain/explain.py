@@ -8,7 +8,6 @@ from directory.domain.search import (
     ACCUEIL_ITINERANT,
     ACCUEIL_PRESENTIEL,
     OPEN_NOW,
-    REMOTE_RADIUS_KM,
     Criteria,
 )
 from territory.models import Commune
@@ -20,10 +19,10 @@ def why(c: Criteria) -> list[str]:
     """The ranking rules applied to this search, one sentence each."""
     lines = []
     what = f"qui proposent une aide pour : « {c.need.label} »" if c.need else "qui proposent une aide au numérique"
-    if c.accueil == ACCUEIL_DISTANCE:
+    if c.accueil == ACCUEIL_DISTANCE and c.has_position:
         lines.append(
-            f"Nous montrons les lieux {what}, à distance (téléphone, visio), situés à moins de "
-            f"{max(c.radius_km, REMOTE_RADIUS_KM)} km et ouverts aux habitants de votre commune."
+            f"Nous montrons les lieux {what} à distance (téléphone, visio), situés à moins de "
+            f"{c.radius_km} km de {c.place_label} et ouverts aux habitants de votre commune."
         )
     elif c.has_position:
         lines.append(f"Nous montrons les lieux {what}, à moins de {c.radius_km} km de {c.place_label}.")

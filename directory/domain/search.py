@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from directory.domain import geo, hours
+from directory.domain.derived import ANY_ZONE
 from directory.fields import has_any
 from directory.models import Place, Service
 from directory.needs import Need
@@ -21,8 +22,6 @@ ACCUEIL_PRESENTIEL = "presentiel"
 ACCUEIL_DISTANCE = "distance"
 ACCUEIL_ITINERANT = "itinerant"
 OPEN_NOW = "maintenant"
-# Remote services are looked for among structures within this distance, nearest first.
-REMOTE_RADIUS_KM = 100
 
 
 @dataclass
@@ -115,8 +114,37 @@ def service_conditions(c: Criteria) -> Q:
     return q
 
 
+def key_conditions(c: Criteria) -> list[Q]:
+    """The same service-level conditions, one Q each, on the places' stored search keys."""
+    conditions = []
+    if c.need:
+        need_keys = [f"m:{v}" for v in c.need.mediation] + [f"t:{v}" for v in c.need.thematiques]
+        conditions.append(has_any("search_keys", need_keys))
+    if c.accueil == ACCUEIL_DISTANCE:
+        if c.code_insee:
+            zones = [ANY_ZONE, "france", c.code_insee, c.departement, c.epci]
+            conditions.append(has_any("search_keys", [f"d:{z}" for z in zones if z]))
+        else:
+            conditions.append(Q(search_keys__contains="|d:"))
+    elif c.accueil == ACCUEIL_PRESENTIEL:
+        conditions.append(Q(search_keys__has="a:presentiel"))
+    if c.free_only:
+        conditions.append(Q(search_keys__has=f"f:{di.GRATUIT}"))
+    if c.publics:
+        conditions.append(has_any("search_keys", [f"p:{p}" for p in (*c.publics, di.TOUS_PUBLICS)]))
+    if c.booking_online:
+        conditions.append(
+            Q(search_keys__has="r:lien") | ~Q(prise_rdv="") | Q(modalites_acces__has="Prendre un RDV en ligne")
+        )
+    return conditions
+
+
 def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
-    places = Place.objects.published().filter(Exists(Service.objects.filter(conditions, place=OuterRef("pk"))))
+    by_keys = key_conditions(c)
+    places = Place.objects.published().exclude(search_keys="").filter(*by_keys)
+    if len(by_keys) > 1:
+        # Each condition holds for some service of the place; one service must meet them all.
+        places = places.filter(Exists(Service.objects.filter(conditions, place=OuterRef("pk"))))
     hide_after = settings.ANCRAGE_HIDE_AFTER_DAYS
     if hide_after and not c.include_stale:
         places = places.filter(date_maj__gte=now.date() - timedelta(days=hide_after))
@@ -130,7 +158,7 @@ def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
         places = places.filter(jours_ouverture__contains=f"|{c.open_when}|")
     if not c.has_position:
         return places.order_by("nom", "pk")
-    radius = max(c.radius_km, REMOTE_RADIUS_KM) if c.accueil == ACCUEIL_DISTANCE else c.radius_km
+    radius = c.radius_km
     min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, radius)
     scale = geo.lon_scale(c.latitude)
     dlat, dlon = F("latitude") - c.latitude, F("longitude") - c.longitude

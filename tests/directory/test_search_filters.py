@@ -60,13 +60,13 @@ def test_free_only():
 def test_in_person_remote_and_itinerant():
     ServiceFactory(place__nom="Sur place")
     ServiceFactory(place__nom="Distance", modes_accueil=["a-distance"], zone_eligibilite=["91"],
-                   place__latitude=48.3, place__longitude=2.6)  # fmt: skip
+                   place__latitude=48.70, place__longitude=2.20)  # fmt: skip
     ServiceFactory(place__nom="Trop loin", modes_accueil=["a-distance"], zone_eligibilite=["france"],
-                   place__latitude=45.0, place__longitude=5.0)  # fmt: skip
+                   place__latitude=48.3, place__longitude=2.6)  # fmt: skip
     ServiceFactory(place__nom="Ailleurs", modes_accueil=["a-distance"], zone_eligibilite=["69"])
     ServiceFactory(place__nom="Bus", place__itinerance=["Itinérant"])
     assert sorted(names(search(around(accueil="presentiel")))) == ["Bus", "Sur place"]
-    # Remote services: beyond the radius (up to 100 km), within their eligibility zone.
+    # Remote services: from places within the radius, whose eligibility zone covers the commune.
     assert names(search(around(accueil="distance"))) == ["Distance"]
     assert names(search(around(accueil="itinerant"))) == ["Bus"]
 
@@ -139,3 +139,42 @@ def test_stale_places_leave_the_default_search_when_configured(settings):
     settings.ANCRAGE_HIDE_AFTER_DAYS = 730
     assert names(search(around())) == ["Récent"]
     assert sorted(names(search(around(include_stale=True)))) == ["Ancien", "Récent"]
+
+
+def test_combined_conditions_must_hold_for_one_same_service():
+    place = PlaceFactory(nom="Deux services")
+    ServiceFactory(place=place)  # free, administrative procedures
+    ServiceFactory(place=place, frais="payant", mediation=["Maîtrise des outils numériques du quotidien"])
+    assert names(search(around(need=BY_SLUG["demarches"], free_only=True))) == ["Deux services"]
+    assert names(search(around(need=BY_SLUG["outils"], free_only=True))) == []
+    assert names(search(around(need=BY_SLUG["outils"]))) == ["Deux services"]
+
+
+def test_stored_search_keys_give_the_same_answer_as_the_services():
+    """The keys are an index: for every combination, the result equals a direct filter on services."""
+    import itertools
+
+    from directory.domain.search import service_conditions
+    from directory.models import Service
+
+    variants = itertools.product(
+        [["Aide aux démarches administratives"], ["Maîtrise des outils numériques du quotidien"], []],
+        ["gratuit", "payant"],
+        [["tous-publics"], ["seniors"]],
+        [["en-presentiel"], ["a-distance"], ["en-presentiel", "a-distance"]],
+    )
+    for i, (mediation, frais, publics, modes) in enumerate(variants):
+        ServiceFactory(
+            place__nom=f"Lieu {i:02d}", place__latitude=48.73 + i * 0.0005, mediation=mediation,
+            thematiques=["numerique--acceder-a-des-services-en-ligne"] if not mediation else [],
+            frais=frais, publics=publics, modes_accueil=modes, zone_eligibilite=["91"],
+        )  # fmt: skip
+    for need, free, public, accueil in itertools.product(
+        [None, BY_SLUG["demarches"], BY_SLUG["outils"]],
+        [False, True],
+        [[], ["seniors"]],
+        ["", "presentiel", "distance"],
+    ):
+        c = around(need=need, free_only=free, publics=public, accueil=accueil)
+        expected = set(Service.objects.filter(service_conditions(c)).values_list("place__nom", flat=True))
+        assert set(names(search(c, page_size=100))) == expected, (need, free, public, accueil)
