@@ -49,14 +49,10 @@ def retry_after(request, now: float | None = None) -> int | None:
     now = time.time() if now is None else now
     window = int(now // WINDOW_SECONDS)
     key = f"api-rate:{client_ip(request)}:{window}"
-    if cache.add(key, 1, timeout=WINDOW_SECONDS * 2):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-            count = 1
+    try:
+        count = cache.incr(key)  # the usual case: the client already called in this minute
+    except ValueError:
+        count = 1 if cache.add(key, 1, timeout=WINDOW_SECONDS * 2) else cache.incr(key)
     if count <= limit:
         return None
     return max(1, math.ceil((window + 1) * WINDOW_SECONDS - now))

@@ -6,6 +6,7 @@ accepts and returns. `/api/docs` renders the same document as HTML.
 """
 
 from data_inclusion.schema import v1
+from django import forms
 from django.conf import settings
 from django.urls import reverse
 
@@ -21,10 +22,6 @@ REF = "#/components/schemas/{model}"
 
 def _ref(name: str) -> dict:
     return {"$ref": REF.format(model=name)}
-
-
-def _choices(field: str) -> list:
-    return [value for value, _ in SearchForm.base_fields[field].choices if value != ""]
 
 
 def _param(name: str, description: str, schema: dict, *, where: str = "query", required: bool = False) -> dict:
@@ -66,42 +63,44 @@ def _enum(values) -> dict:
     return {"type": "integer" if all(isinstance(v, int) for v in values) else "string", "enum": list(values)}
 
 
-def _enum_list(values) -> dict:
-    return {"type": "array", "items": _enum(values)}
+# What the site's form labels do not say; other fields are described by their label.
+SEARCH_DESCRIPTIONS = {
+    "ou": "Une commune ou un code postal, par exemple « Massy » ou « 91300 ».",
+    "lat": "Latitude du point de recherche (WGS 84), avec « lon », à la place de « ou ».",
+    "lon": "Longitude du point de recherche (WGS 84), avec « lat ».",
+    "rayon": "Distance maximale en km ({default} par défaut).",
+    "accueil": "Sur place, à distance (dans la zone de la personne) ou itinérant.",
+    "ouvert": "Ouvert maintenant, ou un jour donné (1 = lundi … 7 = dimanche).",
+    "public": "Publics data·inclusion ; répéter le paramètre pour plusieurs valeurs.",
+    "accompagnement": "Prise en charge spécifique (standard des lieux) ; répéter le paramètre pour plusieurs valeurs.",
+    "page": "Numéro de la page (à partir de 1).",
+}
+
+
+def _field_schema(field: forms.Field) -> dict:
+    """The JSON Schema of one search-form field, read from the field itself."""
+    if isinstance(field, forms.MultipleChoiceField):
+        return {"type": "array", "items": _enum([v for v, _ in field.choices if v != ""])}
+    if isinstance(field, forms.ChoiceField):
+        return _enum([v for v, _ in field.choices if v != ""])
+    if isinstance(field, forms.BooleanField):
+        return {"type": "boolean"}
+    schema = {"type": "number" if isinstance(field, forms.FloatField) else "integer"}
+    if isinstance(field, forms.IntegerField):  # FloatField is an IntegerField in Django
+        for key, value in (("minimum", field.min_value), ("maximum", field.max_value)):
+            if value is not None:
+                schema[key] = value
+        return schema
+    return {"type": "string", **({"maxLength": field.max_length} if getattr(field, "max_length", None) else {})}
 
 
 def _search_params() -> list[dict]:
-    number = {"type": "number"}
-    return [
-        _param("besoin", "Le besoin de la personne.", _enum(_choices("besoin"))),
-        _param("ou", "Une commune ou un code postal, par exemple « Massy » ou « 91300 ».", {"type": "string"}),
-        _param(
-            "lat",
-            "Latitude du point (WGS 84), avec « lon », à la place de « ou ».",
-            {**number, "minimum": -90, "maximum": 90},
-        ),
-        _param("lon", "Longitude du point de recherche (WGS 84).", {**number, "minimum": -180, "maximum": 180}),
-        _param(
-            "rayon",
-            f"Distance maximale en km ({settings.ANCRAGE_DEFAULT_RADIUS_KM} par défaut).",
-            _enum(_choices("rayon")),
-        ),
-        _param(
-            "accueil",
-            "Sur place, à distance ou itinérant (« distance » : lieu facultatif).",
-            _enum(_choices("accueil")),
-        ),
-        _param("gratuit", "Seulement les services gratuits.", {"type": "boolean"}),
-        _param("rdv", "Seulement si un rendez-vous en ligne est possible.", {"type": "boolean"}),
-        _param("ouvert", "Ouvert maintenant, ou un jour (1 = lundi … 7 = dimanche).", _enum(_choices("ouvert"))),
-        _param("public", "Publics (data·inclusion), plusieurs valeurs possibles.", _enum_list(_choices("public"))),
-        _param(
-            "accompagnement",
-            "Prise en charge spécifique, plusieurs valeurs possibles.",
-            _enum_list(_choices("accompagnement")),
-        ),
-        *PAGE_PARAMS,
-    ]
+    found = []
+    for name, field in SearchForm.base_fields.items():
+        text = SEARCH_DESCRIPTIONS.get(name) or f"{field.label.rstrip(' ?')}."
+        text = text.format(default=settings.ANCRAGE_DEFAULT_RADIUS_KM)
+        found.append(_param(name, text, _field_schema(field)))
+    return [*found, PAGE_PARAMS[1]]
 
 
 def _page_of(item: dict) -> dict:
@@ -264,7 +263,7 @@ def document(base_url: str) -> dict:
             "rechercher", "Rechercher autour d’une commune ou d’un point",
             "Les lieux qui proposent au moins un service répondant aux critères, du plus proche au plus loin, "
             "avec ces services : mêmes paramètres et mêmes règles que la recherche du site. "
-            "Indiquer « ou » (commune ou code postal) ou « lat » et « lon », sauf pour « accueil=distance ».",
+            "Indiquer « ou » (commune ou code postal), ou « lat » et « lon ».",
             _search_params(), _json("PageDeResultats", "Une page de résultats."),
             bad="Paramètre invalide, commune introuvable ou lieu de recherche manquant.",
         ),

@@ -5,6 +5,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Max, Prefetch, QuerySet
@@ -18,7 +19,12 @@ BUFFER_BYTES = 64 * 1024
 
 def producer() -> str:
     """Our identifier as a data producer ("ancrage"), used as data·inclusion `source` and in file names."""
-    return slugify(settings.ANCRAGE_SITE_NAME) or "ancrage"
+    return _slug(settings.ANCRAGE_SITE_NAME)
+
+
+@lru_cache(maxsize=8)
+def _slug(name: str) -> str:
+    return slugify(name) or "ancrage"
 
 
 def published_places() -> QuerySet:
@@ -58,7 +64,13 @@ def data_date() -> date | None:
 
 def place_url(place: Place, base_url: str) -> str:
     """Absolute address of the place's public page."""
-    return base_url.rstrip("/") + place.get_absolute_url()
+    return base_url.rstrip("/") + _place_path(place.pk, place.nom)
+
+
+@lru_cache(maxsize=20_000)
+def _place_path(pk: int, nom: str) -> str:
+    """`Place.get_absolute_url()`, remembered: services of one place share it, and `reverse()` is slow."""
+    return Place(pk=pk, nom=nom).get_absolute_url()
 
 
 def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:

@@ -1,0 +1,87 @@
+"""GET /api/v1/recherche: the site's search, in JSON."""
+
+import pytest
+from data_inclusion.schema import v1
+from django.urls import reverse
+
+from directory.domain.search import search
+from directory.forms import SearchForm
+from tests.factories import PlaceFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("api:recherche")
+ORSAY = (48.6985, 2.1876)  # about 7 km from Massy
+
+
+@pytest.fixture
+def services():
+    near = ServiceFactory(place=PlaceFactory(nom="Espace Massy"))
+    paying = ServiceFactory(place=PlaceFactory(nom="Club payant", frais_a_charge=["Payant"]), frais="payant")
+    far = ServiceFactory(place=PlaceFactory(nom="Espace Orsay", latitude=ORSAY[0], longitude=ORSAY[1]))
+    tablet = ServiceFactory(
+        place=PlaceFactory(nom="Atelier tablettes"),
+        nom="Apprendre à utiliser sa tablette",
+        mediation=["Maîtrise des outils numériques du quotidien"],
+        thematiques=["numerique--maitriser-les-fondamentaux-du-numerique"],
+    )
+    return {"near": near, "paying": paying, "far": far, "tablet": tablet}
+
+
+def _names(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [r["structure"]["nom"] for r in response.json()["results"]]
+
+
+def test_search_around_a_commune(client, services):
+    response = client.get(SEARCH, {"ou": "Massy", "rayon": 5})
+    data = response.json()
+    assert set(_names(response)) == {"Espace Massy", "Club payant", "Atelier tablettes"}
+    assert data["count"] == 3
+    assert data["recherche"]["code_insee"] == "91377" and data["recherche"]["rayon_km"] == 5
+    first = data["results"][0]
+    assert first["distance_km"] is not None and first["distance_km"] < 5
+    assert first["ouverture"]["horaires_connus"] is True
+    for result in data["results"]:
+        v1.Structure.model_validate(result["structure"])
+        for service in result["services"]:
+            v1.Service.model_validate(service)
+
+
+def test_wider_radius_and_a_point(client, services):
+    assert "Espace Orsay" in _names(client.get(SEARCH, {"ou": "91300", "rayon": 10}))
+    assert _names(client.get(SEARCH, {"lat": ORSAY[0], "lon": ORSAY[1], "rayon": 2})) == ["Espace Orsay"]
+
+
+def test_same_filters_as_the_site(client, services):
+    assert "Club payant" not in _names(client.get(SEARCH, {"ou": "Massy", "gratuit": "on"}))
+    assert _names(client.get(SEARCH, {"ou": "Massy", "besoin": "outils"})) == ["Atelier tablettes"]
+    found = client.get(SEARCH, {"ou": "Massy", "besoin": "outils"}).json()["results"][0]
+    assert [s["nom"] for s in found["services"]] == ["Apprendre à utiliser sa tablette"]
+
+
+def test_results_are_those_of_the_site_search(client, services):
+    query = {"ou": "Massy", "rayon": "20", "besoin": "demarches"}
+    form = SearchForm(query)
+    assert form.is_valid()
+    expected = [r.place.nom for r in search(form.criteria(), page_size=100).results]
+    assert _names(client.get(SEARCH, {**query, "taille": 100})) == expected
+
+
+def test_remote_services(client):
+    ServiceFactory(modes_accueil=["a-distance"], place=PlaceFactory(nom="Plateforme téléphonique"))
+    ServiceFactory(place=PlaceFactory(nom="Sur place seulement"))
+    assert _names(client.get(SEARCH, {"accueil": "distance", "ou": "Massy"})) == ["Plateforme téléphonique"]
+
+
+def test_search_pagination(client, services):
+    data = client.get(SEARCH, {"ou": "Massy", "rayon": 20, "taille": 2}).json()
+    assert data["count"] == 4 and len(data["results"]) == 2
+    assert "page=2" in data["next"] and data["previous"] is None
+    second = client.get(SEARCH, {"ou": "Massy", "rayon": 20, "taille": 2, "page": 2}).json()
+    assert len(second["results"]) == 2 and second["next"] is None
+
+
+def test_no_result_is_an_empty_page(client):
+    data = client.get(SEARCH, {"ou": "Massy"}).json()
+    assert (data["count"], data["results"], data["next"]) == (0, [], None)
