@@ -115,25 +115,40 @@ _ARRONDISSEMENT = re.compile(r"^(paris|marseille|lyon)\s*\d{1,2}\s*(e|er|eme)?(\
 
 
 @dataclass(frozen=True)
+class CommuneRef:
+    """What an import needs of a referential commune (lighter than the model: 35,000 are held)."""
+
+    code_insee: str
+    nom: str
+    nom_recherche: str
+    departement: str
+    code_postal_principal: str
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True)
 class ResolvedCommune:
-    commune: Commune | None
+    commune: CommuneRef | None
     how: str
 
 
 class _CommuneIndex:
-    """The referential in memory (35,000 communes, under a second to load), read by every row of a run."""
+    """The referential in memory (35,000 communes, a fraction of a second), read by every row of a run."""
 
     def __init__(self):
-        self.by_code: dict[str, Commune] = {}
-        self.by_postal: dict[str, list[Commune]] = {}
-        self.by_name: dict[str, list[Commune]] = {}
-        for commune in Commune.objects.all().only(
-            "code_insee", "nom", "nom_recherche", "departement", "codes_postaux", "code_postal_principal",
-            "latitude", "longitude",
-        ):  # fmt: skip
+        self.by_code: dict[str, CommuneRef] = {}
+        self.by_postal: dict[str, list[CommuneRef]] = {}
+        self.by_name: dict[str, list[CommuneRef]] = {}
+        rows = Commune.objects.values_list(
+            "code_insee", "nom", "nom_recherche", "departement", "code_postal_principal", "latitude", "longitude",
+            "codes_postaux",
+        )  # fmt: skip
+        for *fields, codes_postaux in rows.iterator(chunk_size=5000):
+            commune = CommuneRef(*fields)
             self.by_code[commune.code_insee] = commune
             self.by_name.setdefault(commune.nom_recherche, []).append(commune)
-            for postal in commune.postal_codes:
+            for postal in filter(None, codes_postaux.split("|")):
                 self.by_postal.setdefault(postal, []).append(commune)
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from datahub.models import FieldChange, ImportRun, SourceRecord
 from datahub.records import Parsed
 from datahub.values import apply, combine, display, fingerprint, from_json, refresh_computed, to_json
+from directory.domain.derived import refresh_places
 from directory.models import Place, Service
 
 PLACE, SERVICE = SourceRecord.Kind.PLACE, SourceRecord.Kind.SERVICE
@@ -44,7 +45,6 @@ class Writer:
     known: dict = field(default_factory=dict)
     seen: set = field(default_factory=set)
     created_place_ids: list = field(default_factory=list)
-    fresh_with_services: set = field(default_factory=set)
 
     def __post_init__(self):
         self.now = timezone.now()
@@ -131,9 +131,6 @@ class Writer:
             places.append(place)
         Place.objects.bulk_create(places, batch_size=_CHUNK)
         self.created_place_ids.extend(place.pk for place in places)
-        self.fresh_with_services.update(
-            p.pk for (*_, has_services), p in zip(creates, places, strict=False) if has_services
-        )
         self._save_new_records(
             [
                 (index, record, fp, {"place_id": place.pk})
@@ -179,7 +176,7 @@ class Writer:
                 SERVICE,
                 outcomes,
             )
-            self._refresh_completeness({target["place_id"] for *_, target in creates} - self.fresh_with_services)
+            refresh_places({target["place_id"] for *_, target in creates})
         if updates:
             self._update(Service, updates, outcomes, self.multi_services)
 
@@ -213,7 +210,7 @@ class Writer:
         ids = {getattr(entry[3], target_field) for entry in updates}
         objects = model.objects.in_bulk(ids)
         siblings = self._siblings(kind, ids & shared)
-        touched, changed_fields, history, records = {}, set(), [], []
+        touched, history, moved_from = {}, [], set()
         for index, record, fp, known, *extra in updates:
             obj = objects[getattr(known, target_field)]
             data = to_json(record.fields)
@@ -224,39 +221,36 @@ class Writer:
             diff = apply(obj, values)
             if extra and obj.place_id != extra[0]["place_id"]:
                 diff["place_id"] = (obj.place_id, extra[0]["place_id"])
+                moved_from.add(obj.place_id)
                 obj.place_id = extra[0]["place_id"]
             for name, (old, new) in diff.items():
                 history.append(FieldChange(record_id=known.pk, run=self.run, field=name, old_value=display(old),
                                            new_value=display(new), changed_at=self.now))  # fmt: skip
             if diff:
-                touched[obj.pk] = obj
-                changed_fields.update(diff)
-            update = {"pk": known.pk, "fingerprint": fp, "data": data, "date_maj": record.date_maj}
+                touched.setdefault(obj.pk, (obj, set()))[1].update(diff)
+            update = {"fingerprint": fp, "data": data, "date_maj": record.date_maj, "last_run": self.run}
             if extra:
                 update["parent_id"] = extra[0]["parent_id"]
-            records.append(SourceRecord(**update, last_run=self.run, absent_since=None))
+            # One UPDATE per changed row: cheaper than bulk_update's CASE expressions over many fields.
+            SourceRecord.objects.filter(pk=known.pk).update(absent_since=None, **update)
             known.fingerprint, known.absent_since = fp, None
             if outcomes[index] != CREATED:
                 outcomes[index] = UPDATED
-        if touched:
-            fields = {*changed_fields, "modifie_le"}
-            for obj in touched.values():
-                obj.modifie_le = self.now
+        with_services = set()
+        if kind == PLACE and touched:
+            with_services = set(
+                Service.objects.filter(place_id__in=touched).values_list("place_id", flat=True).distinct()
+            )
+        for obj, fields in touched.values():
+            fields.add("modifie_le")
+            obj.modifie_le = self.now
             if kind == PLACE:
-                with_services = set(
-                    Service.objects.filter(place_id__in=touched).values_list("place_id", flat=True).distinct()
-                )
-                for place in touched.values():
-                    refresh_computed(place, place.pk in with_services)
+                refresh_computed(obj, obj.pk in with_services)
                 fields |= {"jours_ouverture", "score_completude"}
-            model.objects.bulk_update(list(touched.values()), sorted(fields), batch_size=_CHUNK)
-        record_fields = ["fingerprint", "data", "date_maj", "last_run", "absent_since"]
-        if kind == SERVICE:
-            record_fields.append("parent_id")
-        SourceRecord.objects.bulk_update(records, record_fields, batch_size=_CHUNK)
+            model.objects.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in fields})
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)
         if kind == SERVICE:
-            self._refresh_completeness({obj.place_id for obj in touched.values()})
+            refresh_places({obj.place_id for obj, _ in touched.values()} | moved_from)
 
     @staticmethod
     def _siblings(kind, ids: set[int]) -> dict[int, dict[int, tuple]]:
@@ -268,23 +262,6 @@ class Writer:
             ).values_list("pk", column, "date_maj", "data"):
                 out.setdefault(target, {})[pk] = (str(date_maj or ""), data)
         return out
-
-    @staticmethod
-    def _refresh_completeness(place_ids: set[int]) -> None:
-        """Places whose services changed: their completeness score may change too."""
-        if not place_ids:
-            return
-        places = Place.objects.in_bulk(place_ids)
-        with_services = set(
-            Service.objects.filter(place_id__in=place_ids).values_list("place_id", flat=True).distinct()
-        )
-        changed = []
-        for place in places.values():
-            before = place.score_completude
-            refresh_computed(place, place.pk in with_services)
-            if place.score_completude != before:
-                changed.append(place)
-        Place.objects.bulk_update(changed, ["score_completude"], batch_size=_CHUNK)
 
     # --- end of run ------------------------------------------------------------------------
     def mark_absent(self, today) -> int:

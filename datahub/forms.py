@@ -1,0 +1,52 @@
+"""Back-office forms of the data hub: a new import, and the column mapping of a spreadsheet."""
+
+from django import forms
+
+from datahub.importers import tableur
+from datahub.runs import FORMAT_LABELS
+
+
+class ImportForm(forms.Form):
+    source_format = forms.ChoiceField(label="Format", choices=list(FORMAT_LABELS.items()))
+    file = forms.FileField(label="Fichier", help_text="JSON, CSV ou XLSX (tableur).")
+    feed = forms.CharField(
+        label="Nom du flux",
+        required=False,
+        max_length=200,
+        help_text="Par défaut, le nom du fichier. Un enregistrement reçu avant par ce flux et absent de ce fichier "
+        "sera signalé « absent de la source ».",
+    )
+    dry_run = forms.BooleanField(
+        label="Essai à blanc", required=False, help_text="Tout vérifier et afficher le rapport, sans rien enregistrer."
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".json", ".csv", ".txt", ".xlsx")):
+            raise forms.ValidationError("Fichier attendu : .json, .csv ou .xlsx")
+        return upload
+
+
+class MappingForm(forms.Form):
+    """One choice per column of the spreadsheet, pre-filled with the guess from its header."""
+
+    def __init__(self, *args, columns: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(tableur.IGNORE, "— ne pas importer —"), *tableur.FIELDS.items()]
+        guesses = tableur.guess_mapping(columns)
+        self.columns = columns
+        for index, column in enumerate(columns):
+            self.fields[f"col_{index}"] = forms.ChoiceField(
+                label=column, choices=choices, required=False, initial=guesses[column]
+            )
+
+    def mapping(self) -> dict[str, str]:
+        return {column: self.cleaned_data[f"col_{index}"] for index, column in enumerate(self.columns)}
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            tableur.check_mapping(self.mapping())
+        except tableur.MappingError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return cleaned
