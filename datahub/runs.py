@@ -85,6 +85,7 @@ def run_import(
                     _write(writer, batch, run, issues)
                     batch = []
             _write(writer, batch, run, issues)
+            writer.refresh_places()
             writer.mark_absent(timezone.localdate())
             run.merged = detect_duplicates(writer.created_place_ids, run)
             run.created -= run.merged

@@ -45,6 +45,7 @@ class Writer:
     known: dict = field(default_factory=dict)
     seen: set = field(default_factory=set)
     created_place_ids: list = field(default_factory=list)
+    stale_places: set = field(default_factory=set)
 
     def __post_init__(self):
         self.now = timezone.now()
@@ -176,7 +177,7 @@ class Writer:
                 SERVICE,
                 outcomes,
             )
-            refresh_places({target["place_id"] for *_, target in creates})
+            self.stale_places.update(target["place_id"] for *_, target in creates)
         if updates:
             self._update(Service, updates, outcomes, self.multi_services)
 
@@ -250,7 +251,7 @@ class Writer:
             model.objects.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in fields})
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)
         if kind == SERVICE:
-            refresh_places({obj.place_id for obj, _ in touched.values()} | moved_from)
+            self.stale_places.update({obj.place_id for obj, _ in touched.values()} | moved_from)
 
     @staticmethod
     def _siblings(kind, ids: set[int]) -> dict[int, dict[int, tuple]]:
@@ -264,6 +265,13 @@ class Writer:
         return out
 
     # --- end of run ------------------------------------------------------------------------
+    def refresh_places(self) -> None:
+        """Places whose services changed: search keys and completeness, once per place and per run."""
+        ids = sorted(self.stale_places)
+        for start in range(0, len(ids), 5000):
+            refresh_places(ids[start : start + 5000])
+        self.stale_places.clear()
+
     def mark_absent(self, today) -> int:
         """Records this feed gave before but not this time: flagged, never deleted."""
         rows = SourceRecord.objects.filter(feed=self.run.feed, absent_since__isnull=True).values_list(

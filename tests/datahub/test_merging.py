@@ -110,3 +110,19 @@ def test_confirm_and_refuse_candidates(imported):
     assert Place.objects.filter(pk=petit_lien.other_id).exists()
     with pytest.raises(MergeError):
         confirm_candidate(gentilly)
+
+
+def test_provenance_of_each_value_of_a_merged_place(imported):
+    from datahub.provenance import field_origins, place_sources
+
+    national = imported(NATIONAL)
+    idf = imported(IDF)
+    evora = Place.objects.get(nom__iexact="cesaria evora")
+    records = [r for r in place_sources(evora) if r.kind == "lieu"]
+    assert {r.first_run for r in records} == {national, idf}
+    freshest = max(records, key=lambda r: r.date_maj)
+    origins = field_origins(evora)
+    assert origins["nom"].record == freshest
+    assert origins["nom"].run == freshest.first_run
+    assert evora.nom == freshest.data["nom"]
+    assert set(origins) >= {"nom", "adresse", "code_insee", "latitude", "longitude", "source"}
