@@ -5,6 +5,8 @@ schemas from the `data-inclusion-schema` models, so the document cannot drift fr
 accepts and returns. `/api/docs` renders the same document as HTML.
 """
 
+import re
+
 from data_inclusion.schema import v1
 from django import forms
 from django.conf import settings
@@ -305,6 +307,12 @@ def _schema_label(schema: dict) -> str:
     return kind if isinstance(kind, str) else " ou ".join(kind)
 
 
+def _first_paragraph(text: str) -> str:
+    """The first paragraph of a schema description, Markdown links reduced to their text."""
+    first = str(text).strip().split("\n\n")[0]
+    return " ".join(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", first).split())
+
+
 def _response_schema(response: dict) -> str:
     schema = response.get("content", {}).get("application/json", {}).get("schema", {})
     return _schema_label(schema) if schema else ""
@@ -322,7 +330,7 @@ def for_docs(doc: dict) -> dict:
             parameters.append(
                 {
                     "name": p["name"],
-                    "where": "chemin" if p["in"] == "path" else "requête",
+                    "where": "dans le chemin" if p["in"] == "path" else "dans la requête",
                     "required": p["required"],
                     "type": _schema_label(schema),
                     "description": p["description"],
@@ -343,7 +351,7 @@ def for_docs(doc: dict) -> dict:
             target = doc["components"]["schemas"][part["$ref"].rsplit("/", 1)[-1]] if "$ref" in part else part
             properties.update(target.get("properties", {}))
         fields = [
-            {"name": key, "description": " ".join(str(value.get("description", "")).split())[:240]}
+            {"name": key, "description": _first_paragraph(value.get("description", ""))}
             for key, value in properties.items()
         ]
         schemas.append({"name": name, "description": schema.get("description", ""), "fields": fields})

@@ -15,6 +15,8 @@ def place(obj: Place, base_url: str) -> dict:
     """Needs `services` prefetched (for `services_mediation`)."""
     return {
         **dataincl.structure(obj, base_url),
+        "latitude": obj.latitude,  # also when approximate (the commune's centre): see position_approximative
+        "longitude": obj.longitude,
         "services_mediation": place_mediation(obj),
         "typologie": obj.typologie,
         "position_approximative": obj.position_approximative,

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from api import openapi, params, serializers
@@ -107,4 +108,9 @@ def unknown(request, rest: str = ""):
 
 @require_safe
 def docs(request):
-    return render(request, "api/docs.html", {"doc": openapi.for_docs(openapi.document(_base_url(request)))})
+    context = {
+        "doc": openapi.for_docs(openapi.document(_base_url(request))),
+        "search_example": f"{reverse('api:recherche')}?ou=Massy&besoin=demarches&rayon=5",
+        "places_example": f"{reverse('api:places')}?departement=91&taille=50",
+    }
+    return render(request, "api/docs.html", context)

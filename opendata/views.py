@@ -1,6 +1,6 @@
 """The « Données ouvertes » page and the streamed downloads."""
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -30,8 +30,11 @@ def download(request, slug: str):
     item = catalog.BY_SLUG.get(slug)
     if item is None:
         raise Http404("Fichier inconnu")
-    content = buffered(item.content(request.build_absolute_uri("/")))
-    response = StreamingHttpResponse(content, content_type=item.media_type)
+    if request.method == "HEAD":  # headers only: do not build the whole file
+        response = HttpResponse(content_type=item.media_type)
+    else:
+        content = buffered(item.content(request.build_absolute_uri("/")))
+        response = StreamingHttpResponse(content, content_type=item.media_type)
     response["Content-Disposition"] = f'attachment; filename="{item.filename(timezone.localdate())}"'
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=3600"

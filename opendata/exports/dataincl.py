@@ -4,6 +4,8 @@ Identifiers are Ancrage's own (`source` = the producer name, `id` = the record's
 Ancrage, as in the API), so the files can be read back or fed to data·inclusion. Values the schema
 would reject are left out (`None`): a malformed e-mail, a non-URL, an empty list. A service without
 description gets one sentence naming it and its place (the schema requires 5 characters at least).
+A service's own telephone and hours only are given: empty, those of its structure apply (as the
+schema says). A position that is only the commune's centre is not given (`latitude`/`longitude` null).
 """
 
 import re
@@ -54,14 +56,16 @@ def _vocab(values: list[str], vocabulary) -> list[str] | None:
 
 
 def _address(place: Place) -> dict:
+    """The place's address; no coordinates when the position is only its commune's centre."""
+    approximate = place.position_approximative
     return {
         "commune": place.commune or None,
         "code_postal": place.code_postal if _POSTAL.match(place.code_postal or "") else None,
         "code_insee": place.code_insee if _CODE.match(place.code_insee or "") else None,
         "adresse": place.adresse or None,
         "complement_adresse": place.complement_adresse or None,
-        "longitude": place.longitude,
-        "latitude": place.latitude,
+        "longitude": None if approximate else place.longitude,
+        "latitude": None if approximate else place.latitude,
     }
 
 
@@ -116,7 +120,7 @@ def service(service: Service, base_url: str) -> dict:
         "publics_precisions": service.publics_precisions or None,
         "conditions_acces": service.conditions_acces or None,
         **_address(place),
-        "telephone": telephone(service.telephone or place.telephone) or None,
+        "telephone": telephone(service.telephone) or None,
         "courriel": _email_or_none(service.courriel) if service.courriel else None,
         "modes_accueil": _vocab(service.modes_accueil, di.MODES_ACCUEIL),
         "zone_eligibilite": zones or None,
@@ -127,5 +131,5 @@ def service(service: Service, base_url: str) -> dict:
         "mobilisation_precisions": service.mobilisation_precisions or None,
         "volume_horaire_hebdomadaire": service.volume_horaire_hebdomadaire,
         "nombre_semaines": service.nombre_semaines if service.nombre_semaines else None,
-        "horaires_accueil": service.horaires_accueil or place.horaires or None,
+        "horaires_accueil": service.horaires_accueil or None,
     }

@@ -125,3 +125,12 @@ def test_exports_are_streamed_in_chunks_of_queries(client, django_assert_max_num
     with django_assert_max_num_queries(4):
         response = client.get(reverse("opendata:download", args=["services.csv"]))
         assert len(b"".join(response.streaming_content).splitlines()) == 31
+
+
+def test_head_gives_the_headers_without_building_the_file(client, django_assert_max_num_queries):
+    ServiceFactory()
+    with django_assert_max_num_queries(0):
+        response = client.head(reverse("opendata:download", args=["services.csv"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('_ancrage_services.csv"')
+    assert response.content == b""
