@@ -31,6 +31,8 @@ def pages(place):
         "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
         "signaler une erreur": f"/lieux/{place.pk}/signaler/",
         "accessibilité": "/accessibilite/",
+        "données ouvertes": "/donnees-ouvertes/",
+        "documentation de l’API": "/api/docs",
     }
 
 
