@@ -85,7 +85,7 @@ def generate(structures: int, services: int, seed: int) -> tuple[Path, Path]:
 
     rng = random.Random(seed)
     with open(ROOT / "territory" / "data" / "communes.csv", encoding="utf-8") as handle:
-        communes = [row for row in csv.DictReader(handle) if row["latitude"]]
+        communes = [row for row in csv.DictReader(handle) if row["latitude"] not in ("", "nan")]
     weights = [int(row["population"] or 0) + 400 for row in communes]
     thematiques = [t.value for t in v1.Thematique]
     publics = [p.value for p in v1.Public if p.value != "tous-publics"]
@@ -162,7 +162,10 @@ def run_step(database_url: str, path: str, source_format: str, feed: str) -> Non
 
 def measure(database_url: str, label: str, path: Path, source_format: str, feed: str) -> dict:
     command = [sys.executable, __file__, "--database-url", database_url, "--step", str(path), source_format, feed]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"{label} : échec\n{result.stderr[-3000:]}")
+    output = result.stdout
     figures = json.loads(output.strip().splitlines()[-1])
     print(
         f"{label:<42} {figures['seconds']:>7.1f} s {figures['peak_mb']:>6} Mo   {figures['rows']} lignes : "

@@ -4,6 +4,7 @@ Each function returns the clean value (or an empty one) and never raises on bad 
 callers collect what could not be read as warnings.
 """
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -228,7 +229,7 @@ def coordinates(lat, lon) -> tuple[float, float] | None:
         lat, lon = float(lat), float(lon)
     except (TypeError, ValueError):
         return None
-    if lat == 0 and lon == 0:
+    if not (math.isfinite(lat) and math.isfinite(lon)) or (lat == 0 and lon == 0):
         return None
     if -22 <= lat <= 52 and -63 <= lon <= 56:
         if 41 <= lon <= 52 and -6 <= lat <= 10:  # swapped columns, mainland

@@ -38,9 +38,9 @@ def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, l
     approximate = False
     if position is None and (lat not in (None, "") or lon not in (None, "")):
         warnings.append(f"Coordonnées invalides ignorées : {lat}, {lon}")
-    if position is None and found is not None and found.latitude is not None:
-        position = (found.latitude, found.longitude)
-        approximate = True
+    centre = normalize.coordinates(found.latitude, found.longitude) if found is not None else None
+    if position is None and centre is not None:
+        position, approximate = centre, True
     postal = (code_postal or "").strip()
     if postal.isdigit() and len(postal) < 5:
         postal = postal.zfill(5)

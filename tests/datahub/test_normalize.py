@@ -72,6 +72,8 @@ def test_coordinates_and_hours():
     assert normalize.coordinates(2.3752, 48.845) == (48.845, 2.3752)  # swapped columns
     assert normalize.coordinates(0, 0) is None
     assert normalize.coordinates("", None) is None
+    assert normalize.coordinates(float("nan"), float("nan")) is None
+    assert normalize.coordinates("nan", "nan") is None
     assert normalize.repair_hours("Mo-Fr 9h-12h30,13h30-17h") == "Mo-Fr 09:00-12:30,13:30-17:00"
     assert normalize.iso_date("26/07/2022").isoformat() == "2022-07-26"
     assert normalize.iso_date("2022-13-01") is None
