@@ -298,13 +298,17 @@ def document(base_url: str) -> dict:
     }
 
 
+TYPE_LABELS = {"string": "texte", "integer": "nombre entier", "number": "nombre", "boolean": "booléen (oui/non)"}
+
+
 def _schema_label(schema: dict) -> str:
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
     kind = schema.get("type", "")
     if kind == "array":
         return f"liste de {_schema_label(schema.get('items', {}))}"
-    return kind if isinstance(kind, str) else " ou ".join(kind)
+    kinds = [kind] if isinstance(kind, str) else kind
+    return " ou ".join(TYPE_LABELS.get(k, k) for k in kinds)
 
 
 def _first_paragraph(text: str) -> str:

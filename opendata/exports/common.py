@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from directory.models import Place, Service
 
 CHUNK_SIZE = 2000
+PREFETCH_CHUNK_SIZE = 500  # places per query when their services come along
 BUFFER_BYTES = 64 * 1024
 
 
@@ -40,7 +41,7 @@ def places_with_services(places: QuerySet, *service_fields: str) -> Iterator[Pla
     services = Service.objects.order_by("pk")
     if service_fields:
         services = services.only("pk", "place_id", *service_fields)
-    return places.order_by("pk").prefetch_related(Prefetch("services", queryset=services)).iterator(CHUNK_SIZE)
+    return places.order_by("pk").prefetch_related(Prefetch("services", queryset=services)).iterator(PREFETCH_CHUNK_SIZE)
 
 
 def services_with_places(services: QuerySet) -> Iterator[Service]:
