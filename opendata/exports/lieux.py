@@ -3,7 +3,7 @@
 Every value is written so that it passes the standard's constraints (see `opendata.validation`):
 - `id` is the place's identifier in Ancrage (the one used by the API and the place page);
 - `pivot` is the SIRET/RNA, or `00000000000000` (the placeholder used in the national data) when unknown;
-- `telephone` is one number in international format, left empty when it cannot be written so;
+- `telephone` is one number in international format (`+330…` loses its 0), left empty otherwise;
 - `latitude`/`longitude` are left empty when the position is only the commune's centre (an importer
   then places the lieu there again, flagged approximate);
 - `date_maj` is the source's update date, or the day of the last change in Ancrage;
@@ -86,7 +86,12 @@ def place_mediation(place: Place) -> list[str]:
 
 
 def telephone(value: str) -> str:
-    if PHONE.match(value or ""):
+    """One number as the standard wants it (+33…), or "" when it cannot be written so.
+
+    "+33 0…" (the national 0 kept after the country code, seen in real data) loses its 0.
+    """
+    value = re.sub(r"^\+330(?=\d{9}$)", "+33", value or "")
+    if PHONE.match(value):
         return value
     cleaned = normalize.phone(value)
     return cleaned if PHONE.match(cleaned) else ""

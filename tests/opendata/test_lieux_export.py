@@ -103,9 +103,18 @@ def test_values_are_made_valid_or_left_out():
     assert record["date_maj"] == datetime.date.today().isoformat()  # no source date: last change here
 
 
-def test_national_phone_is_written_in_international_format():
-    place = PlaceFactory(telephone="01 69 53 00 00")
-    assert row(Place.objects.prefetch_related("services").get(pk=place.pk))["telephone"] == "+33169530000"
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        ("01 69 53 00 00", "+33169530000"),
+        ("+330164435470", "+33164435470"),
+        ("+590590123456", "+590590123456"),
+        ("+3316", ""),
+    ],
+)
+def test_phones_are_written_as_the_standard_wants(stored, written):
+    place = PlaceFactory(telephone=stored)
+    assert row(Place.objects.prefetch_related("services").get(pk=place.pk))["telephone"] == written
 
 
 def test_places_without_full_address_or_unpublished_are_left_out(client):
