@@ -137,8 +137,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ancrage_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
+# Public API: requests per minute and per client IP (0: no limit), and how many reverse proxies
+# stand in front of the app servers (to read the client IP from X-Forwarded-For).
+ANCRAGE_API_RATE_LIMIT = env_int("ANCRAGE_API_RATE_LIMIT", 120)
+ANCRAGE_API_PROXY_COUNT = env_int("ANCRAGE_API_PROXY_COUNT", 0)
 
 LOGGING = {
     "version": 1,
