@@ -25,25 +25,20 @@ _OVERSEAS = {
 
 def phone(raw) -> str:
     """A French number in international format (+33…), or "" when unreadable."""
-    digits = _DIGITS.sub("", str(raw or ""))
-    if str(raw or "").strip().startswith("+") and 8 <= len(digits) <= 12:
-        return "+" + digits
+    text = str(raw or "").strip()
+    digits = _DIGITS.sub("", text)
     if digits.startswith("0033"):
-        digits = "0" + digits[4:]
+        digits = digits[2:]
+    if digits.startswith("330") and len(digits) == 12:  # "+33 (0)1 69…"
+        digits = digits[2:]
     elif digits.startswith("33") and len(digits) == 11:
         digits = "0" + digits[2:]
+    elif text.startswith("+") and 8 <= len(digits) <= 12:  # another country
+        return "+" + digits
     if len(digits) != 10 or not digits.startswith("0"):
         return ""
     prefix = _OVERSEAS.get(digits[:4])
     return (prefix or "+33") + digits[1:]
-
-
-def format_phone(value: str) -> str:
-    """+33169096292 → 01 69 09 62 92, for reading aloud and dialling by hand."""
-    if value.startswith("+33") and len(value) == 12:
-        national = "0" + value[3:]
-        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
-    return value
 
 
 _email = EmailValidator()

@@ -1,6 +1,7 @@
 """Loading the territory referential shipped in territory/data/ (see its README)."""
 
 import csv
+import math
 from collections import defaultdict
 from pathlib import Path
 from statistics import fmean
@@ -19,7 +20,9 @@ def _read(name: str):
 
 
 def _float(value: str) -> float | None:
-    return float(value) if value else None
+    """A coordinate, or None when absent ("" or "nan" in the file)."""
+    number = float(value) if value else math.nan
+    return None if math.isnan(number) else number
 
 
 def _fill_missing_positions(communes: list[Commune]) -> int:

@@ -8,10 +8,18 @@ places where one service meets them all.
 
 from collections import defaultdict
 
+from django.db import connection
+
 from directory.domain.quality import completeness
 from standards import dataincl as di
 
 ANY_ZONE = "*"
+# The place fields `quality.completeness` reads.
+COMPLETENESS_FIELDS = [
+    "horaires", "telephone", "courriels", "adresse", "latitude", "longitude", "position_approximative",
+    "modalites_acces", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+    "presentation_resume", "presentation_detail", "fiche_acces_libre", "site_web",
+]  # fmt: skip
 
 
 def service_keys(service) -> set[str]:
@@ -60,11 +68,19 @@ def refresh_places(place_ids) -> int:
     ):  # fmt: skip
         services[service.place_id].append(service)
     changed = []
-    for place in Place.objects.filter(pk__in=place_ids):
-        keys = place_keys(services[place.pk])
-        score = completeness(place, has_services=bool(services[place.pk]))
-        if keys != place.search_keys or score != place.score_completude:
-            place.search_keys, place.score_completude = keys, score
-            changed.append(place)
-    Place.objects.bulk_update(changed, ["search_keys", "score_completude"], batch_size=1000)
+    keys_field = Place._meta.get_field("search_keys")
+    for pk, old_keys, old_score, *fields in Place.objects.filter(pk__in=place_ids).values_list(
+        "pk", "search_keys", "score_completude", *COMPLETENESS_FIELDS
+    ):
+        place = Place(pk=pk, **dict(zip(COMPLETENESS_FIELDS, fields, strict=True)))
+        keys = place_keys(services[pk])
+        score = completeness(place, has_services=bool(services[pk]))
+        if keys != old_keys or score != old_score:
+            changed.append((keys_field.get_prep_value(keys), score, pk))
+    if changed:
+        # One prepared UPDATE run for every row: much faster than bulk_update's CASE on large batches.
+        table = connection.ops.quote_name(Place._meta.db_table)
+        sql = f"UPDATE {table} SET search_keys = %s, score_completude = %s WHERE id = %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, changed)
     return len(changed)

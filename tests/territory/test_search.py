@@ -48,3 +48,9 @@ def test_paris_has_an_approximate_position():
     paris = resolve_commune("Paris")
     assert paris.position_approximative
     assert 48.8 < paris.latitude < 48.92 and 2.25 < paris.longitude < 2.42
+
+
+def test_communes_without_a_town_hall_position_get_an_estimated_one():
+    lanester = resolve_commune("Lanester")  # "nan" in the source file
+    assert lanester.position_approximative
+    assert 47.7 < lanester.latitude < 47.9 and -3.5 < lanester.longitude < -3.2  # Lorient area
