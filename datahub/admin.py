@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from datahub import admin_views
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate, undo_merge
 from datahub.models import Feed, FieldChange, ImportRun, Merge, MergeCandidate, RowIssue, SourceRecord
+from directory.admin import PlaceAdmin
 
 
 class ReadOnlyMixin:
@@ -154,3 +155,19 @@ class FeedAdmin(admin.ModelAdmin):
     list_display = ["name", "source_format", "url", "active", "last_run"]
     list_filter = ["active", "source_format"]
     readonly_fields = ["last_run"]
+
+
+class SourceRecordInline(ReadOnlyMixin, admin.TabularInline):
+    """On a place's page: every source that describes it, with its id, date and absence."""
+
+    model = SourceRecord
+    fk_name = "place"
+    fields = ["source", "kind", "source_id", "date_maj", "absent_since", "last_run"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    verbose_name_plural = "sources de ce lieu"
+
+
+# The data hub adds provenance to the directory's place page (directory must not import datahub).
+PlaceAdmin.inlines = [*PlaceAdmin.inlines, SourceRecordInline]
