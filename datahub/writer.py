@@ -32,6 +32,17 @@ class Known:
     place_id: int | None
     service_id: int | None
     absent_since: date | None
+    date_maj: date | None = None
+    feed: str = ""
+
+    def outdated_by(self, incoming: date | None, feed: str) -> bool:
+        """Another file already gave a version at least as recent: keep it (no back and forth).
+
+        The feed that wrote the record may always correct it, even without a newer date.
+        """
+        if self.absent_since is not None or None in (self.date_maj, incoming) or feed == self.feed:
+            return False
+        return incoming <= self.date_maj
 
 
 @dataclass
@@ -50,10 +61,19 @@ class Writer:
     def __post_init__(self):
         self.now = timezone.now()
         rows = SourceRecord.objects.filter(feed=self.run.feed).values_list(
-            "pk", "source", "kind", "source_id", "fingerprint", "place_id", "service_id", "absent_since"
+            "pk",
+            "source",
+            "kind",
+            "source_id",
+            "fingerprint",
+            "place_id",
+            "service_id",
+            "absent_since",
+            "date_maj",
+            "feed",
         )
-        for pk, source, kind, source_id, fp, place_id, service_id, absent in rows.iterator(chunk_size=5000):
-            self.known[(source, kind, source_id)] = Known(pk, fp, place_id, service_id, absent)
+        for pk, source, kind, source_id, *known in rows.iterator(chunk_size=5000):
+            self.known[(source, kind, source_id)] = Known(pk, *known)
         self.multi_places = self._shared("place_id", PLACE)
         self.multi_services = self._shared("service_id", SERVICE)
 
@@ -80,9 +100,11 @@ class Writer:
             for start in range(0, len(ids), _CHUNK):
                 rows = SourceRecord.objects.filter(
                     source=source, kind=kind, source_id__in=ids[start : start + _CHUNK]
-                ).values_list("pk", "source_id", "fingerprint", "place_id", "service_id", "absent_since")
-                for pk, source_id, fp, place_id, service_id, absent in rows:
-                    self.known[(source, kind, source_id)] = Known(pk, fp, place_id, service_id, absent)
+                ).values_list(
+                    "pk", "source_id", "fingerprint", "place_id", "service_id", "absent_since", "date_maj", "feed"
+                )
+                for pk, source_id, *known in rows:
+                    self.known[(source, kind, source_id)] = Known(pk, *known)
 
     # --- one batch -------------------------------------------------------------------------
     def write_batch(self, items: list[Parsed]) -> list:
@@ -117,7 +139,9 @@ class Writer:
                 known = self.known.get(key)
                 if known is None or known.place_id is None:
                     creates.append((index, record, fp, bool(parsed.services)))
-                elif known.fingerprint != fp or known.absent_since is not None:
+                elif (known.fingerprint != fp or known.absent_since is not None) and not known.outdated_by(
+                    record.date_maj, self.run.feed
+                ):
                     updates.append((index, record, fp, known))
         if creates:
             self._create_places(creates, outcomes)
@@ -161,7 +185,9 @@ class Writer:
                 target = {"place_id": parent.place_id, "parent_id": parent.pk}
                 if known is None or known.service_id is None:
                     creates.append((index, record, fp, target))
-                elif known.fingerprint != fp or known.absent_since is not None:
+                elif (known.fingerprint != fp or known.absent_since is not None) and not known.outdated_by(
+                    record.date_maj, self.run.feed
+                ):
                     updates.append((index, record, fp, known, target))
         if creates:
             services = [
@@ -201,7 +227,7 @@ class Writer:
             SourceRecord.objects.bulk_update(revived, fields, batch_size=_CHUNK)
         for rec, fp, target in saved:
             self.known[(rec.source, kind, rec.source_id)] = Known(
-                rec.pk, fp, target.get("place_id"), target.get("service_id"), None
+                rec.pk, fp, target.get("place_id"), target.get("service_id"), None, rec.date_maj, self.run.feed
             )
 
     def _update(self, model, updates, outcomes, shared: set[int]) -> None:
@@ -229,12 +255,19 @@ class Writer:
                                            new_value=display(new), changed_at=self.now))  # fmt: skip
             if diff:
                 touched.setdefault(obj.pk, (obj, set()))[1].update(diff)
-            update = {"fingerprint": fp, "data": data, "date_maj": record.date_maj, "last_run": self.run}
+            update = {
+                "fingerprint": fp,
+                "data": data,
+                "date_maj": record.date_maj,
+                "last_run": self.run,
+                "feed": self.run.feed,
+            }
             if extra:
                 update["parent_id"] = extra[0]["parent_id"]
             # One UPDATE per changed row: cheaper than bulk_update's CASE expressions over many fields.
             SourceRecord.objects.filter(pk=known.pk).update(absent_since=None, **update)
-            known.fingerprint, known.absent_since = fp, None
+            known.fingerprint, known.absent_since, known.date_maj = fp, None, record.date_maj
+            known.feed = self.run.feed
             if outcomes[index] != CREATED:
                 outcomes[index] = UPDATED
         with_services = set()

@@ -109,3 +109,27 @@ def test_unreadable_file_is_a_failed_run(tmp_path):
     run = runs.run_import(broken, "lieux")
     assert run.status == ImportRun.Status.FAILED
     assert run.error.startswith("JSON illisible")
+
+
+def _lieu(**changes) -> dict:
+    row = {"id": "lieu-1", "nom": "Espace numérique", "commune": "Massy", "code_postal": "91300",
+           "adresse": "1 rue de Paris", "services": "Aide aux démarches administratives", "source": "cnfs",
+           "horaires": "Mo-Fr 09:00-12:00", "date_maj": "2022-05-01"}  # fmt: skip
+    return row | changes
+
+
+def test_two_files_sending_one_record_do_not_undo_each_other(imported, tmp_path):
+    """The freshest version wins; at an equal date the first kept, unless its own feed corrects it."""
+    national, regional = tmp_path / "national.json", tmp_path / "regional.json"
+    national.write_text(json.dumps([_lieu()]))
+    regional.write_text(json.dumps([_lieu(horaires="Tu 14:00-17:00")]))
+    imported(national)
+    assert imported(regional).updated == 0  # same date, another feed: the first version stays
+    assert Place.objects.get().horaires == "Mo-Fr 09:00-12:00"
+    regional.write_text(json.dumps([_lieu(horaires="Tu 14:00-17:00", date_maj="2023-01-10")]))
+    assert imported(regional).updated == 1  # newer: applied
+    assert imported(national).updated == 0  # older file again: no going back
+    assert Place.objects.get().horaires == "Tu 14:00-17:00"
+    regional.write_text(json.dumps([_lieu(horaires="Tu 14:00-18:00", date_maj="2023-01-10")]))
+    assert imported(regional).updated == 1  # the feed that wrote it corrects it at the same date
+    assert Place.objects.get().horaires == "Tu 14:00-18:00"
