@@ -136,7 +136,6 @@ class Place(models.Model):
         refresh_places([self.pk])
         self.refresh_from_db(fields=["search_keys", "score_completude"])
 
-    refresh_completeness = refresh_from_services  # name used by the data hub
 
     @property
     def has_position(self) -> bool:

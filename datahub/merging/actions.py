@@ -24,7 +24,7 @@ def recompute_place(place: Place) -> None:
     records = list(SourceRecord.objects.filter(place=place, kind=PLACE))
     if records and apply(place, combine(_datas(records))):
         place.save()
-    place.refresh_completeness()
+    place.refresh_from_services()
 
 
 def recompute_service(service: Service) -> None:
@@ -85,7 +85,7 @@ def undo_merge(merge: Merge, user=None) -> Place:
         child.place = restored
         child.save(update_fields=["service", "place"])
     recompute_place(kept)
-    restored.refresh_completeness()
+    restored.refresh_from_services()
     merge.undone_at, merge.undone_by, merge.restored_place = timezone.now(), user, restored
     merge.save(update_fields=["undone_at", "undone_by", "restored_place"])
     MergeCandidate.objects.update_or_create(
