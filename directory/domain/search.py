@@ -158,14 +158,13 @@ def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
         places = places.filter(jours_ouverture__contains=f"|{c.open_when}|")
     if not c.has_position:
         return places.order_by("nom", "pk")
-    radius = c.radius_km
-    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, radius)
+    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, c.radius_km)
     scale = geo.lon_scale(c.latitude)
     dlat, dlon = F("latitude") - c.latitude, F("longitude") - c.longitude
     return (
         places.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
         .annotate(d2=dlat * dlat + dlon * dlon * scale)
-        .filter(d2__lte=(radius / geo.KM_PER_DEGREE_LAT) ** 2)
+        .filter(d2__lte=(c.radius_km / geo.KM_PER_DEGREE_LAT) ** 2)
         .order_by("d2", "nom", "pk")
     )
 
@@ -185,7 +184,6 @@ def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None
     by_id = Place.objects.in_bulk(page_ids)
     chosen = [by_id[pk] for pk in page_ids]
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
-
     prefetch_related_objects(chosen, services)
     results = [
         Result(
