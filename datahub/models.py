@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from directory.models import Place, Service
 
@@ -42,7 +43,7 @@ class ImportRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self):
-        return f"Import {self.source_format} du {self.started_at:%d/%m/%Y %H:%M}"
+        return f"Import {self.source_format} du {timezone.localtime(self.started_at):%d/%m/%Y %H:%M}"
 
 
 class RowIssue(models.Model):

@@ -14,7 +14,7 @@ from directory.domain.search import (
 from directory.models import ErrorReport
 from standards import dataincl as di
 from standards import lieux
-from territory.search import resolve_commune
+from territory.search import arrondissement_postal_code, close_communes, resolve_commune
 
 RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 ACCUEIL_CHOICES = [
@@ -82,6 +82,7 @@ class SearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         self.commune = None
+        self.suggestions = []
         if self.errors:
             return data
         ou = (data.get("ou") or "").strip()
@@ -90,6 +91,7 @@ class SearchForm(forms.Form):
             self.commune = resolve_commune(ou)
             if self.commune is None:
                 self.add_error("ou", self.error_messages["unknown_place"] % {"ou": ou})
+                self.suggestions = close_communes(ou)
         elif not ou and not has_point:
             self.add_error("ou", self.error_messages["no_place"])
         return data
@@ -100,7 +102,11 @@ class SearchForm(forms.Form):
         commune = self.commune
         lat, lon, label = data.get("lat"), data.get("lon"), "votre position"
         if commune is not None:
-            lat, lon, label = commune.latitude, commune.longitude, commune.label
+            # Say the postal code the person typed ("Paris (75015)"), not the commune's first one.
+            typed = (data.get("ou") or "").strip()
+            postal = arrondissement_postal_code(typed) or (typed if typed.isdigit() and len(typed) == 5 else "")
+            label = f"{commune.nom} ({postal})" if postal in commune.postal_codes else commune.label
+            lat, lon = commune.latitude, commune.longitude
         return Criteria(
             latitude=lat,
             longitude=lon,
@@ -138,6 +144,10 @@ class ErrorReportForm(forms.ModelForm):
             "message": {"required": "Décrivez l’erreur en quelques mots."},
             "email": {"invalid": "Cette adresse de courriel n’est pas valide (exemple : nom@exemple.fr)."},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ErrorReport.Kind.choices  # no empty « --------- » radio
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()

@@ -106,6 +106,7 @@ class Place(models.Model):
 
     class Meta:
         verbose_name = "lieu"
+        verbose_name_plural = "lieux"
         ordering = ["nom"]
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="place_position"),
@@ -135,7 +136,6 @@ class Place(models.Model):
 
         refresh_places([self.pk])
         self.refresh_from_db(fields=["search_keys", "score_completude"])
-
 
     @property
     def has_position(self) -> bool:

@@ -28,8 +28,9 @@ def _float(value: str) -> float | None:
 def _fill_missing_positions(communes: list[Commune]) -> int:
     """Give communes without a town-hall position the mean of their neighbours.
 
-    Neighbours are communes sharing a postal code, else the same EPCI. The
-    position is flagged approximate. Returns how many stay without one.
+    A known town-hall position (positions-complement.csv) comes first; then neighbours: communes
+    sharing a postal code, else the same EPCI. The position is flagged approximate. Returns how many
+    stay without one.
     """
     by_postal = defaultdict(list)
     by_epci = defaultdict(list)
@@ -38,12 +39,18 @@ def _fill_missing_positions(communes: list[Commune]) -> int:
             for code in commune.postal_codes:
                 by_postal[code].append(commune)
             by_epci[commune.epci_id].append(commune)
+    known = {r["code_insee"]: r for r in _read("positions-complement.csv")}
     missing = 0
     for commune in communes:
         if commune.latitude is not None:
             continue
+        if commune.code_insee in known:
+            row = known[commune.code_insee]
+            commune.latitude, commune.longitude = float(row["latitude"]), float(row["longitude"])
+            commune.position_approximative = True
+            continue
         near = [c for code in commune.postal_codes for c in by_postal.get(code, [])]
-        near = near or by_epci.get(commune.epci_id, [])
+        near = near or (by_epci.get(commune.epci_id, []) if commune.epci_id else [])
         if not near:
             missing += 1
             continue

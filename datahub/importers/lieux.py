@@ -138,6 +138,11 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "date_maj": date_maj,
     }
     parsed.places.append(PlaceRecord(source, source_id, fields, date_maj))
+    if not vocab.get("services"):
+        warnings.append(
+            "Aucun service de médiation numérique reconnu : le lieu n’apparaîtra pas dans la recherche "
+            "tant qu’un service ne lui est pas ajouté."
+        )
     for value in vocab.get("services"):
         parsed.services.append(
             ServiceRecord(source, f"{source_id}--{slugify(value)}", source_id, service_fields(value, fields), date_maj)

@@ -109,3 +109,12 @@ def test_writes_are_refused(client, method):
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD, OPTIONS"
     assert "lecture seule" in response.json()["erreurs"]["__all__"][0]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writes_are_refused_in_json_even_with_csrf_checks(method):
+    from django.test import Client
+
+    response = getattr(Client(enforce_csrf_checks=True), method)("/api/v1/recherche")
+    assert response.status_code == 405
+    assert "lecture seule" in response.json()["erreurs"]["__all__"][0]

@@ -29,9 +29,12 @@ def test_national_extract_v0_json(imported):
 
 def test_missing_coordinates_put_at_commune_centre_flagged(imported):
     imported(NATIONAL)
+    meudon = Place.objects.filter(nom="Médiathèque Meudon la forêt").first()
+    assert meudon.position_approximative is True
+    assert (meudon.code_insee, round(meudon.latitude, 1)) == ("92048", 48.8)
+    # Saint-Martin has no position in the referential: no position rather than a wrong one.
     five_b = Place.objects.get(nom="FIVE B")
-    assert five_b.position_approximative is True
-    assert five_b.latitude is not None
+    assert five_b.latitude is None and five_b.code_insee == "97801"
     assert five_b.telephone == "+590690426195"
 
 

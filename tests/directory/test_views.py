@@ -117,3 +117,29 @@ def test_error_report_errors_are_in_french_and_nothing_is_saved(client):
 def test_commune_suggestions_json(client):
     data = client.get("/communes/?q=les ulis").json()
     assert data["communes"][0] == {"label": "Les Ulis (91940)", "code_insee": "91692"}
+
+
+def test_error_report_form_has_no_empty_choice_and_hints_are_linked(client):
+    place = PlaceFactory()
+    html = client.get(reverse("directory:report", args=[place.pk])).content.decode()
+    assert "---------" not in html
+    assert 'aria-describedby="id_message_helptext"' in html and 'id="id_message_helptext"' in html
+
+
+def test_pagination_links_are_plain_query_strings(client):
+    for i in range(25):
+        ServiceFactory(place__nom=f"Lieu {i:02d}")
+    html = client.get("/recherche/?besoin=demarches&ou=91300").content.decode()
+    assert 'href="?besoin=demarches&amp;ou=91300&amp;page=2"' in html
+    assert "??" not in html
+
+
+def test_typed_postal_code_and_arrondissement_are_kept_in_the_title(client):
+    ServiceFactory(place__latitude=48.8566, place__longitude=2.3522)
+    for typed in ["75015", "Paris 15e", "paris 15"]:
+        assert "autour de Paris (75015)" in client.get("/recherche/", {"ou": typed}).content.decode(), typed
+
+
+def test_typo_gets_a_suggestion(client):
+    html = client.get("/recherche/?ou=Masy").content.decode()
+    assert "Vouliez-vous dire" in html and "Massy (91300)" in html

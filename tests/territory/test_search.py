@@ -54,3 +54,25 @@ def test_communes_without_a_town_hall_position_get_an_estimated_one():
     lanester = resolve_commune("Lanester")  # "nan" in the source file
     assert lanester.position_approximative
     assert 47.7 < lanester.latitude < 47.9 and -3.5 < lanester.longitude < -3.2  # Lorient area
+
+
+def test_names_resolve_to_the_closest_territory_first():
+    assert resolve_commune("evry").nom == "Évry-Courcouronnes"  # not the village of Évry (Yonne)
+    assert resolve_commune("saint denis").departement == "93"  # not La Réunion's, farther from home
+    assert resolve_commune("paris 15e").code_insee == "75056"
+    assert resolve_commune("Lyon 3").code_insee == "69123"
+
+
+def test_no_position_is_better_than_a_wrong_one():
+    from territory.models import Commune
+
+    papeete = Commune.objects.get(code_insee="98735")  # no town-hall position, no EPCI, no neighbour
+    assert papeete.latitude is None
+
+
+def test_typos_and_partial_names_get_suggestions():
+    from territory.search import close_communes
+
+    assert close_communes("Masy")[0].nom == "Massy"
+    assert close_communes("Ulis")[0].nom == "Les Ulis"
+    assert close_communes("zz") == []

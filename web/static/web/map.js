@@ -7,6 +7,7 @@
   var places = data.lieux.filter(function (p) { return p.lat !== null; });
   if (!places.length) return;
   box.textContent = "";
+  box.classList.add("ready");
   var map = L.map(box, {scrollWheelZoom: false, keyboard: false});
   L.tileLayer(box.dataset.tiles, {maxZoom: 19, attribution: box.dataset.attribution}).addTo(map);
   var bounds = [];
