@@ -82,8 +82,6 @@ SERVICE_WEIGHTS = {  # how often each « services » value appears in the nation
 def place_and_services(rng: random.Random, commune, today: date):
     """One place (unsaved) and the field dicts of its 2–4 services."""
     from datahub.importers.lieux import service_fields
-    from directory.domain.hours import open_weekdays
-    from directory.domain.quality import completeness
     from directory.models import Place
     from standards import dataincl as di
     from standards import lieux
@@ -126,8 +124,7 @@ def place_and_services(rng: random.Random, commune, today: date):
         "date_maj": today - timedelta(days=rng.randint(0, 900)),
     }
     place = Place(**fields, est_publie=rng.random() > 0.02)
-    place.jours_ouverture = open_weekdays(horaires)
-    place.score_completude = completeness(place, has_services=True)
+    place.compute_derived(has_services=True)
 
     values, left = [], dict(SERVICE_WEIGHTS)
     for _ in range(rng.choice([2, 3, 3, 4])):  # weighted sampling without replacement

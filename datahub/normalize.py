@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
 from territory.models import Commune
+from territory.search import arrondissement_city
 from territory.text import fold, fold_commune
 
 _DIGITS = re.compile(r"\D")
@@ -107,9 +108,6 @@ def display_name(raw: str) -> str:
     return "".join(out)
 
 
-_ARRONDISSEMENT = re.compile(r"^(paris|marseille|lyon)\s*\d{1,2}\s*(e|er|eme)?(\s+arrondissement)?$")
-
-
 @dataclass(frozen=True)
 class CommuneRef:
     """What an import needs of a referential commune (lighter than the model: 35,000 are held)."""
@@ -182,10 +180,7 @@ def _resolve(name: str, postal_code: str, code_insee: str) -> ResolvedCommune:
     postal_code = postal_code.strip().zfill(5) if postal_code.strip() else ""
     if code_insee and code_insee in index.by_code:
         return ResolvedCommune(index.by_code[code_insee], "code INSEE")
-    folded = fold_commune(name)
-    arrondissement = _ARRONDISSEMENT.match(folded)
-    if arrondissement:
-        folded = arrondissement.group(1)
+    folded = arrondissement_city(name) or fold_commune(name)
     by_postal = index.by_postal.get(postal_code, []) if postal_code else []
     if len(by_postal) == 1 and (not folded or _close(folded, by_postal[0].nom_recherche)):
         return ResolvedCommune(by_postal[0], "code postal")

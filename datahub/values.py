@@ -9,9 +9,6 @@ import hashlib
 import json
 from datetime import date
 
-from directory.domain.hours import open_weekdays
-from directory.domain.quality import completeness
-
 _DATE_FIELDS = {"date_maj"}
 
 
@@ -79,9 +76,3 @@ def display(value) -> str:
     if isinstance(value, bool):
         return "oui" if value else "non"
     return str(value)
-
-
-def refresh_computed(place, has_services: bool) -> None:
-    """What `Place.save()` computes, for places written in bulk."""
-    place.jours_ouverture = open_weekdays(place.horaires)
-    place.score_completude = completeness(place, has_services=has_services)

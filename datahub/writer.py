@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from datahub.models import FieldChange, ImportRun, SourceRecord
 from datahub.records import Parsed
-from datahub.values import apply, combine, display, fingerprint, from_json, refresh_computed, to_json
+from datahub.values import apply, combine, display, fingerprint, from_json, to_json
 from directory.domain.derived import refresh_places
 from directory.models import Place, Service
 
@@ -152,7 +152,7 @@ class Writer:
         places = []
         for _, record, _, has_services in creates:
             place = Place(**{name: from_json(name, value) for name, value in to_json(record.fields).items()})
-            refresh_computed(place, has_services)
+            place.compute_derived(has_services)
             places.append(place)
         Place.objects.bulk_create(places, batch_size=_CHUNK)
         self.created_place_ids.extend(place.pk for place in places)
@@ -279,7 +279,7 @@ class Writer:
             fields.add("modifie_le")
             obj.modifie_le = self.now
             if kind == PLACE:
-                refresh_computed(obj, obj.pk in with_services)
+                obj.compute_derived(obj.pk in with_services)
                 fields |= {"jours_ouverture", "score_completude"}
             model.objects.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in fields})
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)

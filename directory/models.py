@@ -118,17 +118,21 @@ class Place(models.Model):
         return f"{self.nom} ({self.commune})" if self.commune else self.nom
 
     def save(self, *args, **kwargs):
-        from directory.domain.hours import open_weekdays
-        from directory.domain.quality import completeness
-
-        self.jours_ouverture = open_weekdays(self.horaires)
-        self.score_completude = completeness(self)
+        self.compute_derived()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "jours_ouverture", "score_completude"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("directory:place", kwargs={"pk": self.pk, "slug": slugify(self.nom)[:60] or "lieu"})
+
+    def compute_derived(self, has_services: bool | None = None) -> None:
+        """Set the fields computed from the place itself (also for places written in bulk)."""
+        from directory.domain.hours import open_weekdays
+        from directory.domain.quality import completeness
+
+        self.jours_ouverture = open_weekdays(self.horaires)
+        self.score_completude = completeness(self, has_services=has_services)
 
     def refresh_from_services(self) -> None:
         """Recompute what derives from the services (search keys, completeness) after they changed."""

@@ -14,7 +14,7 @@ _LABEL = re.compile(r"^(?P<nom>.+?)\s*\((?P<cp>\d{5})\)\s*$")
 _DIGITS = re.compile(r"^\d{2,5}$")
 _CORSICA_INSEE = re.compile(r"^2[AB]\d{3}$", re.IGNORECASE)
 # "Paris 15", "paris 15e", "Lyon 3eme", "Marseille 8e arrondissement"
-_ARRONDISSEMENT = re.compile(r"^(paris|lyon|marseille) (\d{1,2}) ?(e|er|eme|ieme)?( arrondissement)?$")
+_ARRONDISSEMENT = re.compile(r"^(paris|lyon|marseille) ?(\d{1,2}) ?(e|er|eme|ieme)?( arrondissement)?$")
 _ARRONDISSEMENT_POSTAL = {"paris": ("750{:02d}", 20), "lyon": ("6900{:d}", 9), "marseille": ("130{:02d}", 16)}
 
 
@@ -55,6 +55,12 @@ def suggest_communes(query: str, limit: int = 10) -> list[Commune]:
             return []
         found = Commune.objects.filter(nom_recherche__startswith=folded)
     return list(_ranked(found)[:limit])
+
+
+def arrondissement_city(query: str) -> str:
+    """ "PARIS 10" → "paris" (folded): the commune of an arrondissement of Paris, Lyon or Marseille, or ""."""
+    match = _ARRONDISSEMENT.match(fold_commune(query))
+    return match[1] if match else ""
 
 
 def arrondissement_postal_code(query: str) -> str:
