@@ -106,7 +106,7 @@ def open_weekdays(horaires: str, today: date | None = None) -> str:
     oh = parse(horaires)
     if oh is None:
         return ""
-    start = datetime.combine(today or date.today(), time())
+    start = datetime.combine(today or timezone.localdate(), time())
     days = sorted({a.isoweekday() for a, _ in _open_spans(oh, start, start + timedelta(days=_HORIZON_DAYS))})
     return "|" + "|".join(str(d) for d in days) + "|" if days else ""
 

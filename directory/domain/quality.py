@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 from directory.domain import hours
 
@@ -65,5 +66,5 @@ def is_stale(place, today: date | None = None) -> bool:
     """Information older than ANCRAGE_STALE_AFTER_DAYS (or of unknown age) may be out of date."""
     if place.date_maj is None:
         return True
-    today = today or date.today()
+    today = today or timezone.localdate()
     return place.date_maj < today - timedelta(days=settings.ANCRAGE_STALE_AFTER_DAYS)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Max, Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 
 from directory.models import Place, Service
@@ -52,13 +53,13 @@ def date_of(obj) -> date:
     """`date_maj`, or the day of the last change in Ancrage when the source gave none."""
     if obj.date_maj:
         return obj.date_maj
-    return obj.modifie_le.date() if obj.modifie_le else date.today()
+    return timezone.localdate(obj.modifie_le) if obj.modifie_le else timezone.localdate()
 
 
 def data_date() -> date | None:
     """The date of the published data: its most recent update."""
     found = published_places().aggregate(maj=Max("date_maj"), modifie=Max("modifie_le"))
-    candidates = [found["maj"], found["modifie"].date() if found["modifie"] else None]
+    candidates = [found["maj"], timezone.localdate(found["modifie"]) if found["modifie"] else None]
     candidates = [d for d in candidates if d]
     return max(candidates) if candidates else None
 

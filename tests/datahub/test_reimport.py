@@ -5,6 +5,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from datahub import runs
 from datahub.models import FieldChange, ImportRun, SourceRecord
@@ -64,7 +65,7 @@ def test_record_that_left_the_feed_is_flagged_not_deleted(imported, tmp_path):
     run = imported(shorter)
     gone_id = lines[-1].split(",")[0].strip('"')
     record = SourceRecord.objects.get(kind="lieu", source_id=gone_id)
-    assert record.absent_since == run.started_at.date()
+    assert record.absent_since == timezone.localdate(run.started_at)
     assert record.place is not None
     assert SourceRecord.objects.filter(absent_since__isnull=False, kind="lieu").count() == 1
     # Back in the feed: no longer absent.

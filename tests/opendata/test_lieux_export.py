@@ -1,12 +1,12 @@
 """The « lieux de médiation numérique » export: valid against the standard, complete, faithful."""
 
 import csv
-import datetime
 import io
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from directory.models import Place
 from opendata.exports.lieux import mediation_from_thematiques, row
@@ -100,7 +100,7 @@ def test_values_are_made_valid_or_left_out():
     assert record["frais_a_charge"] == "Gratuit"
     assert record["modalites_acces"] == "Se présenter"
     assert record["latitude"] is None and record["longitude"] is None  # only the commune's centre
-    assert record["date_maj"] == datetime.date.today().isoformat()  # no source date: last change here
+    assert record["date_maj"] == timezone.localdate().isoformat()  # no source date: last change here
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 from data_inclusion.schema import v1
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from opendata import catalog
 from opendata.exports import flat
@@ -93,7 +94,7 @@ def test_flat_csv_has_one_row_per_service_with_its_address(client, full_place):
 @pytest.mark.parametrize("item", catalog.DOWNLOADS, ids=lambda d: d.slug)
 def test_every_download_is_named_by_date_and_producer(client, item):
     response, _ = _get(client, item.slug)
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     expected = f'attachment; filename="{today}_ancrage_{item.name}.{item.extension}"'
     assert response["Content-Disposition"] == expected
 

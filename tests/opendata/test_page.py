@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from opendata import catalog
 from tests.factories import PlaceFactory, ServiceFactory
@@ -25,7 +26,7 @@ def test_page_lists_every_download_with_format_count_licence_and_date(client):
     assert "1 lieu." in html
     assert "2 structures." in html
     assert "<script" not in html
-    today = datetime.date.today()
+    today = timezone.localdate()
     assert f'datetime="{today.isoformat()}"' in html  # last change in Ancrage: today
     assert reverse("api:docs") in html
 

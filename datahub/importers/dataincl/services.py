@@ -5,9 +5,8 @@ imported before (a data·inclusion structures file, or a lieux file of the same 
 the row is rejected with that reason.
 """
 
-from datetime import date
-
 from data_inclusion.schema import v1
+from django.utils import timezone
 
 from datahub.importers.common import text
 from datahub.importers.dataincl.common import as_list, clean_contacts, clean_url, first, text_value, values
@@ -82,7 +81,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "structure_id": structure_id,
         "nom": text(row, "nom"),
         "description": text(row, "description", "presentation_detail", "presentation_resume"),
-        "date_maj": date_maj or date.today(),
+        "date_maj": date_maj or timezone.localdate(),
         "lien_source": clean_url(row.get("lien_source"), "Lien source", warnings),
         "lien_mobilisation": clean_url(
             text(row, "lien_mobilisation", "prise_rdv", "formulaire_en_ligne", "page_web"),

@@ -1,9 +1,9 @@
 """data·inclusion structures (v1, and v0 columns still found) → places."""
 
 import re
-from datetime import date
 
 from data_inclusion.schema import v1
+from django.utils import timezone
 
 from datahub import normalize
 from datahub.importers.common import locate, opening_hours, pivot, short_summary, text
@@ -28,7 +28,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "source": text(row, "source") or default_source,
         "id": source_id,
         "nom": text(row, "nom"),
-        "date_maj": date_maj or date.today(),
+        "date_maj": date_maj or timezone.localdate(),
         "description": text(row, "description", "presentation_detail", "presentation_resume"),
         "lien_source": clean_url(row.get("lien_source"), "Lien source", warnings),
         "siret": re.sub(r"\s", "", text(row, "siret")),

@@ -6,6 +6,7 @@ keeps the row, with a warning: one bad e-mail address must not hide a whole serv
 
 from datetime import date
 
+from django.utils import timezone
 from pydantic import ValidationError
 
 from datahub import normalize
@@ -64,7 +65,7 @@ def checked_date(raw, warnings: list) -> date | None:
     value = normalize.iso_date(raw)
     if value is None:
         warnings.append("Date de mise à jour absente ou illisible : fraîcheur inconnue")
-    elif not date(2000, 1, 1) <= value <= date.today():
+    elif not date(2000, 1, 1) <= value <= timezone.localdate():
         warnings.append(f"Date de mise à jour impossible ignorée : {value.isoformat()}")
         value = None
     return value
