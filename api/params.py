@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from standards import dataincl as di
-from territory.departements import DEPARTEMENTS
+from territory.departements import DEPARTEMENTS, in_departement
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -64,7 +64,7 @@ class AreaForm(PageForm):
         if data.get("code_postal"):
             queryset = queryset.filter(**{f"{prefix}code_postal": data["code_postal"]})
         if data.get("departement"):
-            queryset = queryset.filter(**{f"{prefix}code_insee__startswith": data["departement"]})
+            queryset = queryset.filter(in_departement(data["departement"], prefix))
         return queryset
 
 

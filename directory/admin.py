@@ -8,7 +8,9 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 
+from directory.domain import writes
 from directory.models import ErrorReport, Place, Service
+from territory.departements import DEPARTEMENTS, departement_of, in_departement
 
 # A web address typed without its scheme ("www.exemple.fr") is read as https.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -53,11 +55,12 @@ class DepartementFilter(admin.SimpleListFilter):
     parameter_name = "departement"
 
     def lookups(self, request, model_admin):
-        codes = sorted({cp[:2] for cp in Place.objects.values_list("code_postal", flat=True).distinct() if cp})
-        return [(code, code) for code in codes]
+        insee = Place.objects.values_list("code_insee", flat=True).distinct()
+        codes = sorted({departement_of(code) for code in insee} - {""})
+        return [(code, f"{code} {DEPARTEMENTS[code]}") for code in codes]
 
     def queryset(self, request, queryset):
-        return queryset.filter(code_postal__startswith=self.value()) if self.value() else queryset
+        return queryset.filter(in_departement(self.value())) if self.value() else queryset
 
 
 class ServiceInline(admin.StackedInline):
@@ -111,6 +114,26 @@ class PlaceAdmin(admin.ModelAdmin):
     def services_count(self, obj):
         return obj.nb_services
 
+    # Writes go through directory.domain.writes: derived data stays fresh, edits are recorded.
+    def save_model(self, request, obj, form, change):
+        writes.save_place(obj, user=request.user, fields=form.changed_data if change else None)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ErrorReport:
+            previous = dict(form.instance.error_reports.values_list("pk", "status"))
+            for report in formset.save(commit=False):
+                writes.set_report_status(report, report.status, previous=previous.get(report.pk))
+            return None
+        if formset.model is not Service:
+            return super().save_formset(request, form, formset, change)
+        # Each service edited in the place's form is a person's edit, recorded as such.
+        for service in formset.save(commit=False):
+            changed = next((f.changed_data for f in formset.forms if f.instance is service), None)
+            writes.save_service(service, user=request.user, fields=changed if service.pk else None)
+        for service in formset.deleted_objects:
+            writes.delete_service(service)
+        formset.save_m2m()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.refresh_from_services()
@@ -124,6 +147,15 @@ class ServiceAdmin(admin.ModelAdmin):
     search_fields = ["nom", "description", "place__nom", "place__commune"]
     autocomplete_fields = ["place"]
     readonly_fields = ["cree_le", "modifie_le"]
+
+    def save_model(self, request, obj, form, change):
+        writes.save_service(obj, user=request.user, fields=form.changed_data if change else None)
+
+    def delete_model(self, request, obj):
+        writes.delete_service(obj)
+
+    def delete_queryset(self, request, queryset):
+        writes.delete_services(queryset)
 
 
 @admin.register(ErrorReport)
@@ -140,10 +172,16 @@ class ErrorReportAdmin(admin.ModelAdmin):
     def short_message(self, obj):
         return obj.message[:80]
 
+    def save_model(self, request, obj, form, change):
+        previous = ErrorReport.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        writes.set_report_status(obj, obj.status, previous=previous)
+
     @admin.action(description="Marquer comme traités")
     def mark_done(self, request, queryset):
-        updated = queryset.update(status=ErrorReport.Status.DONE, traite_le=timezone.now())
-        self.message_user(request, f"{updated} signalement(s) marqué(s) comme traité(s).")
+        reports = list(queryset.exclude(status=ErrorReport.Status.DONE))
+        for report in reports:
+            writes.set_report_status(report, ErrorReport.Status.DONE)
+        self.message_user(request, f"{len(reports)} signalement(s) marqué(s) comme traité(s).")
 
     def has_add_permission(self, request):
         return False

@@ -98,7 +98,9 @@ class Has(Lookup):
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} LIKE %s", [*lhs_params, f"%{SEP}{self.rhs}{SEP}%"]
+        # "%" and "_" in a value are literal characters, not LIKE wildcards.
+        value = connection.ops.prep_for_like_query(self.rhs)
+        return f"{lhs} {connection.operators['contains'] % '%s'}", [*lhs_params, f"%{SEP}{value}{SEP}%"]
 
     def get_db_prep_lookup(self, value, connection):
         return "%s", [value]

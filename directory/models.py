@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from directory.fields import VocabularyListField
 from standards import dataincl as di
 from standards import lieux
+from territory.departements import departement_of
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -145,6 +146,10 @@ class Place(models.Model):
     def has_position(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def departement(self) -> str:
+        return departement_of(self.code_insee)
+
 
 class Service(models.Model):
     """A service in the data·inclusion v1 sense, offered at a place."""
@@ -203,6 +208,26 @@ class Service(models.Model):
     @property
     def effective_hours(self) -> str:
         return self.horaires_accueil or self.place.horaires
+
+
+class PlaceAlias(models.Model):
+    """The address of a place absorbed by a merge: its old number answers with a permanent redirect.
+
+    Written by the merge (datahub), removed when the merge is undone and the place gets its number back.
+    """
+
+    old_pk = models.PositiveBigIntegerField("ancien numéro du lieu", primary_key=True)
+    place = models.ForeignKey(
+        Place, verbose_name="lieu qui l’a absorbé", related_name="aliases", on_delete=models.CASCADE
+    )
+    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ancienne adresse d’un lieu"
+        verbose_name_plural = "anciennes adresses des lieux"
+
+    def __str__(self):
+        return f"{self.old_pk} → {self.place_id}"
 
 
 class ErrorReport(models.Model):

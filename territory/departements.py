@@ -29,3 +29,21 @@ DEPARTEMENTS = {
     "978": "Saint-Martin", "986": "Wallis-et-Futuna", "987": "Polynésie française",
     "988": "Nouvelle-Calédonie",
 }  # fmt: skip
+
+
+def departement_of(code_insee: str) -> str:
+    """The département of a commune from its INSEE code: "2A"/"2B" in Corsica, three digits overseas
+    (971 to 988), two digits elsewhere; "" when the code is not a commune's."""
+    code = (code_insee or "").strip().upper()
+    if len(code) != 5:
+        return ""
+    if code.startswith("97") or code.startswith("98"):
+        return code[:3] if code[:3] in DEPARTEMENTS else ""
+    return code[:2] if code[:2] in DEPARTEMENTS else ""
+
+
+def in_departement(code: str, prefix: str = ""):
+    """The database condition for "in this département", on a `code_insee` field (after `prefix`)."""
+    from django.db.models import Q
+
+    return Q(**{f"{prefix}code_insee__startswith": code}) if code in DEPARTEMENTS else Q(pk__in=[])
