@@ -35,6 +35,9 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField("mis à jour", default=0)
     unchanged = models.PositiveIntegerField("inchangés", default=0)
     merged = models.PositiveIntegerField("fusionnés", default=0)
+    absent = models.PositiveIntegerField(
+        "signalés absents", default=0, help_text="Enregistrements reçus avant par ce flux et absents de ce fichier."
+    )
     rejected = models.PositiveIntegerField("rejetés", default=0)
     warnings = models.PositiveIntegerField("avertissements", default=0)
 
@@ -112,12 +115,18 @@ class SourceRecord(models.Model):
 
 
 class FieldChange(models.Model):
-    """One value an import changed on a place or a service: what it was, what it became, and why."""
+    """One value changed on a place or a service: what it was, what it became, and who set it
+    (an import run, or a person: a coordinator's correction is a source of its own)."""
 
     record = models.ForeignKey(
         SourceRecord, verbose_name="enregistrement source", related_name="changes", on_delete=models.CASCADE
     )
-    run = models.ForeignKey(ImportRun, verbose_name="import", related_name="changes", on_delete=models.CASCADE)
+    run = models.ForeignKey(
+        ImportRun, verbose_name="import", related_name="changes", null=True, blank=True, on_delete=models.CASCADE
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
     field = models.CharField("champ", max_length=60)
     old_value = models.TextField("ancienne valeur", blank=True)
     new_value = models.TextField("nouvelle valeur", blank=True)
@@ -192,6 +201,10 @@ class Merge(models.Model):
     restored_place = models.ForeignKey(
         Place, verbose_name="lieu rétabli", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
+    absorbed_pk = models.PositiveBigIntegerField("numéro du lieu absorbé", null=True, blank=True)
+    moved_pks = models.JSONField(
+        "adresses redirigées", default=list, blank=True, help_text="Numéros de lieux redirigés par cette fusion."
+    )
 
     class Meta:
         verbose_name = "fusion"
@@ -199,6 +212,31 @@ class Merge(models.Model):
 
     def __str__(self):
         return f"{self.absorbed_name} → {self.place.nom}"
+
+
+class MergeDecision(models.Model):
+    """Whether two source records describe one place, as decided (a merge, a refusal, an undone merge).
+
+    Keyed by the records' identities ("source|id"), not by places, so that a decision survives the
+    deletion of a place and its re-creation by a later import.
+    """
+
+    class Verdict(models.TextChoices):
+        SAME = "meme", "Même lieu"
+        DIFFERENT = "different", "Lieux distincts"
+
+    a = models.CharField("enregistrement", max_length=301)
+    b = models.CharField("autre enregistrement", max_length=301)
+    verdict = models.CharField("décision", max_length=20, choices=Verdict.choices)
+    decided_at = models.DateTimeField("décidé le", auto_now=True)
+
+    class Meta:
+        verbose_name = "décision de fusion"
+        verbose_name_plural = "décisions de fusion"
+        constraints = [models.UniqueConstraint(fields=["a", "b"], name="unique_merge_decision")]
+
+    def __str__(self):
+        return f"{self.a} / {self.b} : {self.get_verdict_display()}"
 
 
 class Feed(models.Model):

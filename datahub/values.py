@@ -39,7 +39,39 @@ def comparable(value):
 
 
 def is_empty(value) -> bool:
-    return value in (None, "", [], False)
+    """No value given. `False` is a value (a precise position is `position_approximative: False`)."""
+    return value is None or value == "" or value == []
+
+
+POSITION = ("latitude", "longitude", "position_approximative")
+
+
+def _precise(data: dict) -> bool:
+    return data.get("latitude") is not None and data.get("longitude") is not None and not data.get(POSITION[2])
+
+
+def best_position(ordered: list[dict]) -> dict:
+    """The position of the freshest record that knows it precisely; a commune centre (approximate)
+    only when no record in the same commune does. Fields of a position are never mixed across records."""
+    with_position = [d for d in ordered if any(name in d for name in POSITION)]
+    if not with_position:
+        return {}
+    freshest = with_position[0]
+    for data in with_position:
+        same_commune = not data.get("code_insee") or data.get("code_insee") == freshest.get("code_insee")
+        if _precise(data) and same_commune:
+            return {name: data.get(name) for name in POSITION if name in data}
+    located = next((d for d in with_position if d.get("latitude") is not None), freshest)
+    return {name: located.get(name) for name in POSITION if name in located}
+
+
+def keep_precise_position(obj, values: dict) -> dict:
+    """A row giving only its commune centre does not move a place whose precise position is known."""
+    known = obj.latitude is not None and not obj.position_approximative
+    same_commune = values.get("code_insee", obj.code_insee) == obj.code_insee
+    if known and same_commune and values.get(POSITION[2]):
+        return {name: value for name, value in values.items() if name not in POSITION}
+    return values
 
 
 def combine(datas: list[tuple[date | str | None, dict]]) -> dict:
@@ -53,6 +85,7 @@ def combine(datas: list[tuple[date | str | None, dict]]) -> dict:
         for name, value in data.items():
             if name not in combined or (is_empty(combined[name]) and not is_empty(value)):
                 combined[name] = value
+    combined.update(best_position([data for _, data in ordered]))
     return combined
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from datahub.models import FieldChange, ImportRun, SourceRecord
 from datahub.records import Parsed
-from datahub.values import apply, combine, display, fingerprint, from_json, to_json
+from datahub.values import apply, combine, display, fingerprint, from_json, keep_precise_position, to_json
 from directory.domain.derived import refresh_places
 from directory.models import Place, Service
 
@@ -237,6 +237,7 @@ class Writer:
         ids = {getattr(entry[3], target_field) for entry in updates}
         objects = model.objects.in_bulk(ids)
         siblings = self._siblings(kind, ids & shared)
+        previous = self._previous_data([entry[3].pk for entry in updates])
         touched, history, moved_from = {}, [], set()
         for index, record, fp, known, *extra in updates:
             obj = objects[getattr(known, target_field)]
@@ -245,6 +246,12 @@ class Writer:
             if obj.pk in siblings:
                 siblings[obj.pk][known.pk] = (str(record.date_maj or ""), data)
                 values = combine(list(siblings[obj.pk].values()))
+            # Only what the source changed is applied: a value it repeats does not revert a correction
+            # made since (by a coordinator, or by another source).
+            old = previous.get(known.pk, {})
+            values = {name: value for name, value in values.items() if name not in old or old[name] != data.get(name)}
+            if kind == PLACE:
+                values = keep_precise_position(obj, values)
             diff = apply(obj, values)
             if extra and obj.place_id != extra[0]["place_id"]:
                 diff["place_id"] = (obj.place_id, extra[0]["place_id"])
@@ -285,6 +292,14 @@ class Writer:
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)
         if kind == SERVICE:
             self.stale_places.update({obj.place_id for obj, _ in touched.values()} | moved_from)
+
+    @staticmethod
+    def _previous_data(pks: list[int]) -> dict[int, dict]:
+        """What each record said at the previous import."""
+        out = {}
+        for start in range(0, len(pks), _CHUNK):
+            out.update(SourceRecord.objects.filter(pk__in=pks[start : start + _CHUNK]).values_list("pk", "data"))
+        return out
 
     @staticmethod
     def _siblings(kind, ids: set[int]) -> dict[int, dict[int, tuple]]:

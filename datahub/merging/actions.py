@@ -3,8 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
+from datahub.merging.decisions import DIFFERENT, SAME, place_keys, remember
 from datahub.models import Merge, MergeCandidate, SourceRecord
 from datahub.values import apply, combine, from_json
+from directory.domain import writes
 from directory.models import ErrorReport, Place, Service
 from territory.text import fold
 
@@ -22,9 +24,9 @@ def _datas(records) -> list[tuple]:
 def recompute_place(place: Place) -> None:
     """A place shows, field by field, the freshest value its sources give."""
     records = list(SourceRecord.objects.filter(place=place, kind=PLACE))
-    if records and apply(place, combine(_datas(records))):
-        place.save()
-    place.refresh_from_services()
+    if records:
+        apply(place, combine(_datas(records)))
+    writes.save_place(place)
 
 
 def recompute_service(service: Service) -> None:
@@ -38,6 +40,7 @@ def merge_places(kept: Place, absorbed: Place, *, run=None, user=None, automatic
     """`absorbed` becomes part of `kept`: its source records, services and reports move over."""
     if kept.pk == absorbed.pk:
         raise MergeError("Un lieu ne peut pas être fusionné avec lui-même.")
+    remember(place_keys(kept.pk), place_keys(absorbed.pk), SAME)
     record_ids = list(SourceRecord.objects.filter(place=absorbed, kind=PLACE).values_list("pk", flat=True))
     twins = {fold(service.nom): service for service in kept.services.all()}
     for service in list(absorbed.services.all()):
@@ -52,12 +55,13 @@ def merge_places(kept: Place, absorbed: Place, *, run=None, user=None, automatic
     ErrorReport.objects.filter(place=absorbed).update(place=kept)
     Merge.objects.filter(place=absorbed).update(place=kept)
     MergeCandidate.objects.filter(other=absorbed).update(other=None)
-    name = absorbed.nom
+    name, absorbed_pk = absorbed.nom, absorbed.pk
     absorbed.delete()
+    moved = writes.absorb(kept, absorbed_pk)  # its address (and those it had absorbed) now lead to `kept`
     recompute_place(kept)
     return Merge.objects.create(
         place=kept, absorbed_name=name, record_ids=record_ids, automatic=automatic, reasons=reasons,
-        run=run, by=user,
+        run=run, by=user, absorbed_pk=absorbed_pk, moved_pks=moved,
     )  # fmt: skip
 
 
@@ -70,8 +74,13 @@ def undo_merge(merge: Merge, user=None) -> Place:
     records = list(SourceRecord.objects.filter(pk__in=merge.record_ids, place=kept, kind=PLACE))
     if not records:
         raise MergeError("Les enregistrements de cette fusion ne sont plus rattachés à ce lieu.")
-    restored = Place(**{name: from_json(name, value) for name, value in combine(_datas(records)).items()})
-    restored.save()
+    # The place gets its own number back (its printed and shared links work again), unless it is taken.
+    number = (
+        merge.absorbed_pk if merge.absorbed_pk and not Place.objects.filter(pk=merge.absorbed_pk).exists() else None
+    )
+    restored = Place(pk=number, **{name: from_json(name, value) for name, value in combine(_datas(records)).items()})
+    restored.save(force_insert=True)
+    writes.give_back(restored, merge.moved_pks)
     SourceRecord.objects.filter(pk__in=[r.pk for r in records]).update(place=restored)
     for child in SourceRecord.objects.filter(parent__in=records, kind=SERVICE).select_related("service"):
         service = child.service
@@ -86,6 +95,7 @@ def undo_merge(merge: Merge, user=None) -> Place:
         child.save(update_fields=["service", "place"])
     recompute_place(kept)
     restored.refresh_from_services()
+    remember(place_keys(kept.pk), place_keys(restored.pk), DIFFERENT)
     merge.undone_at, merge.undone_by, merge.restored_place = timezone.now(), user, restored
     merge.save(update_fields=["undone_at", "undone_by", "restored_place"])
     MergeCandidate.objects.update_or_create(
@@ -118,3 +128,5 @@ def refuse_candidate(candidate: MergeCandidate, user=None) -> None:
         raise MergeError("Ce doublon a déjà été traité.")
     candidate.status, candidate.decided_by, candidate.decided_at = (MergeCandidate.Status.REFUSED, user, timezone.now())
     candidate.save(update_fields=["status", "decided_by", "decided_at"])
+    if candidate.other_id:  # kept on the records: a re-created place is not proposed again
+        remember(place_keys(candidate.place_id), place_keys(candidate.other_id), DIFFERENT)

@@ -8,12 +8,14 @@ Rules (documented in docs/VOCABULARIES.md, « Fusion des doublons »):
   the same spot with the same SIRET whatever the names; same SIRET and very alike names (≥ 0.85) even
   far apart (a move?).
 - otherwise apart. A shared SIRET alone never merges: a town hall's SIRET covers all its libraries.
+- two bodies of different kinds (a CCAS, a town hall, a France Services…: `similarity.name_kinds`)
+  are never merged automatically, even at one address with the same distinctive words: at most a review.
 """
 
 from dataclasses import dataclass
 from enum import Enum
 
-from datahub.merging.similarity import PlaceSummary, address_key, distance_m, name_similarity
+from datahub.merging.similarity import PlaceSummary, address_key, different_kinds, distance_m, name_similarity
 
 SAME_SPOT_M = 50
 NEAR_M = 150
@@ -50,8 +52,11 @@ def decide(a: PlaceSummary, b: PlaceSummary) -> Decision:
         reasons.append("même adresse")
     if same_siret:
         reasons.append(f"même SIRET ({a.pivot})")
+    kinds_differ = different_kinds(a.nom, b.nom)
+    if kinds_differ:
+        reasons.append("organismes de natures différentes")
     text = ", ".join(reasons)
-    if same_spot and (names >= 0.85 or (same_siret and names >= 0.6)):
+    if same_spot and not kinds_differ and (names >= 0.85 or (same_siret and names >= 0.6)):
         return Decision(Level.AUTO, names, text)
     if (near and names >= 0.5) or (same_spot and same_siret) or (same_siret and names >= 0.85):
         return Decision(Level.REVIEW, names, text)

@@ -3,7 +3,8 @@
 import math
 
 from datahub.merging.actions import merge_places
-from datahub.merging.decide import Level, decide
+from datahub.merging.decide import Decision, Level, decide
+from datahub.merging.decisions import DIFFERENT, SAME, Verdicts
 from datahub.merging.similarity import PlaceSummary, address_key
 from datahub.models import MergeCandidate
 from directory.models import Place
@@ -54,6 +55,7 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
         return 0
     index = _Index()
     known_pairs = set(MergeCandidate.objects.values_list("place_id", "other_id"))
+    verdicts = Verdicts()  # decisions already taken on these records (they outlive deleted places)
     absorbed: set[int] = set()
     merged = 0
     for pk in sorted(new_place_ids):
@@ -64,7 +66,12 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
         for other in index.candidates(place).values():
             if other.pk >= pk or other.pk in absorbed:
                 continue
+            verdict = verdicts.between(other.pk, pk)
+            if verdict == DIFFERENT:
+                continue
             decision = decide(other, place)
+            if verdict == SAME:
+                decision = Decision(Level.AUTO, 1.0, f"{decision.reasons}, déjà fusionnés")
             if decision.level != Level.NONE:
                 decisions.append((decision.level.value, decision.score, other, decision))
         decisions.sort(key=lambda d: (d[0], d[1]), reverse=True)

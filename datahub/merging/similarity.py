@@ -15,6 +15,18 @@ _GENERIC = {
 }  # fmt: skip
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "av": "avenue", "bd": "boulevard", "pl": "place", "r": "rue"}
 _NUMBER = re.compile(r"\d+")
+# Kinds of bodies, told by their names: two bodies of different kinds at one address (the town hall
+# and its CCAS, a France Services in the town hall) are two places, whatever else their names share.
+_KINDS = {
+    "ccas": ("ccas", "cias", "centre communal d action sociale", "centre intercommunal d action sociale"),
+    "mairie": ("mairie", "hotel de ville", "ville de", "commune de"),
+    "france-services": ("france services", "france service", "msap", "maison de services au public"),
+    "bibliotheque": ("bibliotheque", "mediatheque"),
+    "intercommunalite": ("cdc", "communaute de communes", "communaute d agglomeration", "agglomeration"),
+    "centre-social": ("centre social", "centre socioculturel", "espace de vie sociale"),
+    "emploi": ("pole emploi", "france travail", "mission locale"),
+    "caf": ("caf", "caisse d allocations familiales"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,18 @@ def name_similarity(a: str, b: str) -> float:
         overlap = len(sa & sb) / len(sa | sb)
         ratio = max(ratio, 0.5 * containment + 0.5 * overlap, 0.8 * containment if len(sa & sb) >= 2 else 0)
     return round(min(ratio, 1.0), 3)
+
+
+def name_kinds(name: str) -> frozenset[str]:
+    """The kinds of body a name says ("CCAS de Pégomas" → {"ccas"}); empty when it says none."""
+    text = f" {fold(name)} "
+    return frozenset(kind for kind, words in _KINDS.items() if any(f" {w} " in text for w in words))
+
+
+def different_kinds(a: str, b: str) -> bool:
+    """Both names say what kind of body they are, and no kind is common to both."""
+    ka, kb = name_kinds(a), name_kinds(b)
+    return bool(ka) and bool(kb) and not ka & kb
 
 
 def address_key(adresse: str, code_insee: str) -> str:
