@@ -1,13 +1,15 @@
 """Public pages of the directory: search, results, place page, printable sheet, error report."""
 
+from functools import wraps
+
 from django.conf import settings
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from directory import presentation
-from directory.domain import explain, hours, quality
+from directory.domain import explain, hours, quality, writes
 from directory.domain.search import search
 from directory.forms import ErrorReportForm, SearchForm
 from directory.models import Place
@@ -55,8 +57,37 @@ def commune_suggestions(request):
     return JsonResponse({"communes": [{"label": c.label, "code_insee": c.code_insee} for c in found]})
 
 
+class _Absorbed(Exception):
+    """The place was absorbed by a merge: its links lead, permanently, to the place that absorbed it."""
+
+    def __init__(self, place: Place):
+        self.place = place
+
+
 def _published_place(pk: int) -> Place:
-    return get_object_or_404(Place.objects.published(), pk=pk)
+    place = Place.objects.published().filter(pk=pk).first()
+    if place is None:
+        target = writes.alias_target(pk)
+        if target is None:
+            raise Http404("Lieu introuvable")
+        raise _Absorbed(target)
+    return place
+
+
+def follows_merges(view):
+    """Place pages answer a merged place's old number with a 301 to the same page of the place that absorbed it."""
+
+    @wraps(view)
+    def wrapper(request, pk: int, **kwargs):
+        try:
+            return view(request, pk, **kwargs)
+        except _Absorbed as absorbed:
+            name = request.resolver_match.url_name
+            if name in ("place", "place-short"):
+                return redirect(absorbed.place.get_absolute_url(), permanent=True)
+            return redirect(reverse(f"directory:{name}", kwargs={"pk": absorbed.place.pk}), permanent=True)
+
+    return wrapper
 
 
 def _place_context(place: Place) -> dict:
@@ -72,6 +103,7 @@ def _place_context(place: Place) -> dict:
 
 
 @require_GET
+@follows_merges
 def place_detail(request, pk: int, slug: str = ""):
     place = _published_place(pk)
     canonical = place.get_absolute_url()
@@ -88,6 +120,7 @@ def place_detail(request, pk: int, slug: str = ""):
 
 
 @require_GET
+@follows_merges
 def place_sheet(request, pk: int):
     place = _published_place(pk)
     context = _place_context(place)
@@ -96,6 +129,7 @@ def place_sheet(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@follows_merges
 def report_error(request, pk: int):
     place = _published_place(pk)
     form = ErrorReportForm(request.POST or None)
@@ -108,6 +142,7 @@ def report_error(request, pk: int):
 
 
 @require_GET
+@follows_merges
 def report_thanks(request, pk: int):
     return render(request, "directory/report_thanks.html", {"place": _published_place(pk)})
 

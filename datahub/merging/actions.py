@@ -56,8 +56,8 @@ def merge_places(kept: Place, absorbed: Place, *, run=None, user=None, automatic
     Merge.objects.filter(place=absorbed).update(place=kept)
     MergeCandidate.objects.filter(other=absorbed).update(other=None)
     name, absorbed_pk = absorbed.nom, absorbed.pk
-    absorbed.delete()
     moved = writes.absorb(kept, absorbed_pk)  # its address (and those it had absorbed) now lead to `kept`
+    absorbed.delete()
     recompute_place(kept)
     return Merge.objects.create(
         place=kept, absorbed_name=name, record_ids=record_ids, automatic=automatic, reasons=reasons,

@@ -126,3 +126,124 @@ def test_provenance_of_each_value_of_a_merged_place(imported):
     assert origins["nom"].run == freshest.first_run
     assert evora.nom == freshest.data["nom"]
     assert set(origins) >= {"nom", "adresse", "code_insee", "latitude", "longitude", "source"}
+
+
+# --- Merges that keep the data right (issue 7, item 3) and links that last (issue 6, item 10) --------
+
+_COLUMNS = ["id", "nom", "commune", "code_postal", "code_insee", "adresse", "latitude", "longitude", "source",
+            "date_maj", "services", "frais_a_charge", "modalites_acces"]  # fmt: skip
+_MASSY = {"commune": "Massy", "code_postal": "91300", "code_insee": "91377", "adresse": "1 avenue du Général de Gaulle"}
+
+
+def _lieux_file(tmp_path, name: str, rows: list[dict]):
+    import csv
+
+    path = tmp_path / f"{name}.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            base = {"services": "Aide aux démarches administratives", "frais_a_charge": "Gratuit",
+                    "modalites_acces": "Se présenter", **_MASSY}  # fmt: skip
+            writer.writerow({**base, **row})
+    return path
+
+
+def _row(source, source_id, nom, date_maj, lat="", lon="", **extra) -> dict:
+    return {"id": source_id, "source": source, "nom": nom, "date_maj": date_maj, "latitude": lat, "longitude": lon,
+            **extra}  # fmt: skip
+
+
+def test_a_fresher_row_without_coordinates_does_not_move_a_precise_place(imported, tmp_path):
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "Médiathèque Hélène Oudoux", "2024-01-10", 48.7301, 2.2702)]))
+    run = imported(_lieux_file(tmp_path, "b", [_row("b", "9", "Médiathèque Hélène Oudoux", "2025-06-01")]))
+    assert run.merged == 1
+    place = Place.objects.get()
+    assert (place.latitude, place.longitude, place.position_approximative) == (48.7301, 2.2702, False)
+
+
+def test_a_fresher_precise_position_is_not_flagged_approximate(imported, tmp_path):
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "Médiathèque Hélène Oudoux", "2024-01-10")]))
+    assert Place.objects.get().position_approximative  # the commune centre stands in
+    imported(_lieux_file(tmp_path, "b", [_row("b", "9", "Médiathèque Hélène Oudoux", "2025-06-01", 48.7301, 2.2702)]))
+    place = Place.objects.get()
+    assert (place.latitude, place.longitude, place.position_approximative) == (48.7301, 2.2702, False)
+
+
+def test_a_row_without_coordinates_from_the_same_source_keeps_the_known_position(imported, tmp_path):
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "Médiathèque", "2024-01-10", 48.7301, 2.2702)]))
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "Médiathèque", "2025-01-10")]))
+    place = Place.objects.get()
+    assert (place.latitude, place.position_approximative, place.date_maj.year) == (48.7301, False, 2025)
+
+
+def test_ccas_and_town_hall_at_one_address_go_to_review(imported, tmp_path):
+    pegomas = {"commune": "Pégomas", "code_postal": "06580", "code_insee": "06090", "adresse": "Place du Logis"}
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "CCAS Pégomas", "2024-01-10", **pegomas)]))
+    run = imported(_lieux_file(tmp_path, "b", [_row("b", "1", "Mairie de Pegomas", "2024-02-10", **pegomas)]))
+    assert run.merged == 0
+    assert sorted(Place.objects.values_list("nom", flat=True)) == ["CCAS Pégomas", "Mairie de Pegomas"]
+    candidate = MergeCandidate.objects.get()
+    assert candidate.status == MergeCandidate.Status.PENDING and "natures différentes" in candidate.reasons
+    france_services = _summary(1, "France Services de Pégomas", "Place du Logis", insee="06090")
+    mairie = _summary(2, "Mairie de Pégomas", "Place du Logis", insee="06090")
+    assert decide(france_services, mairie).level == Level.REVIEW
+    assert decide(_summary(1, "Mairie de Pégomas"), _summary(2, "MAIRIE DE PEGOMAS")).level == Level.NONE
+
+
+def _review_pair(imported, tmp_path):
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "Médiathèque Jean Cocteau", "2024-01-10", 48.7301, 2.2702)]))
+    b = _lieux_file(tmp_path, "b", [_row("b", "1", "Cyberbase Jean Cocteau", "2024-02-10", 48.7302, 2.2703)])
+    imported(b)
+    return MergeCandidate.objects.get(status=MergeCandidate.Status.PENDING), b
+
+
+def test_a_refusal_survives_the_deletion_of_a_place(imported, tmp_path):
+    candidate, b = _review_pair(imported, tmp_path)
+    refuse_candidate(candidate)
+    candidate.other.delete()  # a coordinator deletes the place; the next import brings it back
+    imported(b)
+    assert Place.objects.count() == 2
+    assert not MergeCandidate.objects.filter(status=MergeCandidate.Status.PENDING).exists()
+
+
+def test_a_confirmed_merge_survives_the_deletion_of_the_place(imported, tmp_path):
+    candidate, b = _review_pair(imported, tmp_path)
+    confirm_candidate(candidate)
+    Place.objects.get().delete()
+    imported(_lieux_file(tmp_path, "a", [_row("a", "1", "Médiathèque Jean Cocteau", "2024-01-10", 48.7301, 2.2702)]))
+    run = imported(b)
+    assert run.merged == 1 and Place.objects.count() == 1
+    assert not MergeCandidate.objects.filter(status=MergeCandidate.Status.PENDING).exists()
+
+
+def test_an_absorbed_place_redirects_and_gets_its_address_back_on_undo(imported, tmp_path, client):
+    candidate, _ = _review_pair(imported, tmp_path)
+    kept, absorbed = candidate.place, candidate.other
+    old_url, old_pk = absorbed.get_absolute_url(), absorbed.pk
+    merge = confirm_candidate(candidate)
+    response = client.get(old_url)
+    assert response.status_code == 301 and response["Location"] == kept.get_absolute_url()
+    assert client.get(f"/lieux/{old_pk}/").status_code == 301
+    assert client.get(f"/lieux/{old_pk}/fiche/")["Location"] == f"/lieux/{kept.pk}/fiche/"
+    restored = undo_merge(merge)
+    assert restored.pk == old_pk
+    assert client.get(old_url).status_code == 200
+    assert client.get(kept.get_absolute_url()).status_code == 200
+
+
+def test_links_follow_a_chain_of_merges(imported, tmp_path, client):
+    candidate, _ = _review_pair(imported, tmp_path)
+    first_url, kept_pk = candidate.other.get_absolute_url(), candidate.place_id
+    confirm_candidate(candidate)
+    third = _lieux_file(tmp_path, "c", [_row("c", "1", "Espace numérique Jean Cocteau", "2024-03-10", 48.7303, 2.2704)])
+    imported(third)
+    newest = Place.objects.get(nom="Espace numérique Jean Cocteau")
+    from datahub.merging.actions import merge_places
+
+    merge = merge_places(newest, candidate.place)
+    response = client.get(first_url)
+    assert response.status_code == 301 and response["Location"] == newest.get_absolute_url()
+    restored = undo_merge(merge)
+    assert restored.pk == kept_pk
+    assert client.get(first_url)["Location"] == restored.get_absolute_url()
