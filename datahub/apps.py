@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class DatahubConfig(AppConfig):
     name = "datahub"
     verbose_name = "Données"
+
+    def ready(self):
+        from datahub.provenance import record_edit
+        from directory.domain.writes import edited
+
+        # A person's edit of a place or a service is recorded as a source of its own, with its history.
+        edited.connect(record_edit, dispatch_uid="datahub-record-edit")

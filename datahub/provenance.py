@@ -8,8 +8,15 @@ and the run that brought that value.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+
 from datahub.models import FieldChange, ImportRun, SourceRecord
-from datahub.values import comparable, is_empty
+from datahub.values import comparable, display, is_empty, to_json
+from directory.models import Place
+
+# A coordinator's corrections (and later a structure's own updates) are a source of their own: one
+# record per place or service, holding the values they set, dated the day they set them.
+COORDINATION = "coordination"
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,28 @@ class FieldOrigin:
     record: SourceRecord
     run: ImportRun | None
     since: datetime | None
+    by: object = None  # the person who set the value, when it is a correction
+
+
+def record_edit(sender, instance, user, changes: dict, **kwargs) -> SourceRecord:
+    """A person changed these fields (`directory.domain.writes.edited`): keep the values as their own
+    source record, and each change in the history with who made it."""
+    kind = SourceRecord.Kind.PLACE if sender is Place else SourceRecord.Kind.SERVICE
+    place = instance if sender is Place else instance.place
+    record, _ = SourceRecord.objects.get_or_create(
+        source=COORDINATION, kind=kind, source_id=str(instance.pk),
+        defaults={"feed": COORDINATION, "place": place, "service": None if sender is Place else instance},
+    )  # fmt: skip
+    record.data = {**record.data, **to_json({name: new for name, (_, new) in changes.items()})}
+    record.date_maj, record.place = timezone.localdate(), place
+    record.save(update_fields=["data", "date_maj", "place"])
+    now = timezone.now()
+    FieldChange.objects.bulk_create(
+        FieldChange(record=record, run=None, by=user if getattr(user, "pk", None) else None, field=name,
+                    old_value=display(old), new_value=display(new), changed_at=now)
+        for name, (old, new) in changes.items()
+    )  # fmt: skip
+    return record
 
 
 def place_sources(place) -> list[SourceRecord]:
@@ -40,12 +69,12 @@ def field_origins(place) -> dict[str, FieldOrigin]:
             if name not in origins and not is_empty(value) and comparable(getattr(place, name, None)) is not None:
                 origins[name] = record
     changes = {}
-    for change in FieldChange.objects.filter(record__in=records).select_related("run").order_by("changed_at"):
+    for change in FieldChange.objects.filter(record__in=records).select_related("run", "by").order_by("changed_at"):
         changes[(change.record_id, change.field)] = change
     result = {}
     for name, record in origins.items():
         change = changes.get((record.pk, name))
         run = change.run if change else record.first_run
         since = change.changed_at if change else (record.first_run.started_at if record.first_run else None)
-        result[name] = FieldOrigin(name, record, run, since)
+        result[name] = FieldOrigin(name, record, run, since, change.by if change else None)
     return result

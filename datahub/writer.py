@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from datahub.models import FieldChange, ImportRun, SourceRecord
+from datahub.provenance import COORDINATION
 from datahub.records import Parsed
 from datahub.values import apply, combine, display, fingerprint, from_json, keep_precise_position, to_json
 from directory.domain.derived import refresh_places
@@ -236,7 +237,7 @@ class Writer:
         target_field = "place_id" if kind == PLACE else "service_id"
         ids = {getattr(entry[3], target_field) for entry in updates}
         objects = model.objects.in_bulk(ids)
-        siblings = self._siblings(kind, ids & shared)
+        siblings, corrections = self._siblings(kind, ids & shared)
         previous = self._previous_data([entry[3].pk for entry in updates])
         touched, history, moved_from = {}, [], set()
         for index, record, fp, known, *extra in updates:
@@ -253,6 +254,7 @@ class Writer:
             if kind == PLACE:
                 values = keep_precise_position(obj, values)
             diff = apply(obj, values)
+            self._supersede(corrections.get(obj.pk), diff)
             if extra and obj.place_id != extra[0]["place_id"]:
                 diff["place_id"] = (obj.place_id, extra[0]["place_id"])
                 moved_from.add(obj.place_id)
@@ -302,15 +304,28 @@ class Writer:
         return out
 
     @staticmethod
-    def _siblings(kind, ids: set[int]) -> dict[int, dict[int, tuple]]:
+    def _siblings(kind, ids: set[int]) -> tuple[dict[int, dict[int, tuple]], dict[int, SourceRecord]]:
+        """The other sources' records of these targets, and their coordinators' corrections (kept apart:
+        a correction holds until a source changes that value, see `_update`)."""
         column = "place_id" if kind == PLACE else "service_id"
         out: dict[int, dict[int, tuple]] = {}
+        corrections: dict[int, SourceRecord] = {}
         if ids:
-            for pk, target, date_maj, data in SourceRecord.objects.filter(
+            for pk, source, target, date_maj, data in SourceRecord.objects.filter(
                 kind=kind, **{f"{column}__in": ids}
-            ).values_list("pk", column, "date_maj", "data"):
-                out.setdefault(target, {})[pk] = (str(date_maj or ""), data)
-        return out
+            ).values_list("pk", "source", column, "date_maj", "data"):
+                if source == COORDINATION:
+                    corrections[target] = SourceRecord(pk=pk, data=data)
+                else:
+                    out.setdefault(target, {})[pk] = (str(date_maj or ""), data)
+        return out, corrections
+
+    @staticmethod
+    def _supersede(correction: SourceRecord | None, diff: dict) -> None:
+        """A source changed values a coordinator had corrected: its news replaces the correction."""
+        if correction is not None and set(diff) & set(correction.data):
+            data = {name: value for name, value in correction.data.items() if name not in diff}
+            SourceRecord.objects.filter(pk=correction.pk).update(data=data)
 
     # --- end of run ------------------------------------------------------------------------
     def refresh_places(self) -> None:

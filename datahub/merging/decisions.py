@@ -9,6 +9,7 @@ pair is merged again.
 from itertools import product
 
 from datahub.models import MergeDecision, SourceRecord
+from datahub.provenance import COORDINATION
 
 PLACE = SourceRecord.Kind.PLACE
 SAME, DIFFERENT = MergeDecision.Verdict.SAME, MergeDecision.Verdict.DIFFERENT
@@ -20,7 +21,8 @@ def record_key(source: str, source_id: str) -> str:
 
 
 def place_keys(place_id: int) -> list[str]:
-    rows = SourceRecord.objects.filter(place_id=place_id, kind=PLACE).values_list("source", "source_id")
+    records = SourceRecord.objects.filter(place_id=place_id, kind=PLACE).exclude(source=COORDINATION)
+    rows = records.values_list("source", "source_id")
     return sorted(record_key(*row) for row in rows)
 
 

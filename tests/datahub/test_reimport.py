@@ -134,3 +134,66 @@ def test_two_files_sending_one_record_do_not_undo_each_other(imported, tmp_path)
     regional.write_text(json.dumps([_lieu(horaires="Tu 14:00-18:00", date_maj="2023-01-10")]))
     assert imported(regional).updated == 1  # the feed that wrote it corrects it at the same date
     assert Place.objects.get().horaires == "Tu 14:00-18:00"
+
+
+def test_a_coordinators_correction_survives_an_import_that_leaves_the_field_unchanged(imported, tmp_path, admin_user):
+    from directory.domain import writes
+
+    feed = tmp_path / "cnfs.json"
+    feed.write_text(json.dumps([_lieu(telephone="01 69 00 00 00")]))
+    first = imported(feed)
+    place = Place.objects.get()
+    place.telephone, place.horaires = "+33160000001", "Mo-Fr 09:00-17:00"
+    writes.save_place(place, user=admin_user, fields=["telephone", "horaires"])
+    # The source updates its record (a new date and other hours) but repeats the same phone number.
+    feed.write_text(json.dumps([_lieu(telephone="01 69 00 00 00", horaires="Mo-Sa 09:00-12:00",
+                                      date_maj="2023-03-01")]))  # fmt: skip
+    second = imported(feed)
+    assert second.updated == 1
+    place.refresh_from_db()
+    assert place.telephone == "+33160000001"  # the correction stays
+    assert place.horaires == "Mo-Sa 09:00-12:00"  # what the source changed is applied
+    # The history says who set each value: the coordinator, then the import run.
+    phone = FieldChange.objects.get(field="telephone")
+    assert (phone.by, phone.run, phone.new_value) == (admin_user, None, "+33160000001")
+    assert phone.record.source == "coordination" and phone.record.place == place
+    hours = list(FieldChange.objects.filter(field="horaires").order_by("changed_at", "pk"))
+    assert [(c.by, c.run, c.new_value) for c in hours] == [
+        (admin_user, None, "Mo-Fr 09:00-17:00"), (None, second, "Mo-Sa 09:00-12:00"),
+    ]  # fmt: skip
+    assert first.pk != second.pk
+    # The source changes the phone: its new value is news, applied.
+    feed.write_text(json.dumps([_lieu(telephone="01 69 00 00 02", horaires="Mo-Sa 09:00-12:00",
+                                      date_maj="2023-04-01")]))  # fmt: skip
+    imported(feed)
+    place.refresh_from_db()
+    assert place.telephone == "+33169000002"
+
+
+def test_a_correction_in_the_place_admin_is_recorded_with_its_author(imported, tmp_path, admin_client, admin_user):
+    from django.urls import reverse
+
+    feed = tmp_path / "cnfs.json"
+    feed.write_text(json.dumps([_lieu()]))
+    imported(feed)
+    place = Place.objects.get()
+    url = reverse("admin:directory_place_change", args=[place.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value not in (None, [])}
+    data.update({
+        "nom": "Espace numérique de Massy", "courriels": "", "site_web": "", "est_publie": "on",
+        "services-TOTAL_FORMS": "0", "services-INITIAL_FORMS": "0",
+        "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
+        "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
+    })  # fmt: skip
+    for name in ("typologie", "reseaux_porteurs", "itinerance", "publics_specifiquement_adresses",
+                 "prise_en_charge_specifique", "frais_a_charge", "modalites_acces", "modalites_accompagnement",
+                 "dispositif_programmes_nationaux", "formations_labels"):  # fmt: skip
+        data[name] = getattr(place, name)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    change = FieldChange.objects.get(field="nom")
+    assert (change.by, change.run, change.new_value) == (admin_user, None, "Espace numérique de Massy")
+    feed.write_text(json.dumps([_lieu(date_maj="2023-03-01")]))
+    imported(feed)
+    assert Place.objects.get().nom == "Espace numérique de Massy"
