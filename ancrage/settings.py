@@ -132,6 +132,14 @@ ANCRAGE_STALE_AFTER_DAYS = env_int("ANCRAGE_STALE_AFTER_DAYS", 365)
 # ask for them with « Inclure les fiches anciennes ».
 ANCRAGE_HIDE_AFTER_DAYS = env_int("ANCRAGE_HIDE_AFTER_DAYS", 0)
 
+# Imports (datahub): a run still « En cours » after this many hours died (killed process): shown as failed.
+ANCRAGE_IMPORT_MAX_HOURS = env_int("ANCRAGE_IMPORT_MAX_HOURS", 6)
+# A feed synchronisation that would flag more than this share (in %) of the feed's records as absent
+# from the source asks for confirmation (sync_sources --confirm-absent) instead of applying.
+ANCRAGE_SYNC_MAX_ABSENT_PERCENT = env_int("ANCRAGE_SYNC_MAX_ABSENT_PERCENT", 30)
+# file:// feed URLs read the server's own files: refused unless allowed (tests, local mirrors).
+ANCRAGE_ALLOW_FILE_FEEDS = env_bool("ANCRAGE_ALLOW_FILE_FEEDS", False)
+
 # Shared by every app server (rate limits, throttling): a database table, not process memory.
 CACHES = {
     "default": {

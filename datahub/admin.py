@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from datahub import admin_views
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate, undo_merge
 from datahub.models import Feed, FieldChange, ImportRun, Merge, MergeCandidate, RowIssue, SourceRecord
+from datahub.runs import close_interrupted_runs
 from directory.admin import PlaceAdmin
 
 
@@ -35,16 +36,21 @@ class RowIssueInline(ReadOnlyMixin, admin.TabularInline):
 class ImportRunAdmin(admin.ModelAdmin):
     list_display = [
         "started_at", "source_format", "feed", "started_by", "status", "dry_run",
-        "rows", "created", "updated", "unchanged", "merged", "rejected", "warnings",
+        "rows", "created", "updated", "unchanged", "merged", "rejected", "warnings", "absent",
     ]  # fmt: skip
     list_filter = ["status", "source_format", "dry_run", "feed"]
     search_fields = ["feed", "file_name"]
     readonly_fields = [
         "source_format", "feed", "file_name", "started_by", "started_at", "finished_at", "status", "dry_run",
-        "rows", "created", "updated", "unchanged", "merged", "rejected", "warnings", "error", "issues_download",
+        "rows", "created", "updated", "unchanged", "merged", "rejected", "warnings", "absent", "error",
+        "issues_download",
     ]  # fmt: skip
     fields = readonly_fields
     inlines = [RowIssueInline]
+
+    def changelist_view(self, request, extra_context=None):
+        close_interrupted_runs()  # a run whose process was killed shows as failed, not « En cours » forever
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         view = self.admin_site.admin_view

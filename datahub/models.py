@@ -48,6 +48,15 @@ class ImportRun(models.Model):
     def __str__(self):
         return f"Import {self.source_format} du {timezone.localtime(self.started_at):%d/%m/%Y %H:%M}"
 
+    @property
+    def absent_text(self) -> str:
+        """« 3 enregistrements signalés absents de la source » (« seraient » for a dry run or a refusal)."""
+        noun = "enregistrement" if self.absent < 2 else "enregistrements"
+        verb = "seraient signalés" if self.dry_run or self.status == self.Status.FAILED else "signalés"
+        if self.absent < 2:
+            verb = verb.replace("seraient", "serait").replace("signalés", "signalé")
+        return f"{self.absent} {noun} {verb} absent{'s' if self.absent >= 2 else ''} de la source"
+
 
 class RowIssue(models.Model):
     """A row that was rejected, or read with a warning (a value that could not be used)."""

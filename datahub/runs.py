@@ -5,8 +5,10 @@ failed with its error. Rows are written a batch at a time (see `datahub.writer`)
 """
 
 import traceback
+from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,6 +39,35 @@ class _DryRun(Exception):
     pass
 
 
+class _TooManyAbsent(Exception):
+    pass
+
+
+def close_interrupted_runs() -> int:
+    """Runs still « En cours » long after they started died with their process: marked failed.
+
+    (A run that fails in Python is marked failed by `run_import` itself; a killed process cannot.)"""
+    limit = timezone.now() - timedelta(hours=settings.ANCRAGE_IMPORT_MAX_HOURS)
+    return ImportRun.objects.filter(status=ImportRun.Status.RUNNING, started_at__lt=limit).update(
+        status=ImportRun.Status.FAILED,
+        finished_at=timezone.now(),
+        error=f"Import interrompu : toujours en cours {settings.ANCRAGE_IMPORT_MAX_HOURS} heures après son début "
+        "(processus arrêté ?). Rien n’a été modifié ; relancez l’import.",
+    )
+
+
+def absent_share_error(run: ImportRun, present_before: int, max_percent: int) -> str:
+    """The French refusal when a run would flag too large a share of its feed as absent, or ""."""
+    if not present_before or run.absent * 100 <= max_percent * present_before:
+        return ""
+    share = round(run.absent * 100 / present_before)
+    return (
+        f"{run.absent} enregistrements sur {present_before} ({share} %) seraient signalés absents de la source, "
+        f"plus que le seuil de {max_percent} % : rien n’a été modifié. Vérifiez le fichier reçu (incomplet ?) ; "
+        "s’il est juste, confirmez (sync_sources --confirm-absent)."
+    )
+
+
 def run_import(
     path: Path | str,
     source_format: str,
@@ -49,8 +80,12 @@ def run_import(
     progress=None,
     mapping: dict[str, str] | None = None,
     file_name: str = "",
+    max_absent_percent: int | None = None,
 ) -> ImportRun:
+    """Import a file; `max_absent_percent`: refuse (and roll back) a run that would flag a larger share
+    of the feed's records as absent from the source (None: no limit)."""
     importer = IMPORTERS[source_format]
+    close_interrupted_runs()
     path = Path(path)
     run = ImportRun.objects.create(
         source_format=source_format,
@@ -86,7 +121,11 @@ def run_import(
                     batch = []
             _write(writer, batch, run, issues)
             writer.refresh_places()
-            writer.mark_absent(timezone.localdate())
+            run.absent = writer.mark_absent(timezone.localdate())
+            if max_absent_percent is not None and not dry_run:
+                run.error = absent_share_error(run, writer.present_before, max_absent_percent)
+                if run.error:
+                    raise _TooManyAbsent
             run.merged = detect_duplicates(writer.created_place_ids, run)
             run.created -= run.merged
             if dry_run:
@@ -96,8 +135,10 @@ def run_import(
         run.status = ImportRun.Status.SUCCESS
     except UnreadableFile as exc:
         run.status, run.error = ImportRun.Status.FAILED, str(exc)
-    except Exception as exc:
+    except _TooManyAbsent:
         run.status = ImportRun.Status.FAILED
+    except BaseException as exc:  # also an interrupted command (KeyboardInterrupt, SystemExit)
+        run.status, run.absent = ImportRun.Status.FAILED, 0
         run.error = f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc(limit=5)}"
         _finish(run, issues)
         raise
@@ -127,6 +168,7 @@ def _finish(run: ImportRun, issues: list[RowIssue]) -> None:
     run.rejected = sum(1 for issue in issues if issue.level == RowIssue.Level.REJECTED)
     run.warnings = len(issues) - run.rejected
     if run.status == ImportRun.Status.FAILED:
+        # Nothing was written; only the count of records that would be absent explains a refusal.
         run.created = run.updated = run.unchanged = run.merged = 0
     run.finished_at = timezone.now()
     run.save()

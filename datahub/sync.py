@@ -1,7 +1,10 @@
 """Pulling the configured feeds (`Feed`: name, format, URL) and importing what they publish.
 
 A dry run by default: each feed is downloaded and checked, and its report recorded, without
-writing anything; `wet_run=True` imports. `file://` URLs read local files (tests, mirrors).
+writing anything; `wet_run=True` imports. A wet run that would flag more than
+`ANCRAGE_SYNC_MAX_ABSENT_PERCENT` % of the feed's records as absent from the source (a truncated
+download, a changed export) applies nothing and says why, unless `confirm_absent=True`.
+`file://` URLs read the server's own files: refused unless `ANCRAGE_ALLOW_FILE_FEEDS` (tests, mirrors).
 """
 
 import tempfile
@@ -9,6 +12,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
+
+from django.conf import settings
 
 from datahub.models import Feed, ImportRun
 from datahub.runs import IMPORTERS, run_import
@@ -31,10 +36,15 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
-def sync_feed(feed: Feed, *, wet_run: bool = False) -> SyncResult:
+def sync_feed(feed: Feed, *, wet_run: bool = False, confirm_absent: bool = False) -> SyncResult:
     scheme = urlparse(feed.url).scheme
+    if scheme == "file" and not settings.ANCRAGE_ALLOW_FILE_FEEDS:
+        return SyncResult(
+            feed, None, f"Adresse refusée : {feed.url} (les fichiers locaux file:// ne sont pas autorisés ; "
+            "utilisez une adresse http ou https, ou ANCRAGE_ALLOW_FILE_FEEDS=true pour un miroir local)",
+        )  # fmt: skip
     if scheme not in ("http", "https", "file"):
-        return SyncResult(feed, None, f"Adresse non prise en charge : {feed.url} (http, https ou file)")
+        return SyncResult(feed, None, f"Adresse non prise en charge : {feed.url} (http ou https)")
     if feed.source_format not in IMPORTERS:
         return SyncResult(feed, None, f"Format inconnu : {feed.source_format}")
     try:
@@ -45,15 +55,19 @@ def sync_feed(feed: Feed, *, wet_run: bool = False) -> SyncResult:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{feed.name}{suffix}"
         path.write_bytes(content)
-        run = run_import(path, feed.source_format, feed=feed.name, dry_run=not wet_run, file_name=feed.url[-300:])
+        limit = None if confirm_absent else settings.ANCRAGE_SYNC_MAX_ABSENT_PERCENT
+        run = run_import(
+            path, feed.source_format, feed=feed.name, dry_run=not wet_run, file_name=feed.url[-300:],
+            max_absent_percent=limit,
+        )  # fmt: skip
     if wet_run:
         feed.last_run = run
         feed.save(update_fields=["last_run"])
     return SyncResult(feed, run, run.error.splitlines()[0] if run.error else "")
 
 
-def sync_all(*, wet_run: bool = False, names: list[str] | None = None) -> list[SyncResult]:
+def sync_all(*, wet_run: bool = False, names: list[str] | None = None, confirm_absent: bool = False):
     feeds = Feed.objects.filter(active=True)
     if names:
         feeds = feeds.filter(name__in=names)
-    return [sync_feed(feed, wet_run=wet_run) for feed in feeds]
+    return [sync_feed(feed, wet_run=wet_run, confirm_absent=confirm_absent) for feed in feeds]

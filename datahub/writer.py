@@ -336,11 +336,14 @@ class Writer:
         self.stale_places.clear()
 
     def mark_absent(self, today) -> int:
-        """Records this feed gave before but not this time: flagged, never deleted."""
+        """Records this feed gave before but not this time: flagged, never deleted. Returns how many
+        (`present_before`: how many were present in the feed before this run)."""
         rows = SourceRecord.objects.filter(feed=self.run.feed, absent_since__isnull=True).values_list(
             "pk", "source", "kind", "source_id"
         )
-        absent = [pk for pk, source, kind, source_id in rows.iterator() if (source, kind, source_id) not in self.seen]
+        rows = list(rows.iterator())
+        self.present_before = len(rows)
+        absent = [pk for pk, source, kind, source_id in rows if (source, kind, source_id) not in self.seen]
         for start in range(0, len(absent), _CHUNK):
             SourceRecord.objects.filter(pk__in=absent[start : start + _CHUNK]).update(absent_since=today)
         return len(absent)

@@ -197,3 +197,44 @@ def test_a_correction_in_the_place_admin_is_recorded_with_its_author(imported, t
     feed.write_text(json.dumps([_lieu(date_maj="2023-03-01")]))
     imported(feed)
     assert Place.objects.get().nom == "Espace numérique de Massy"
+
+
+def test_the_report_and_its_dry_run_count_the_records_flagged_absent(imported, tmp_path):
+    imported(LIEUX_V1_CSV)
+    lines = LIEUX_V1_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
+    shorter = tmp_path / LIEUX_V1_CSV.name
+    shorter.write_text("".join(lines[:-2]), encoding="utf-8")
+    trial = imported(shorter, dry_run=True)
+    assert trial.absent > 2  # two places and their services
+    assert trial.absent_text.endswith("seraient signalés absents de la source")
+    assert not SourceRecord.objects.filter(absent_since__isnull=False).exists()
+    run = imported(shorter)
+    assert run.absent == trial.absent == SourceRecord.objects.filter(absent_since__isnull=False).count()
+    assert run.absent_text == f"{run.absent} enregistrements signalés absents de la source"
+
+
+def test_an_interrupted_import_is_not_left_running(monkeypatch):
+    def interrupted(self, items):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runs.Writer, "write_batch", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        runs.run_import(LIEUX_V1_CSV, "lieux")
+    assert ImportRun.objects.get().status == ImportRun.Status.FAILED
+
+
+def test_a_run_whose_process_was_killed_shows_as_interrupted(admin_client, settings):
+    from datetime import timedelta
+
+    from django.urls import reverse
+
+    settings.ANCRAGE_IMPORT_MAX_HOURS = 6
+    killed = ImportRun.objects.create(source_format="lieux", feed="cnfs")
+    recent = ImportRun.objects.create(source_format="lieux", feed="dora")
+    ImportRun.objects.filter(pk=killed.pk).update(started_at=timezone.now() - timedelta(hours=7))
+    assert admin_client.get(reverse("admin:datahub_importrun_changelist")).status_code == 200
+    killed.refresh_from_db()
+    recent.refresh_from_db()
+    assert killed.status == ImportRun.Status.FAILED and killed.error.startswith("Import interrompu")
+    assert killed.finished_at is not None
+    assert recent.status == ImportRun.Status.RUNNING  # may still be running

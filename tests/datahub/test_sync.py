@@ -14,6 +14,11 @@ from tests.datahub.conftest import FIXTURES, LIEUX_V1_CSV
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _local_files_allowed(settings):
+    settings.ANCRAGE_ALLOW_FILE_FEEDS = True
+
+
 def test_dry_run_by_default_then_wet_run(capsys):
     feed = Feed.objects.create(name="lieux-v1", source_format="lieux", url=LIEUX_V1_CSV.as_uri())
     call_command("sync_sources")
@@ -55,3 +60,55 @@ def test_unreachable_feed_is_reported(capsys):
     err = capsys.readouterr().err
     assert "absent : échec — Téléchargement impossible" in err
     assert "ftp : échec — Adresse non prise en charge" in err
+
+
+def test_file_urls_are_refused_unless_allowed(settings, capsys):
+    settings.ANCRAGE_ALLOW_FILE_FEEDS = False
+    Feed.objects.create(name="local", source_format="lieux", url=LIEUX_V1_CSV.as_uri())
+    Feed.objects.create(name="passwd", source_format="lieux", url="file:///etc/passwd")
+    with pytest.raises(CommandError, match="2 flux en échec"):
+        call_command("sync_sources", "--wet-run")
+    assert "file:// ne sont pas autorisés" in capsys.readouterr().err
+    assert not ImportRun.objects.exists() and not Place.objects.exists()
+
+
+def _shortened(tmp_path, keep: int):
+    lines = LIEUX_V1_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "lieux-v1.csv"
+    path.write_text("".join(lines[: keep + 1]), encoding="utf-8")
+    return path
+
+
+def test_a_feed_that_would_flag_many_records_absent_asks_for_confirmation(tmp_path, capsys):
+    feed = Feed.objects.create(name="lieux-v1", source_format="lieux", url=LIEUX_V1_CSV.as_uri())
+    call_command("sync_sources", "--wet-run")
+    capsys.readouterr()
+    feed.url = _shortened(tmp_path, keep=3).as_uri()  # a truncated download: 5 of 8 records missing
+    feed.save()
+    call_command("sync_sources")
+    assert (
+        "15 enregistrements seraient signalés absents de la source" in capsys.readouterr().out
+    )  # 5 places, 10 services
+    with pytest.raises(CommandError, match="1 flux en échec"):
+        call_command("sync_sources", "--wet-run")
+    err = capsys.readouterr().err
+    assert "15 enregistrements sur 24 (62 %) seraient signalés absents de la source, plus que le seuil de 30 %" in err
+    assert "--confirm-absent" in err
+    from datahub.models import SourceRecord
+
+    assert not SourceRecord.objects.filter(absent_since__isnull=False).exists()  # nothing applied
+    refused = ImportRun.objects.filter(dry_run=False).latest("pk")
+    assert refused.status == ImportRun.Status.FAILED and refused.absent == 15
+    call_command("sync_sources", "--wet-run", "--confirm-absent")
+    assert "rejetées, 15 enregistrements signalés absents de la source" in capsys.readouterr().out
+    assert SourceRecord.objects.filter(absent_since__isnull=False, kind="lieu").count() == 5
+
+
+def test_a_few_absent_records_apply_without_confirmation(tmp_path, capsys, settings):
+    settings.ANCRAGE_SYNC_MAX_ABSENT_PERCENT = 20
+    feed = Feed.objects.create(name="lieux-v1", source_format="lieux", url=LIEUX_V1_CSV.as_uri())
+    call_command("sync_sources", "--wet-run")
+    feed.url = _shortened(tmp_path, keep=7).as_uri()
+    feed.save()
+    call_command("sync_sources", "--wet-run")
+    assert "3 enregistrements signalés absents de la source" in capsys.readouterr().out  # one place and its services

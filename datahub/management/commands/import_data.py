@@ -51,5 +51,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{prefix}{run.file_name} : {run.rows} lignes, {run.created} créées, {run.updated} mises à jour, "
             f"{run.unchanged} inchangées, {run.merged} fusionnées, {run.rejected} rejetées, "
-            f"{run.warnings} avertissements (import n° {run.pk})."
+            f"{run.warnings} avertissements, {run.absent_text} (import n° {run.pk})."
         )
