@@ -16,6 +16,7 @@ MONTH_NAMES = [
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 ]  # fmt: skip
 _HORIZON_DAYS = 14
+_YEAR_DAYS = 371
 
 
 @lru_cache(maxsize=4096)
@@ -99,16 +100,33 @@ def is_open_at(horaires: str, moment: datetime) -> bool:
 
 
 def open_weekdays(horaires: str, today: date | None = None) -> str:
-    """The weekdays (1 = Monday) with some opening in the next two weeks, as "|1|2|5|".
+    """The weekdays (1 = Monday) on which these hours open at some point of the coming year, as "|1|2|5|".
 
-    Stored on the place so that "open on Tuesday" is a database filter.
+    Stored on the place as a database pre-filter for "open on Tuesday": a year covers every season,
+    so seasonal hours do not fall out of day filters as weeks pass. The exact answer for the coming
+    days is computed at query time (`opens_on_weekday`).
     """
+    return _open_weekdays(horaires, today or timezone.localdate())
+
+
+@lru_cache(maxsize=4096)
+def _open_weekdays(horaires: str, today: date) -> str:
     oh = parse(horaires)
     if oh is None:
         return ""
-    start = datetime.combine(today or timezone.localdate(), time())
-    days = sorted({a.isoweekday() for a, _ in _open_spans(oh, start, start + timedelta(days=_HORIZON_DAYS))})
+    start = datetime.combine(today, time())
+    days = sorted({a.isoweekday() for a, _ in _open_spans(oh, start, start + timedelta(days=_YEAR_DAYS))})
     return "|" + "|".join(str(d) for d in days) + "|" if days else ""
+
+
+@lru_cache(maxsize=16384)
+def opens_on_weekday(horaires: str, weekday: int, today: date) -> bool:
+    """Whether these hours open on that ISO weekday in the next two weeks from `today` (computed at query time)."""
+    oh = parse(horaires)
+    if oh is None:
+        return False
+    start = datetime.combine(today, time())
+    return any(a.isoweekday() == weekday for a, _ in _open_spans(oh, start, start + timedelta(days=_HORIZON_DAYS)))
 
 
 @dataclass(frozen=True)

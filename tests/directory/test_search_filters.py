@@ -178,3 +178,19 @@ def test_stored_search_keys_give_the_same_answer_as_the_services():
         c = around(need=need, free_only=free, publics=public, accueil=accueil)
         expected = set(Service.objects.filter(service_conditions(c)).values_list("place__nom", flat=True))
         assert set(names(search(c, page_size=100))) == expected, (need, free, public, accueil)
+
+
+def test_seasonal_hours_stay_in_day_filters_whenever_the_place_was_saved(monkeypatch):
+    """Saved in November, a place open on Saturdays in summer only is found for a Saturday in July."""
+    from datetime import date
+
+    from directory.domain import hours
+
+    monkeypatch.setattr(hours.timezone, "localdate", lambda: date(2026, 11, 20))
+    ServiceFactory(place__nom="Été", place__horaires="Mo-Fr 09:00-12:00; Jul-Aug Sa 09:00-12:00")
+    ServiceFactory(place__nom="Semaine", place__horaires="Mo-Fr 09:00-12:00")
+    monkeypatch.undo()
+    july = datetime(2027, 7, 5, 10, 0)
+    assert names(search(around(open_when="6"), now=july)) == ["Été"]
+    assert names(search(around(open_when="6"), now=datetime(2026, 12, 1, 10, 0))) == []  # not in winter
+    assert names(search(around(open_when="1"), now=july)) == ["Semaine", "Été"]
