@@ -16,7 +16,7 @@ from datahub.models import FieldChange, ImportRun, SourceRecord
 from datahub.provenance import COORDINATION
 from datahub.records import Parsed
 from datahub.values import apply, combine, display, fingerprint, from_json, keep_precise_position, to_json
-from directory.domain.derived import refresh_places
+from directory.domain.writes import refresh_places
 from directory.models import Place, Service
 
 PLACE, SERVICE = SourceRecord.Kind.PLACE, SourceRecord.Kind.SERVICE

@@ -19,8 +19,8 @@ from directory.models import ErrorReport, Place, PlaceAlias, Service
 edited = Signal()
 
 __all__ = [
-    "absorb", "delete_service", "delete_services", "edited", "give_back", "refresh_places", "save_place",
-    "save_service", "set_report_status",
+    "absorb", "alias_target", "delete_service", "delete_services", "edited", "give_back", "refresh_places",
+    "save_place", "save_service", "set_report_status",
 ]  # fmt: skip
 
 
@@ -81,11 +81,6 @@ def delete_services(services) -> int:
     deleted, _ = services.delete()
     refresh_places(place_ids)
     return deleted
-
-
-def refresh_service_places(services) -> None:
-    """After services were written in bulk (an inline formset): refresh their places."""
-    refresh_places({service.place_id for service in services})
 
 
 def absorb(kept: Place, absorbed_pk: int) -> list[int]:
