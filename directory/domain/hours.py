@@ -3,6 +3,7 @@
 Everything is computed in Europe/Paris local time with French public holidays (`PH`).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -16,7 +17,6 @@ MONTH_NAMES = [
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 ]  # fmt: skip
 _HORIZON_DAYS = 14
-_YEAR_DAYS = 371
 
 
 @lru_cache(maxsize=4096)
@@ -100,23 +100,41 @@ def is_open_at(horaires: str, moment: datetime) -> bool:
 
 
 def open_weekdays(horaires: str, today: date | None = None) -> str:
-    """The weekdays (1 = Monday) on which these hours open at some point of the coming year, as "|1|2|5|".
+    """The weekdays (1 = Monday) on which these hours may open, whatever the season, as "|1|2|5|".
 
-    Stored on the place as a database pre-filter for "open on Tuesday": a year covers every season,
-    so seasonal hours do not fall out of day filters as weeks pass. The exact answer for the coming
-    days is computed at query time (`opens_on_weekday`).
+    Stored on the place as a database pre-filter for "open on Tuesday". It is read from the rules
+    themselves, not from a window of dates, so it never goes stale: a rule's weekdays count whatever
+    its months or dates ("Jul-Aug Sa 09:00-12:00" counts Saturday), a rule without weekdays counts every
+    day, and a plain "We off" removes Wednesday. The exact answer for the coming days is computed at query
+    time from the hours (`opens_on_weekday`). `today` is kept for callers; the result does not depend on it.
     """
-    return _open_weekdays(horaires, today or timezone.localdate())
+    return _open_weekdays(horaires) if parse(horaires) is not None else ""
+
+
+_DAY_CODES = {code: index + 1 for index, code in enumerate(["mo", "tu", "we", "th", "fr", "sa", "su"])}
+_DAY_RANGE = re.compile(r"\b(mo|tu|we|th|fr|sa|su)\b(?:\[[^\]]*\])?(?:\s*-\s*\b(mo|tu|we|th|fr|sa|su)\b)?")
+_CLOSED = re.compile(r"\b(off|closed)\b")
+_ONLY_DAYS = re.compile(r"^[\s,a-z\-]*$")
 
 
 @lru_cache(maxsize=4096)
-def _open_weekdays(horaires: str, today: date) -> str:
-    oh = parse(horaires)
-    if oh is None:
-        return ""
-    start = datetime.combine(today, time())
-    days = sorted({a.isoweekday() for a, _ in _open_spans(oh, start, start + timedelta(days=_YEAR_DAYS))})
-    return "|" + "|".join(str(d) for d in days) + "|" if days else ""
+def _open_weekdays(horaires: str) -> str:
+    days: set[int] = set()
+    for rule in re.split(r";|\|\|", horaires.lower()):
+        rule = re.sub(r'"[^"]*"', "", rule).strip()  # comments
+        if not rule:
+            continue
+        named: set[int] = set()
+        for start, end in _DAY_RANGE.findall(rule):
+            first, last = _DAY_CODES[start], _DAY_CODES[end or start]
+            named |= {(first - 1 + step) % 7 + 1 for step in range((last - first) % 7 + 1)}
+        if _CLOSED.search(rule):
+            # "We off" (weekdays only) closes those days; a dated closure ("Aug off") may not close them all.
+            if named and _ONLY_DAYS.match(_CLOSED.sub("", rule).replace("ph", "")):
+                days -= named
+            continue
+        days |= named or set(range(1, 8))
+    return "|" + "|".join(str(d) for d in sorted(days)) + "|" if days else ""
 
 
 @lru_cache(maxsize=16384)

@@ -177,7 +177,7 @@ def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None
     if c.open_when == OPEN_NOW:
         ids = [pk for pk, horaires in places.values_list("pk", "horaires") if hours.is_open_at(horaires, now)]
     elif c.open_when:
-        # The stored weekdays (a year's) narrowed the places down; the hours say which open in the coming days.
+        # The stored weekdays (any season) narrowed the places down; the hours say which open in the coming days.
         day, today = int(c.open_when), now.date()
         ids = [pk for pk, h in places.values_list("pk", "horaires") if hours.opens_on_weekday(h, day, today)]
     else:

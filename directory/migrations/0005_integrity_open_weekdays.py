@@ -1,4 +1,4 @@
-"""`jours_ouverture` now lists the weekdays open over a year (it was the next 14 days): recompute it."""
+"""`jours_ouverture` now lists the weekdays the hours may open in any season (it was the next 14 days): recompute."""
 
 from django.db import migrations
 
