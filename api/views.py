@@ -1,7 +1,7 @@
 """The public read API, version 1: places, services and search, in JSON."""
 
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from api import openapi, params, serializers
 from api.http import api_view, errors, json_response, not_found
 from directory.domain.search import search
+from directory.domain.writes import alias_target
 from directory.forms import SearchForm
 from directory.models import Service
 from opendata.exports.common import published_places, published_services
@@ -48,7 +49,12 @@ def places(request):
 def place(request, pk: int):
     if pk > MAX_ID:
         raise Http404
-    found = get_object_or_404(_with_mediation(published_places()), pk=pk)
+    found = _with_mediation(published_places()).filter(pk=pk).first()
+    if found is None:
+        absorbed_by = alias_target(pk)  # merged into another place: its link still leads somewhere
+        if absorbed_by is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(reverse("api:place", kwargs={"pk": absorbed_by.pk}))
     return json_response(serializers.place(found, _base_url(request)))
 
 

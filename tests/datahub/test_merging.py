@@ -247,3 +247,12 @@ def test_links_follow_a_chain_of_merges(imported, tmp_path, client):
     restored = undo_merge(merge)
     assert restored.pk == kept_pk
     assert client.get(first_url)["Location"] == restored.get_absolute_url()
+
+
+def test_the_api_answers_an_absorbed_place_with_a_redirect(imported, tmp_path, client):
+    candidate, _ = _review_pair(imported, tmp_path)
+    kept_pk, old_pk = candidate.place_id, candidate.other_id
+    confirm_candidate(candidate)
+    response = client.get(f"/api/v1/lieux/{old_pk}")
+    assert response.status_code == 301 and response["Location"] == f"/api/v1/lieux/{kept_pk}"
+    assert client.get(f"/api/v1/lieux/{old_pk + 1000}").status_code == 404
