@@ -123,6 +123,8 @@ class PlaceAdmin(admin.ModelAdmin):
             previous = dict(form.instance.error_reports.values_list("pk", "status"))
             for report in formset.save(commit=False):
                 writes.set_report_status(report, report.status, previous=previous.get(report.pk))
+            for report in formset.deleted_objects:
+                report.delete()
             return None
         if formset.model is not Service:
             return super().save_formset(request, form, formset, change)

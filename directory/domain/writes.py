@@ -40,8 +40,9 @@ def _changes(instance, fields) -> dict[str, tuple]:
 
 
 def _editable(instance, fields) -> list[str]:
-    concrete = {f.attname for f in instance._meta.concrete_fields if f.editable and not f.primary_key}
-    return [name for name in (fields or []) if name in concrete]
+    # Form field names ("place") to the stored attribute ("place_id").
+    concrete = {f.name: f.attname for f in instance._meta.concrete_fields if f.editable and not f.primary_key}
+    return [concrete[name] for name in (fields or []) if name in concrete]
 
 
 @transaction.atomic

@@ -23,7 +23,7 @@ def _all_search() -> list[str]:
 
 def _service_form(service: Service, **changes) -> dict:
     data = {k: v for k, v in model_to_dict(service).items() if v is not None}
-    data.update(place=service.place_id, **changes)
+    data.update({"place": service.place_id, **changes})
     return data
 
 
@@ -83,3 +83,19 @@ def test_status_change_in_the_list_sets_the_treatment_date(admin_client):
     )  # fmt: skip
     report.refresh_from_db()
     assert report.status == ErrorReport.Status.DONE and report.traite_le is not None
+
+
+def test_a_service_edit_in_the_admin_is_recorded_with_its_author(admin_client, admin_user):
+    from datahub.models import FieldChange
+
+    service = ServiceFactory(place__nom="Médiathèque")
+    other = PlaceFactory(nom="Annexe")
+    url = reverse("admin:directory_service_change", args=[service.pk])
+    admin_client.post(url, _service_form(service, frais="payant", place=other.pk))
+    changes = {c.field: c for c in FieldChange.objects.all()}
+    assert set(changes) == {"frais", "place_id"}
+    assert (changes["frais"].by, changes["frais"].old_value, changes["frais"].new_value) == (
+        admin_user, "gratuit", "payant",
+    )  # fmt: skip
+    assert changes["frais"].record.service_id == service.pk
+    assert _all_search() == ["Annexe"]
