@@ -49,6 +49,7 @@ def run_import(
     progress=None,
     mapping: dict[str, str] | None = None,
     file_name: str = "",
+    profile: str = "",
 ) -> ImportRun:
     importer = IMPORTERS[source_format]
     path = Path(path)
@@ -59,7 +60,10 @@ def run_import(
         started_by=user,
         dry_run=dry_run,
     )
-    parse_row = importer.parser(mapping or {}) if source_format == tableur.FORMAT else importer.parse_row
+    if source_format == tableur.FORMAT:
+        parse_row = importer.parser(mapping or {}, profile=profile, file_name=run.file_name)
+    else:
+        parse_row = importer.parse_row
     source = default_source or run.feed
     issues: list[RowIssue] = []
     normalize.reset_commune_cache()

@@ -1,12 +1,14 @@
 """After an import: the places it created are compared with the others, merged or queued for review."""
 
 import math
+from dataclasses import replace
 
 from datahub.merging.actions import merge_places
 from datahub.merging.decide import Level, decide
 from datahub.merging.similarity import PlaceSummary, address_key
 from datahub.models import MergeCandidate
 from directory.models import Place
+from territory.text import fold
 
 _CELL_LAT, _CELL_LON = 0.002, 0.003  # about 220 m × 220 m in mainland France
 _MAX_PROPOSALS = 3
@@ -53,6 +55,10 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
     if not new_place_ids:
         return 0
     index = _Index()
+    # Two places one file lists under one source with different ids are two places for that publisher
+    # (a France services and its bus, two counters of one network): merged only when their names are the
+    # same, otherwise a coordinator decides.
+    same_run = dict(Place.objects.filter(pk__in=new_place_ids).values_list("pk", "source"))
     known_pairs = set(MergeCandidate.objects.values_list("place_id", "other_id"))
     absorbed: set[int] = set()
     merged = 0
@@ -65,6 +71,9 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             if other.pk >= pk or other.pk in absorbed:
                 continue
             decision = decide(other, place)
+            one_list = same_run.get(other.pk) == same_run[pk] and fold(other.nom) != fold(place.nom)
+            if decision.level == Level.AUTO and one_list:
+                decision = replace(decision, level=Level.REVIEW, reasons=f"{decision.reasons}, même fichier")
             if decision.level != Level.NONE:
                 decisions.append((decision.level.value, decision.score, other, decision))
         decisions.sort(key=lambda d: (d[0], d[1]), reverse=True)
