@@ -83,6 +83,8 @@ def run_import(
                 except Rejected as exc:
                     issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, str(exc)))
                     continue
+                if not record_id and parsed.places:  # a spreadsheet's own id column, or its derived id
+                    record_id = parsed.places[0].source_id[:200]
                 issues.extend(_issue(run, line, record_id, RowIssue.Level.WARNING, w) for w in parsed.warnings)
                 batch.append((line, record_id, parsed))
                 if len(batch) >= BATCH_SIZE:

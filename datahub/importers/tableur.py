@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from datahub import normalize
 from datahub.importers import lieux, profiles, week_hours
+from datahub.importers.files import UnreadableFile, read_header
 from datahub.importers.profiles import PROFILES, Profile, file_date
 from datahub.records import Parsed
 from territory.text import fold
@@ -218,3 +219,13 @@ def choose_mapping(columns: list[str], mapping_text: str = "", profile: str = ""
     if profile:
         return check_mapping(profile_named(profile).mapping), profile
     return check_mapping(guess_mapping(columns)), ""
+
+
+def detect_profile(path, content: bytes | None = None) -> str:
+    """The name of the profile recognised from a file's header, or "" (also for an unreadable file: its
+    import then says why)."""
+    try:
+        detected = profiles.detect(read_header(path, content))
+    except UnreadableFile:
+        return ""
+    return detected.name if detected else ""
