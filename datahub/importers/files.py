@@ -65,7 +65,7 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict]]:
 def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
     # Empty leading lines (blank, or only separators as a spreadsheet saves them) come before the header.
     lines = text.split("\n")
-    skipped = next((i for i, line in enumerate(lines) if line.strip(" \t\r,;\"")), len(lines))
+    skipped = next((i for i, line in enumerate(lines) if line.strip(' \t\r,;"')), len(lines))
     text = "\n".join(lines[skipped:])
     first_line = text.split("\n", 1)[0]
     counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}

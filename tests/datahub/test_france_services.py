@@ -45,7 +45,8 @@ def test_every_row_imported_with_hours_label_and_services(france_services):
     )
     assert (demarches.frais, demarches.type, demarches.publics) == ("gratuit", "accompagnement", ["tous-publics"])
     # Online booking « Oui »: searchable as « rendez-vous en ligne ».
-    assert "Prendre un RDV en ligne" in _place("France services de Longjumeau - Maison de la fraternité").modalites_acces
+    longjumeau = _place("France services de Longjumeau - Maison de la fraternité")
+    assert "Prendre un RDV en ligne" in longjumeau.modalites_acces
     assert "Prendre un RDV en ligne" not in chilly.modalites_acces
 
 
@@ -65,7 +66,8 @@ def test_placeholder_and_overlapping_spans(france_services):
     agreve = _place("France services Saint-Agrève")
     assert agreve.horaires == "Mo,Fr 08:30-12:00,13:30-16:30; Tu,Th 08:30-12:30,13:30-16:30; We 09:00-12:00"
     warning = RowIssue.objects.get(run=france_services, record_id="29")
-    assert warning.level == RowIssue.Level.WARNING and "00:00 - 00:00" in warning.reason and "mercredi" in warning.reason
+    assert warning.level == RowIssue.Level.WARNING
+    assert "00:00 - 00:00" in warning.reason and "mercredi" in warning.reason
     # Friday « 00:00 - 00:00 » only: closed on Friday, not open all day.
     assert "Fr" not in _place("France services de Salles-sur-l'Hers").horaires
     # « 00:00 - 00:00 / 08:00 - 15:00 / 08:00 - 16:00 / 08:00 - 16:00 »: one span 8 h – 16 h.
