@@ -61,6 +61,7 @@ def run_import(
         dry_run=dry_run,
     )
     if source_format == tableur.FORMAT:
+        profile = profile or ("" if mapping else tableur.detect_profile(path, content))  # a synced feed
         parse_row = importer.parser(mapping or {}, profile=profile, file_name=run.file_name)
     else:
         parse_row = importer.parse_row

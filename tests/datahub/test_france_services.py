@@ -140,3 +140,10 @@ def test_admin_upload_with_the_profile_needs_no_column_mapping(admin_client):
     assert response.url == reverse("admin:datahub_importrun_change", args=[run.pk])
     assert (run.source_format, run.created, run.rejected) == ("tableur", 17, 0)
     assert _place("France services de Chilly-Mazarin").date_maj.isoformat() == "2024-08-01"
+
+
+def test_a_synced_feed_of_the_list_needs_no_profile(imported):
+    """`sync_sources` calls the import with the format only: the list is recognised from its header."""
+    run = imported(FRANCE_SERVICES_CSV, "tableur", file_name="https://example.org/data/liste-fs-20240801.csv")
+    assert (run.created, run.rejected) == (17, 0)
+    assert _place("France services de Chilly-Mazarin").date_maj.isoformat() == "2024-08-01"
