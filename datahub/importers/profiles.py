@@ -59,6 +59,8 @@ def _france_services(row: dict, fields: dict) -> None:
     fields["frais_a_charge"] = "Gratuit"
     fields["modalites_accompagnement"] = "Accompagnement individuel"
     fields["itinerance"] = "Itinérant" if format_fs in _FS_ITINERANT else "Fixe"
+    if fields.get("courriels"):  # « a@x.fr - b@y.fr »: two addresses
+        fields["courriels"] = re.sub(r"\s+-\s+", "|", fields["courriels"])
     fields["source"] = FRANCE_SERVICES_SOURCE  # stable across monthly lists, whatever the file name
     acces = ["Se présenter"]
     acces += ["Téléphoner"] if fields.get("telephone") else []

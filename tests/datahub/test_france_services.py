@@ -81,7 +81,12 @@ def test_placeholder_and_overlapping_spans(france_services):
 def test_every_imperfect_row_is_explained_and_nothing_lost(france_services):
     reasons = list(RowIssue.objects.filter(run=france_services).values_list("line", "record_id", "reason"))
     assert all(reason for _, _, reason in reasons)
-    assert any(rid == "700" and "Courriel invalide" in reason for _, rid, reason in reasons)
+    # « france-service@carct.fr - maisondelagglo@carct.fr »: both addresses kept.
+    assert not any(rid == "700" for _, rid, _ in reasons)
+    assert _place("France services Agglomération de la région de Château-Thierry - Etampes sur Marne").courriels == [
+        "france-service@carct.fr",
+        "maisondelagglo@carct.fr",
+    ]
     # A comment written over two lines of the file is kept whole.
     lude = _place("France services CC Sud Sarthe")
     assert "Sur rendez-vous les mardis, mercredis et jeudis matins au Lude" in lude.presentation_detail
