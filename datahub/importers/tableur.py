@@ -1,5 +1,8 @@
 """A territory's own spreadsheet (CSV or XLSX): its columns are mapped to Ancrage fields, then each
 row is read like a « lieux de médiation numérique » row (same cleaning, same vocabularies).
+
+Hours may come one column per weekday (`week_hours`); a known file (the France Services list) is read with
+its named profile (`profiles`), which gives the mapping and what each row implies.
 """
 
 import re
@@ -194,7 +197,7 @@ def derived_id(fields: dict, taken: set[str]) -> str:
     A re-import then updates the renamed place instead of adding a second one. Two rows of one file at the
     same address (two bodies in one building) are told apart by their names; a row without an address
     falls back on its name and commune (renaming it then makes a new place, which duplicate detection
-    proposes to merge).
+    proposes to merge). The first row at a shared address takes the address alone: keep the file order.
     """
     where = fields.get("code_postal") or fields.get("code_insee") or fields.get("commune") or ""
     basis = f"{fields['adresse']} {where}" if fields.get("adresse") else f"{fields.get('nom', '')} {where}"
