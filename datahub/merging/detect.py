@@ -6,7 +6,7 @@ from dataclasses import replace
 from datahub.merging.actions import merge_places
 from datahub.merging.decide import Level, decide
 from datahub.merging.similarity import PlaceSummary, address_key
-from datahub.models import MergeCandidate
+from datahub.models import MergeCandidate, SourceRecord
 from directory.models import Place
 from territory.text import fold
 
@@ -55,10 +55,12 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
     if not new_place_ids:
         return 0
     index = _Index()
-    # Two places one file lists under one source with different ids are two places for that publisher
-    # (a France services and its bus, two counters of one network): merged only when their names are the
-    # same, otherwise a coordinator decides.
-    same_run = dict(Place.objects.filter(pk__in=new_place_ids).values_list("pk", "source"))
+    # Two records one source gives under two ids are two places for that publisher (a France services and
+    # its bus, two counters of one network): merged only when their names are the same (a row given twice),
+    # otherwise a coordinator decides. Also when an older place already holds the other record.
+    sources: dict[int, set[str]] = {}
+    for place_id, source in SourceRecord.objects.filter(kind=SourceRecord.Kind.PLACE).values_list("place_id", "source"):
+        sources.setdefault(place_id, set()).add(source)
     known_pairs = set(MergeCandidate.objects.values_list("place_id", "other_id"))
     absorbed: set[int] = set()
     merged = 0
@@ -71,9 +73,10 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             if other.pk >= pk or other.pk in absorbed:
                 continue
             decision = decide(other, place)
-            one_list = same_run.get(other.pk) == same_run[pk] and fold(other.nom) != fold(place.nom)
-            if decision.level == Level.AUTO and one_list:
-                decision = replace(decision, level=Level.REVIEW, reasons=f"{decision.reasons}, même fichier")
+            one_source = sources.get(other.pk, set()) & sources.get(pk, set())
+            if decision.level == Level.AUTO and one_source and fold(other.nom) != fold(place.nom):
+                reasons = f"{decision.reasons}, deux fiches de la même source ({', '.join(sorted(one_source))})"
+                decision = replace(decision, level=Level.REVIEW, reasons=reasons)
             if decision.level != Level.NONE:
                 decisions.append((decision.level.value, decision.score, other, decision))
         decisions.sort(key=lambda d: (d[0], d[1]), reverse=True)
@@ -81,6 +84,7 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             _, _, other, decision = decisions[0]
             kept, gone = Place.objects.get(pk=other.pk), Place.objects.get(pk=pk)
             merge_places(kept, gone, run=run, automatic=True, reasons=decision.reasons)
+            sources.setdefault(other.pk, set()).update(sources.get(pk, set()))
             absorbed.add(pk)
             merged += 1
             continue

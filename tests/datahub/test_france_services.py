@@ -104,7 +104,7 @@ def test_a_bus_and_the_counter_it_leaves_from_stay_two_places(france_services):
     fixe = _place("France services Pimms Médiation Sevran")
     bus = _place("Bus France services Pimms Médiation Sevran")
     candidate = MergeCandidate.objects.get(place=fixe, other=bus)
-    assert candidate.status == MergeCandidate.Status.PENDING and "même fichier" in candidate.reasons
+    assert candidate.status == MergeCandidate.Status.PENDING and "deux fiches de la même source (france-services)" in candidate.reasons
 
 
 def test_merged_with_an_older_source_only_when_surely_the_same(imported):
