@@ -96,6 +96,9 @@ FRANCE_SERVICES = Profile(
 )
 
 PROFILES = {profile.name: profile for profile in (FRANCE_SERVICES,)}
+# Official lists whose every id is a place of its own: two of their records never merge automatically
+# (`datahub.merging.detect`); the review queue shows them.
+ONE_PLACE_PER_ID_SOURCES = frozenset({FRANCE_SERVICES_SOURCE})
 
 
 def detect(columns: list[str]) -> Profile | None:

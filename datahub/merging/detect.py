@@ -3,12 +3,12 @@
 import math
 from dataclasses import replace
 
+from datahub.importers.profiles import ONE_PLACE_PER_ID_SOURCES
 from datahub.merging.actions import merge_places
 from datahub.merging.decide import Level, decide
 from datahub.merging.similarity import PlaceSummary, address_key
 from datahub.models import MergeCandidate, SourceRecord
 from directory.models import Place
-from territory.text import fold
 
 _CELL_LAT, _CELL_LON = 0.002, 0.003  # about 220 m × 220 m in mainland France
 _MAX_PROPOSALS = 3
@@ -55,12 +55,12 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
     if not new_place_ids:
         return 0
     index = _Index()
-    # Two records one source gives under two ids are two places for that publisher (a France services and
-    # its bus, two counters of one network): merged only when their names are the same (a row given twice),
-    # otherwise a coordinator decides. Also when an older place already holds the other record.
-    sources: dict[int, set[str]] = {}
-    for place_id, source in SourceRecord.objects.filter(kind=SourceRecord.Kind.PLACE).values_list("place_id", "source"):
-        sources.setdefault(place_id, set()).add(source)
+    # An official list (the France Services list) gives one id per place: two of its records are never
+    # merged automatically (a France services and its bus at one address), a coordinator decides.
+    listed: dict[int, set[str]] = {}
+    records = SourceRecord.objects.filter(kind=SourceRecord.Kind.PLACE, source__in=ONE_PLACE_PER_ID_SOURCES)
+    for place_id, source in records.values_list("place_id", "source"):
+        listed.setdefault(place_id, set()).add(source)
     known_pairs = set(MergeCandidate.objects.values_list("place_id", "other_id"))
     absorbed: set[int] = set()
     merged = 0
@@ -73,9 +73,9 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             if other.pk >= pk or other.pk in absorbed:
                 continue
             decision = decide(other, place)
-            one_source = sources.get(other.pk, set()) & sources.get(pk, set())
-            if decision.level == Level.AUTO and one_source and fold(other.nom) != fold(place.nom):
-                reasons = f"{decision.reasons}, deux fiches de la même source ({', '.join(sorted(one_source))})"
+            one_list = listed.get(other.pk, set()) & listed.get(pk, set())
+            if decision.level == Level.AUTO and one_list:
+                reasons = f"{decision.reasons}, deux fiches distinctes de la liste « {', '.join(sorted(one_list))} »"
                 decision = replace(decision, level=Level.REVIEW, reasons=reasons)
             if decision.level != Level.NONE:
                 decisions.append((decision.level.value, decision.score, other, decision))
@@ -84,7 +84,7 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             _, _, other, decision = decisions[0]
             kept, gone = Place.objects.get(pk=other.pk), Place.objects.get(pk=pk)
             merge_places(kept, gone, run=run, automatic=True, reasons=decision.reasons)
-            sources.setdefault(other.pk, set()).update(sources.get(pk, set()))
+            listed.setdefault(other.pk, set()).update(listed.get(pk, set()))
             absorbed.add(pk)
             merged += 1
             continue
