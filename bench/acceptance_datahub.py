@@ -1,7 +1,8 @@
 """Issue 3's acceptance over the full real files of ../shared/datasets (not part of `make test`).
 
 Imports, into a scratch database, every file of `lieux/` and `services/` in the order a territory would
-(national lieux, then Île-de-France, then data·inclusion lieux, then the 2022 services), checks that every
+(national lieux, then Île-de-France, then data·inclusion lieux, then the 2022 services, then the 2024 France
+Services list), checks that every
 rejected row has a reason, re-imports each file and checks that nothing changes, and counts the places the
 national and Île-de-France files share that became one place.
 
@@ -21,6 +22,7 @@ FILES = [
     ("lieux/cnfs-idf-2022.json", "lieux"),
     ("lieux/data-inclusion-lieux-2023.json", "lieux"),
     ("services/data-inclusion-services-2022.json", "di-services"),
+    ("france-services/liste-france-services-2024-08-01.csv", "tableur"),  # profile recognised from the header
 ]
 
 

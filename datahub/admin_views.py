@@ -33,18 +33,22 @@ def new_import(request):
     if request.method == "POST" and form.is_valid():
         upload, source_format = form.cleaned_data["file"], form.cleaned_data["source_format"]
         feed = form.cleaned_data["feed"] or Path(upload.name).stem
+        content = upload.read()
+        profile = ""
         if source_format == tableur.FORMAT:
+            profile = form.cleaned_data["profile"] or tableur.detect_profile(upload.name, content)
+        if source_format == tableur.FORMAT and not profile:
             UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
             token = secrets.token_hex(8)
             path = UPLOAD_DIR / f"{token}{Path(upload.name).suffix.lower()}"
-            path.write_bytes(upload.read())
+            path.write_bytes(content)
             request.session[f"datahub-upload-{token}"] = {
                 "path": str(path), "name": upload.name, "feed": feed, "dry_run": form.cleaned_data["dry_run"],
             }  # fmt: skip
             return redirect(reverse("admin:datahub_importrun_mapping", args=[token]))
         run = run_import(
             upload.name, source_format, feed=feed, user=request.user, dry_run=form.cleaned_data["dry_run"],
-            content=upload.read(),
+            content=content, profile=profile,
         )  # fmt: skip
         return _report(run)
     return render(

@@ -3,12 +3,20 @@
 from django import forms
 
 from datahub.importers import tableur
+from datahub.importers.profiles import PROFILES
 from datahub.runs import FORMAT_LABELS
 
 
 class ImportForm(forms.Form):
     source_format = forms.ChoiceField(label="Format", choices=list(FORMAT_LABELS.items()))
     file = forms.FileField(label="Fichier", help_text="JSON, CSV ou XLSX (tableur).")
+    profile = forms.ChoiceField(
+        label="Profil du tableur",
+        required=False,
+        choices=[("", "Aucun : je choisis les colonnes"), *((p.name, p.label) for p in PROFILES.values())],
+        help_text="Pour un tableur connu (la liste nationale France services…), ses colonnes sont déjà associées. "
+        "Un fichier reconnu d’après ses en-têtes prend son profil de lui-même.",
+    )
     feed = forms.CharField(
         label="Nom du flux",
         required=False,

@@ -81,6 +81,7 @@ def run_import(
     mapping: dict[str, str] | None = None,
     file_name: str = "",
     max_absent_percent: int | None = None,
+    profile: str = "",
 ) -> ImportRun:
     """Import a file; `max_absent_percent`: refuse (and roll back) a run that would flag a larger share
     of the feed's records as absent from the source (None: no limit)."""
@@ -94,7 +95,11 @@ def run_import(
         started_by=user,
         dry_run=dry_run,
     )
-    parse_row = importer.parser(mapping or {}) if source_format == tableur.FORMAT else importer.parse_row
+    if source_format == tableur.FORMAT:
+        profile = profile or ("" if mapping else tableur.detect_profile(path, content))  # a synced feed
+        parse_row = importer.parser(mapping or {}, profile=profile, file_name=run.file_name)
+    else:
+        parse_row = importer.parse_row
     source = default_source or run.feed
     issues: list[RowIssue] = []
     normalize.reset_commune_cache()
@@ -114,6 +119,8 @@ def run_import(
                 except Rejected as exc:
                     issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, str(exc)))
                     continue
+                if not record_id and parsed.places:  # a spreadsheet's own id column, or its derived id
+                    record_id = parsed.places[0].source_id[:200]
                 issues.extend(_issue(run, line, record_id, RowIssue.Level.WARNING, w) for w in parsed.warnings)
                 batch.append((line, record_id, parsed))
                 if len(batch) >= BATCH_SIZE:

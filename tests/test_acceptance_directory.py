@@ -32,3 +32,14 @@ def test_demo_covers_essonne_communes(client, demo):
     for place in ["Les Ulis", "Évry-Courcouronnes", "Massy"]:
         html = client.get(f"/recherche/?ou={place}&rayon=20").content.decode()
         assert "lieux trouvés" in html, place
+
+
+def test_current_france_services_with_hours_around_paris_saclay(client, demo):
+    """Issue 7 item 14: the 2024 France Services list is in the demo data, with its opening hours."""
+    for place in ["Massy", "Palaiseau", "Chilly-Mazarin", "Longjumeau"]:
+        html = client.get(f"/recherche/?besoin=demarches&ou={place}").content.decode()
+        results = html.split('<li class="result"')[1:]
+        with_hours = [r for r in results if "France services" in r and re.search(r'class="status (?!unknown)', r)]
+        assert with_hours, place
+        assert re.search(r"Ouvert jusqu’à|Fermé · ouvre", with_hours[0]), place
+        assert "Informations vérifiées le 1 août 2024" in with_hours[0], place

@@ -63,6 +63,10 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict]]:
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
+    # Empty leading lines (blank, or only separators as a spreadsheet saves them) come before the header.
+    lines = text.split("\n")
+    skipped = next((i for i, line in enumerate(lines) if line.strip(' \t\r,;"')), len(lines))
+    text = "\n".join(lines[skipped:])
     first_line = text.split("\n", 1)[0]
     counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
     delimiter = max(counts, key=counts.get)
@@ -71,7 +75,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
         raise UnreadableFile("CSV vide ou sans ligne d’en-tête")
     reader.fieldnames = [name.strip() for name in reader.fieldnames]
     for row in reader:
-        yield reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+        yield skipped + reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
 
 
 def _cell(value):
@@ -92,12 +96,13 @@ def _xlsx_rows(raw: bytes) -> Iterator[tuple[int, dict]]:
     except Exception as exc:
         raise UnreadableFile(f"Classeur XLSX illisible : {exc}") from exc
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
+        rows = enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1)
+        # Empty leading rows (a title left blank, a spacer) come before the header.
+        line, header = next(((n, r) for n, r in rows if any(_cell(v) for v in r)), (0, None))
         if not header:
             raise UnreadableFile("Classeur vide ou sans ligne d’en-tête")
         names = [_cell(name) for name in header]
-        for line, values in enumerate(rows, start=2):
+        for line, values in rows:
             row = {name: _cell(value) for name, value in zip(names, values, strict=False) if name}
             if any(row.values()):
                 yield line, row

@@ -1,12 +1,14 @@
 """After an import: the places it created are compared with the others, merged or queued for review."""
 
 import math
+from dataclasses import replace
 
+from datahub.importers.profiles import ONE_PLACE_PER_ID_SOURCES
 from datahub.merging.actions import merge_places
 from datahub.merging.decide import Decision, Level, decide
 from datahub.merging.decisions import DIFFERENT, SAME, Verdicts
 from datahub.merging.similarity import PlaceSummary, address_key
-from datahub.models import MergeCandidate
+from datahub.models import MergeCandidate, SourceRecord
 from directory.models import Place
 
 _CELL_LAT, _CELL_LON = 0.002, 0.003  # about 220 m × 220 m in mainland France
@@ -54,6 +56,12 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
     if not new_place_ids:
         return 0
     index = _Index()
+    # An official list (the France Services list) gives one id per place: two of its records are never
+    # merged automatically (a France services and its bus at one address), a coordinator decides.
+    listed: dict[int, set[str]] = {}
+    records = SourceRecord.objects.filter(kind=SourceRecord.Kind.PLACE, source__in=ONE_PLACE_PER_ID_SOURCES)
+    for place_id, source in records.values_list("place_id", "source"):
+        listed.setdefault(place_id, set()).add(source)
     known_pairs = set(MergeCandidate.objects.values_list("place_id", "other_id"))
     verdicts = Verdicts()  # decisions already taken on these records (they outlive deleted places)
     absorbed: set[int] = set()
@@ -70,8 +78,12 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             if verdict == DIFFERENT:
                 continue
             decision = decide(other, place)
+            one_list = listed.get(other.pk, set()) & listed.get(pk, set())
             if verdict == SAME:
                 decision = Decision(Level.AUTO, 1.0, f"{decision.reasons}, déjà fusionnés")
+            elif decision.level == Level.AUTO and one_list:
+                reasons = f"{decision.reasons}, deux fiches distinctes de la liste « {', '.join(sorted(one_list))} »"
+                decision = replace(decision, level=Level.REVIEW, reasons=reasons)
             if decision.level != Level.NONE:
                 decisions.append((decision.level.value, decision.score, other, decision))
         decisions.sort(key=lambda d: (d[0], d[1]), reverse=True)
@@ -79,6 +91,7 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             _, _, other, decision = decisions[0]
             kept, gone = Place.objects.get(pk=other.pk), Place.objects.get(pk=pk)
             merge_places(kept, gone, run=run, automatic=True, reasons=decision.reasons)
+            listed.setdefault(other.pk, set()).update(listed.get(pk, set()))
             absorbed.add(pk)
             merged += 1
             continue

@@ -14,6 +14,8 @@ DI_STRUCTURES_JSON = FIXTURES / "di-structures-v1.json"
 DI_STRUCTURES_CSV = FIXTURES / "di-structures-v1.csv"
 DI_SERVICES_PAGE = FIXTURES / "di-services-v1-page.json"
 TABLEUR_CSV = FIXTURES / "tableur-essonne.csv"
+FRANCE_SERVICES_CSV = FIXTURES / "france-services-2024-08-01-extract.csv"
+CNFS_FRANCE_SERVICES = FIXTURES / "cnfs-france-services-extract.json"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from datahub.importers import tableur
-from datahub.importers.files import read_header
+from datahub.importers.files import UnreadableFile, read_header
 from datahub.runs import IMPORTERS, run_import
 
 
@@ -19,27 +19,34 @@ class Command(BaseCommand):
             default="",
             help="Tableur : correspondance des colonnes, « colonne=champ,… » (sans elle : devinée des en-têtes)",
         )
+        parser.add_argument(
+            "--profile",
+            default="",
+            help="Tableur : profil d’un fichier connu (france-services), sans correspondance à donner ; "
+            "reconnu d’après les en-têtes s’il est omis",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Tout vérifier sans rien enregistrer")
         parser.add_argument("--quiet", action="store_true", help="Pas de barre de progression")
 
-    def handle(self, path, source_format, feed, source, mapping, dry_run, quiet, **options):
+    def handle(self, path, source_format, feed, source, mapping, dry_run, quiet, profile="", **options):
         columns = None
         try:
             if source_format == tableur.FORMAT:
-                columns = tableur.parse_mapping(mapping) if mapping else tableur.guess_mapping(read_header(path))
-                columns = tableur.check_mapping(columns)
-        except tableur.MappingError as exc:
+                columns, profile = tableur.choose_mapping(read_header(path), mapping, profile)
+                if profile:
+                    self.stdout.write(f"Profil de tableur : {tableur.profile_named(profile).label}")
+        except (tableur.MappingError, UnreadableFile) as exc:
             raise CommandError(str(exc)) from exc
         except FileNotFoundError as exc:
             raise CommandError(f"Fichier introuvable : {path}") from exc
-        if columns is not None and not mapping:
+        if columns is not None and not mapping and not profile:
             guessed = ", ".join(f"{column}={field}" for column, field in columns.items())
             self.stdout.write(f"Correspondance devinée : {guessed}")
         bar = tqdm(unit=" lignes", disable=quiet or not self.stdout.isatty(), desc=path)
         try:
             run = run_import(
                 path, source_format, feed=feed, default_source=source, dry_run=dry_run, progress=bar.update,
-                mapping=columns,
+                mapping=columns, profile=profile,
             )  # fmt: skip
         except FileNotFoundError as exc:
             raise CommandError(f"Fichier introuvable : {path}") from exc
