@@ -23,6 +23,7 @@ ACCUEIL_PRESENTIEL = "presentiel"
 ACCUEIL_DISTANCE = "distance"
 ACCUEIL_ITINERANT = "itinerant"
 OPEN_NOW = "maintenant"
+APPROXIMATE_FROM_KM = 5  # beyond, a commune centre's distance is close enough to be said, in whole km
 
 
 @dataclass
@@ -63,12 +64,17 @@ class Result:
 
     @property
     def distance_label(self) -> str:
-        """ "à 1,2 km"; for a place put at its commune's centre, no precise figure: "dans la commune de …"."""
+        """ "à 1,2 km"; for a place put at its commune's centre, no precise figure: "dans la commune de …"
+        nearby, "à environ 17 km, commune de …" farther (where a commune's size no longer matters)."""
         if self.distance_km is None:
             return ""
-        if self.place.position_approximative:
-            return f"dans la commune de {self.place.commune}" if self.place.commune else "adresse précise inconnue"
-        return "à " + geo.format_distance(self.distance_km)
+        if not self.place.position_approximative:
+            return "à " + geo.format_distance(self.distance_km)
+        commune = self.place.commune
+        of = ("d’" if fold(commune[:1]) in "aeiouy" else "de ") + commune if commune else "inconnue"
+        if self.distance_km < APPROXIMATE_FROM_KM:
+            return f"dans la commune {of}"
+        return f"à environ {round(self.distance_km)} km, commune {of}"
 
 
 @dataclass

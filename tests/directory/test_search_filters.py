@@ -230,3 +230,6 @@ def test_approximate_positions_come_after_precise_ones_at_the_same_distance():
     assert names(page) == ["Adresse connue", "Centre de la commune", "Plus loin"]
     assert page.results[0].distance_label == "à 450 m"
     assert page.results[1].distance_label == "dans la commune de Massy"
+    ServiceFactory(place__nom="Loin", place__position_approximative=True, place__commune="Évry-Courcouronnes",
+                   place__latitude=48.6243, place__longitude=2.4290)  # fmt: skip
+    assert search(around(radius_km=20)).results[-1].distance_label == "à environ 17 km, commune d’Évry-Courcouronnes"
