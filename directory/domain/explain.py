@@ -99,24 +99,22 @@ REFINEMENTS = ("gratuit", "rdv", "ouvert", "public", "accompagnement", "modalite
 def widenings(c: Criteria, params: QueryDict, count: Callable[[QueryDict], int]) -> list[tuple[str, str]]:
     """(label, query string) pairs for a search that found nothing, each checked: only those that find
     something are offered, with how many places they find (`count` runs the search of a query)."""
-    candidates = []
+    radii = []
     if c.has_position and c.accueil != ACCUEIL_DISTANCE:
-        for radius in (20, 30, 50):
-            if radius > (c.radius_km or 0):
-                candidates.append((f"Chercher jusqu’à {radius} km", _changed(params, rayon=str(radius))))
+        radii = [r for r in (20, 30, 50) if r > (c.radius_km or 0)]
+    candidates = [(f"Chercher jusqu’à {r} km", _changed(params, rayon=str(r))) for r in radii]
     if c.accueil != ACCUEIL_DISTANCE:
         candidates.append(("Voir les aides à distance (téléphone, visio)", _changed(params, accueil=ACCUEIL_DISTANCE)))
     if any(params.get(name) for name in REFINEMENTS):
         candidates.append(("Enlever les filtres", _changed(params, **dict.fromkeys(REFINEMENTS))))
     if c.need:
         candidates.append(("Voir tous les besoins", _changed(params, besoin=None)))
-    options, seen_radius = [], False
-    for label, query in candidates:
-        if seen_radius and "jusqu’à" in label:
-            continue  # one wider radius is enough: the nearest that finds something
+    options = []
+    for index, (label, query) in enumerate(candidates):
+        if index < len(radii) and options:
+            continue  # one wider radius is enough: the smallest that finds something
         found = count(query)
         if found:
-            seen_radius = seen_radius or "jusqu’à" in label
             options.append((f"{label} ({_places(found)})", "?" + query.urlencode()))
     return options
 

@@ -233,3 +233,11 @@ def test_approximate_positions_come_after_precise_ones_at_the_same_distance():
     ServiceFactory(place__nom="Loin", place__position_approximative=True, place__commune="Évry-Courcouronnes",
                    place__latitude=48.6243, place__longitude=2.4290)  # fmt: skip
     assert search(around(radius_km=20)).results[-1].distance_label == "à environ 17 km, commune d’Évry-Courcouronnes"
+
+
+def test_a_renamed_place_is_found_by_its_new_name():
+    place = ServiceFactory(place__nom="Ancien nom").place
+    place.nom = "Maison Numérique Éole"
+    place.save(update_fields=["nom"])
+    assert names(search(around(name="eole"))) == ["Maison Numérique Éole"]
+    assert names(search(around(name="ancien"))) == []
