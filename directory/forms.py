@@ -40,7 +40,7 @@ SUPPORT_CHOICES = lieux.PRISE_EN_CHARGE_SPECIFIQUE.choices
 PROGRAMME_CHOICES = lieux.DISPOSITIF_PROGRAMMES_NATIONAUX.choices
 # The lieux standard's `modalites_accompagnement` values, in the words of the people who choose them.
 MODALITY_CHOICES = [
-    ("Accompagnement individuel", "Seul avec une personne qui m’aide"),
+    ("Accompagnement individuel", "Individuellement : une personne m’aide"),
     ("Dans un atelier collectif", "En atelier, en groupe"),
     ("En autonomie", "En libre-service (matériel à disposition)"),
 ]
