@@ -15,7 +15,7 @@ from directory.domain.search import (
 from directory.models import ErrorReport
 from standards import dataincl as di
 from standards import lieux
-from territory.search import arrondissement_postal_code, close_communes, resolve_commune
+from territory.search import arrondissement_postal_code, close_communes, resolve_commune, split_postal_code
 
 RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 ACCUEIL_CHOICES = [
@@ -151,7 +151,8 @@ class SearchForm(forms.Form):
         if commune is not None:
             # Say the postal code the person typed ("Paris (75015)"), not the commune's first one.
             typed = (data.get("ou") or "").strip()
-            postal = arrondissement_postal_code(typed) or (typed if typed.isdigit() and len(typed) == 5 else "")
+            postal = arrondissement_postal_code(typed) or split_postal_code(typed)[1]
+            postal = postal or (typed if typed.isdigit() and len(typed) == 5 else "")
             label = f"{commune.nom} ({postal})" if postal in commune.postal_codes else commune.label
             lat, lon = commune.latitude, commune.longitude
         return Criteria(

@@ -135,7 +135,10 @@ def resolve_commune(query: str) -> Commune | None:
     folded = fold_commune(query)
     if len(folded) < 2:
         return None
-    return _ranked(Commune.objects.filter(_named(folded))).first()
+    # Among equally close communes, the exact name first ("Le Palais" before Le Palais-sur-Vienne).
+    exact = Case(When(nom_recherche=folded, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ranked = _ranked(Commune.objects.filter(_named(folded)).annotate(exact=exact))
+    return ranked.order_by("closeness", "exact", "-population", "nom").first()
 
 
 @lru_cache(maxsize=2)

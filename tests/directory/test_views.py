@@ -144,3 +144,8 @@ def test_typed_postal_code_and_arrondissement_are_kept_in_the_title(client):
 def test_typo_gets_a_suggestion(client):
     html = client.get("/recherche/?ou=Masy").content.decode()
     assert "Vouliez-vous dire" in html and "Massy (91300)" in html
+
+
+def test_the_typed_postal_code_names_the_search(client):
+    html = client.get("/recherche/?ou=Paris+75015").content.decode()
+    assert "autour de Paris (75015)" in html

@@ -106,3 +106,8 @@ def test_typo_suggestions_prefer_names_starting_with_the_query():
     from territory.search import close_communes
 
     assert close_communes("palaiso")[0].nom == "Palaiseau"
+
+
+def test_an_exact_name_wins_among_equally_close_communes():
+    assert resolve_commune("Le Palais").code_insee == "56152"
+    assert resolve_commune("evry").nom == "Évry-Courcouronnes"  # closer first, still
