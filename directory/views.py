@@ -22,7 +22,8 @@ def _home_communes():
 @require_GET
 def home(request):
     form = SearchForm(needs_available=needs_with_places())
-    return render(request, "directory/home.html", {"form": form, "communes": _home_communes()})
+    context = {"form": form, "communes": _home_communes(), "help_line": explain.help_line()}
+    return render(request, "directory/home.html", context)
 
 
 def _describe(results) -> None:

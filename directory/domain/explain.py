@@ -167,8 +167,19 @@ class Fallbacks:
 
     @property
     def help_tel(self) -> str:
-        digits = "".join(ch for ch in self.help_phone if ch.isdigit() or ch == "+")
-        return "+33" + digits[1:] if digits.startswith("0") and len(digits) == 10 else digits
+        return tel(self.help_phone)
+
+
+def tel(phone: str) -> str:
+    """ "01 70 772 372" → "+33170772372", for a tel: link."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return "+33" + digits[1:] if digits.startswith("0") and len(digits) == 10 else digits
+
+
+def help_line() -> dict | None:
+    """The national help line of the settings, or None when none is set."""
+    phone = settings.ANCRAGE_HELP_LINE_PHONE
+    return {"name": settings.ANCRAGE_HELP_LINE_NAME, "phone": phone, "tel": tel(phone)} if phone else None
 
 
 def fallbacks(c: Criteria, params: QueryDict, count: Callable[[QueryDict], int]) -> Fallbacks:

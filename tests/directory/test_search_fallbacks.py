@@ -75,8 +75,14 @@ def test_national_help_line_and_the_area_covered(client):
 
 @override_settings(ANCRAGE_HELP_LINE_NAME="Allô Saclay", ANCRAGE_HELP_LINE_PHONE="01 23 45 67 89")
 def test_the_help_line_is_a_setting(client):
-    html = client.get("/recherche/?ou=91300").content.decode()
-    assert "Allô Saclay" in html and 'href="tel:+33123456789"' in html
+    for url in ("/recherche/?ou=91300", "/"):
+        html = client.get(url).content.decode()
+        assert "Allô Saclay" in html and 'href="tel:+33123456789"' in html, url
+
+
+@override_settings(ANCRAGE_HELP_LINE_PHONE="")
+def test_no_help_line_when_the_setting_is_empty(client):
+    assert "tel:" not in client.get("/recherche/?ou=91300").content.decode()
 
 
 def test_needs_without_places_are_not_offered_as_if_they_had_some(client):
