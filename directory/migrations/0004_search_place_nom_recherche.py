@@ -7,9 +7,14 @@ from territory.text import fold
 
 def fill(apps, schema_editor):
     Place = apps.get_model("directory", "Place")
+    batch = []
     for place in Place.objects.only("pk", "nom", "structure_parente").iterator(chunk_size=2000):
-        folded = fold(f"{place.nom} {place.structure_parente}")[:500]
-        Place.objects.filter(pk=place.pk).update(nom_recherche=folded)
+        place.nom_recherche = fold(f"{place.nom} {place.structure_parente}")[:500]
+        batch.append(place)
+        if len(batch) == 2000:
+            Place.objects.bulk_update(batch, ["nom_recherche"])
+            batch = []
+    Place.objects.bulk_update(batch, ["nom_recherche"])
 
 
 class Migration(migrations.Migration):
