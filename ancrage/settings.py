@@ -131,6 +131,10 @@ ANCRAGE_STALE_AFTER_DAYS = env_int("ANCRAGE_STALE_AFTER_DAYS", 365)
 # Places whose information is older than this leave the default search (0: never); a visitor can still
 # ask for them with « Inclure les fiches anciennes ».
 ANCRAGE_HIDE_AFTER_DAYS = env_int("ANCRAGE_HIDE_AFTER_DAYS", 0)
+# The phone line offered when a search finds nothing (empty name or phone: not shown). Default: the
+# national digital-help line « Solidarité numérique ».
+ANCRAGE_HELP_LINE_NAME = env_str("ANCRAGE_HELP_LINE_NAME", "Solidarité numérique")
+ANCRAGE_HELP_LINE_PHONE = env_str("ANCRAGE_HELP_LINE_PHONE", "01 70 772 372")
 
 # Imports (datahub): a run still « En cours » after this many hours died (killed process): shown as failed.
 ANCRAGE_IMPORT_MAX_HOURS = env_int("ANCRAGE_IMPORT_MAX_HOURS", 6)

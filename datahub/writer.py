@@ -289,7 +289,7 @@ class Writer:
             obj.modifie_le = self.now
             if kind == PLACE:
                 obj.compute_derived(obj.pk in with_services)
-                fields |= {"jours_ouverture", "score_completude"}
+                fields |= {"jours_ouverture", "score_completude", "nom_recherche"}
             model.objects.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in fields})
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)
         if kind == SERVICE:

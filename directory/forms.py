@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 
 from directory import needs
+from directory.domain import search
 from directory.domain.search import (
     ACCUEIL_DISTANCE,
     ACCUEIL_ITINERANT,
@@ -14,7 +15,7 @@ from directory.domain.search import (
 from directory.models import ErrorReport
 from standards import dataincl as di
 from standards import lieux
-from territory.search import arrondissement_postal_code, close_communes, resolve_commune
+from territory.search import arrondissement_postal_code, close_communes, resolve_commune, split_postal_code
 
 RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 ACCUEIL_CHOICES = [
@@ -36,11 +37,35 @@ OPEN_CHOICES = [
 ]
 PUBLIC_CHOICES = [(p, di.PUBLICS.label(p)) for p in di.PUBLICS.values if p != di.TOUS_PUBLICS]
 SUPPORT_CHOICES = lieux.PRISE_EN_CHARGE_SPECIFIQUE.choices
+PROGRAMME_CHOICES = lieux.DISPOSITIF_PROGRAMMES_NATIONAUX.choices
+# The lieux standard's `modalites_accompagnement` values, in the words of the people who choose them.
+MODALITY_CHOICES = [
+    ("Accompagnement individuel", "Individuellement : une personne m’aide"),
+    ("Dans un atelier collectif", "En atelier, en groupe"),
+    ("En autonomie", "En libre-service (matériel à disposition)"),
+]
+NO_PLACE_YET = "aucun lieu pour l’instant"
+
+
+class NeedSelect(forms.Select):
+    """The needs list; a need that no place answers yet is shown, disabled, with « aucun lieu pour l’instant »."""
+
+    unavailable: frozenset[str] = frozenset()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in self.unavailable:
+            option["label"] = f"{label} — {NO_PLACE_YET}"
+            option["attrs"]["disabled"] = True
+        return option
 
 
 class SearchForm(forms.Form):
     besoin = forms.ChoiceField(
-        label="De quoi avez-vous besoin ?", choices=[("", "Tous les besoins"), *needs.CHOICES], required=False
+        label="De quoi avez-vous besoin ?",
+        choices=[("", "Tous les besoins"), *needs.CHOICES],
+        required=False,
+        widget=NeedSelect,
     )
     ou = forms.CharField(
         label="Où ?",
@@ -60,7 +85,25 @@ class SearchForm(forms.Form):
         label="Public", choices=PUBLIC_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
     accompagnement = forms.MultipleChoiceField(
-        label="Accompagnement adapté", choices=SUPPORT_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+        label="Accompagnement adapté (handicap, langue…)",
+        choices=SUPPORT_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    modalite = forms.MultipleChoiceField(
+        label="Comment être accompagné", choices=MODALITY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    programme = forms.MultipleChoiceField(
+        label="Label ou programme national",
+        choices=PROGRAMME_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    nom = forms.CharField(
+        label="Nom du lieu ou de la structure",
+        help_text="Facultatif. Par exemple : médiathèque, France Services, CCAS",
+        max_length=120,
+        required=False,
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
@@ -73,11 +116,15 @@ class SearchForm(forms.Form):
         ),
     }
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, needs_available: set[str] | None = None, **kwargs):
+        """`needs_available`: the needs some place answers (`search.needs_with_places()`); the others are
+        disabled in the list. None: every need is offered (the API)."""
         if data is not None and not data.get("rayon"):
             data = data.copy()
             data["rayon"] = str(settings.ANCRAGE_DEFAULT_RADIUS_KM)
         super().__init__(data, *args, **kwargs)
+        if needs_available is not None:
+            self.fields["besoin"].widget.unavailable = frozenset(needs.BY_SLUG) - needs_available
 
     def clean(self):
         data = super().clean()
@@ -92,7 +139,7 @@ class SearchForm(forms.Form):
             if self.commune is None:
                 self.add_error("ou", self.error_messages["unknown_place"] % {"ou": ou})
                 self.suggestions = close_communes(ou)
-        elif not ou and not has_point:
+        elif not ou and not has_point and not (data.get("nom") or "").strip():
             self.add_error("ou", self.error_messages["no_place"])
         return data
 
@@ -104,7 +151,8 @@ class SearchForm(forms.Form):
         if commune is not None:
             # Say the postal code the person typed ("Paris (75015)"), not the commune's first one.
             typed = (data.get("ou") or "").strip()
-            postal = arrondissement_postal_code(typed) or (typed if typed.isdigit() and len(typed) == 5 else "")
+            postal = arrondissement_postal_code(typed) or split_postal_code(typed)[1]
+            postal = postal or (typed if typed.isdigit() and len(typed) == 5 else "")
             label = f"{commune.nom} ({postal})" if postal in commune.postal_codes else commune.label
             lat, lon = commune.latitude, commune.longitude
         return Criteria(
@@ -123,7 +171,16 @@ class SearchForm(forms.Form):
             open_when=data.get("ouvert") or "",
             booking_online=bool(data.get("rdv")),
             include_stale=bool(data.get("anciens")),
+            name=(data.get("nom") or "").strip(),
+            programmes=data.get("programme") or [],
+            modalities=data.get("modalite") or [],
         )
+
+
+def count_for(params) -> int:
+    """How many places the search in these URL parameters lists (0 when they are not valid)."""
+    form = SearchForm(params)
+    return search.count(form.criteria()) if form.is_valid() else 0
 
 
 class ErrorReportForm(forms.ModelForm):

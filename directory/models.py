@@ -23,6 +23,13 @@ class PlaceQuerySet(models.QuerySet):
 class Place(models.Model):
     # Identity
     nom = models.CharField("nom", max_length=250)
+    nom_recherche = models.CharField(
+        "nom normalisé (calculé)",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Nom et structure, sans accents.",
+    )
     nom_source = models.CharField(
         "nom tel que reçu", max_length=250, blank=True, help_text="Nom original, avant mise en forme."
     )
@@ -121,7 +128,7 @@ class Place(models.Model):
     def save(self, *args, **kwargs):
         self.compute_derived()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "jours_ouverture", "score_completude"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "jours_ouverture", "score_completude", "nom_recherche"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -131,7 +138,9 @@ class Place(models.Model):
         """Set the fields computed from the place itself (also for places written in bulk)."""
         from directory.domain.hours import open_weekdays
         from directory.domain.quality import completeness
+        from territory.text import fold
 
+        self.nom_recherche = fold(f"{self.nom} {self.structure_parente}")[:500]
         self.jours_ouverture = open_weekdays(self.horaires)
         self.score_completude = completeness(self, has_services=has_services)
 

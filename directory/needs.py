@@ -15,6 +15,7 @@ class Need:
     label: str
     mediation: tuple[str, ...]
     thematiques: tuple[str, ...]
+    typologies: tuple[str, ...] = ()  # kinds of place that answer it whatever their services
 
 
 NEEDS = [
@@ -60,17 +61,34 @@ NEEDS = [
         ("Loisirs et créations numériques",),
         (di.LOISIRS,),
     ),
+    # The municipal programme's devices and connectivity. The lieux standard has one value for internet and
+    # equipment access, so "wifi" and "acces" find the same lieux; data·inclusion's thématique « Accéder à
+    # une connexion Internet » tells the WiFi ones apart.
     Need(
-        "acces",
-        "Utiliser un ordinateur, une imprimante ou internet sur place",
+        "wifi",
+        "Me connecter à internet gratuitement (WiFi, accès libre)",
         ("Accès internet et matériel informatique",),
         (di.CX,),
     ),
     Need(
+        "acces",
+        "Utiliser un ordinateur ou une imprimante sur place",
+        ("Accès internet et matériel informatique",),
+        (),
+    ),
+    Need(
         "equipement",
-        "Acheter un ordinateur ou un téléphone à petit prix",
+        "Acheter un ordinateur ou un téléphone reconditionné, à prix solidaire",
         ("Acquisition de matériel informatique à prix solidaire",),
         (di.EQ,),
+    ),
+    # No value of either standard says "collects old devices": the ressourceries (lieux typologie) do.
+    Need(
+        "don",
+        "Donner un ancien ordinateur ou téléphone pour qu’il soit reconditionné",
+        (),
+        (),
+        ("RESSOURCERIE",),
     ),
 ]
 BY_SLUG = {need.slug: need for need in NEEDS}

@@ -1,7 +1,11 @@
 """Facts about a place, phrased for the people who read them, and the data the map needs."""
 
+from urllib.parse import quote
+
 from directory.domain.search import Page
 from standards import dataincl as di
+
+DIRECTIONS = "https://www.openstreetmap.org/directions?to="
 
 ACCESS_PHRASES = {
     "Se présenter": "Sans rendez-vous : présentez-vous aux heures d’ouverture",
@@ -32,6 +36,15 @@ def fee_label(place, services) -> str:
     return ""
 
 
+def directions_url(place) -> str:
+    """A directions link to the place: its coordinates when they are its own, else its address in words
+    (a commune's centre is not where the place is)."""
+    address = ", ".join(part for part in (place.adresse, f"{place.code_postal} {place.commune}".strip()) if part)
+    if place.has_position and not place.position_approximative:
+        return f"{DIRECTIONS}{place.latitude:.6f}%2C{place.longitude:.6f}"
+    return DIRECTIONS + quote(address) if place.adresse else ""
+
+
 def place_facts(place, services=None) -> dict:
     services = list(place.services.all()) if services is None else services
     access = [ACCESS_PHRASES[a] for a in place.modalites_acces if a in ACCESS_PHRASES]
@@ -47,6 +60,7 @@ def place_facts(place, services=None) -> dict:
         "accompaniment": place.modalites_accompagnement,
         "programmes": place.dispositif_programmes_nationaux,
         "labels": place.formations_labels,
+        "directions": directions_url(place),
     }
 
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from directory import presentation
 from directory.domain import explain, hours, quality, writes
-from directory.domain.search import search
-from directory.forms import ErrorReportForm, SearchForm
+from directory.domain.search import needs_with_places, search
+from directory.forms import ErrorReportForm, SearchForm, count_for
 from directory.models import Place
 from territory.models import Commune
 from territory.search import suggest_communes
@@ -23,25 +23,32 @@ def _home_communes():
 
 @require_GET
 def home(request):
-    return render(request, "directory/home.html", {"form": SearchForm(), "communes": _home_communes()})
+    form = SearchForm(needs_available=needs_with_places())
+    context = {"form": form, "communes": _home_communes(), "help_line": explain.help_line()}
+    return render(request, "directory/home.html", context)
+
+
+def _describe(results) -> None:
+    for result in results:
+        result.facts = presentation.place_facts(result.place, result.services)
+        result.stale = quality.is_stale(result.place)
 
 
 @require_GET
 def results(request):
-    form = SearchForm(request.GET)
+    form = SearchForm(request.GET, needs_available=needs_with_places())
     if not form.is_valid():
         return render(request, "directory/results.html", {"form": form, "communes": _home_communes()}, status=400)
     criteria = form.criteria()
     page = search(criteria, page=form.cleaned_data.get("page") or 1, page_size=settings.ANCRAGE_PAGE_SIZE)
-    for result in page.results:
-        result.facts = presentation.place_facts(result.place, result.services)
-        result.stale = quality.is_stale(result.place)
+    fallbacks = None if page.total else explain.fallbacks(criteria, request.GET, count_for)
+    _describe(page.results + (fallbacks.nearest + fallbacks.remote if fallbacks else []))
     context = {
         "form": form,
         "criteria": criteria,
         "page": page,
-        "why": explain.why(criteria),
-        "widen": explain.widenings(criteria, request.GET) if not page.total else [],
+        "why": explain.why(criteria, page),
+        "fallbacks": fallbacks,
         "homonyms": explain.homonyms(form.commune, form.cleaned_data.get("ou", "")),
         "map_data": presentation.map_data(page, criteria),
         "tile_url": settings.ANCRAGE_TILE_URL,

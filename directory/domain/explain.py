@@ -1,21 +1,34 @@
 """« Pourquoi ces résultats ? » and what to try when nothing is found, in plain French."""
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.conf import settings
+from django.db.models import Count, OuterRef, Subquery
 from django.http import QueryDict
 
+from directory.domain import search
 from directory.domain.search import (
     ACCUEIL_DISTANCE,
     ACCUEIL_ITINERANT,
     ACCUEIL_PRESENTIEL,
     OPEN_NOW,
     Criteria,
+    Page,
+    Result,
 )
+from directory.models import Place
+from territory.departements import DEPARTEMENTS
 from territory.models import Commune
 
 _DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
-def why(c: Criteria) -> list[str]:
+def _places(n: int) -> str:
+    return f"{n} lieu{'x' if n > 1 else ''}"
+
+
+def why(c: Criteria, page: Page | None = None) -> list[str]:
     """The ranking rules applied to this search, one sentence each."""
     lines = []
     what = f"qui proposent une aide pour : « {c.need.label} »" if c.need else "qui proposent une aide au numérique"
@@ -32,6 +45,7 @@ def why(c: Criteria) -> list[str]:
         lines.append(
             "Ils sont classés du plus proche au plus éloigné, à vol d’oiseau"
             + (f" depuis la mairie de {c.place_label}." if c.code_insee else " depuis votre position.")
+            + " À distance égale (au kilomètre près), les lieux dont l’adresse précise est inconnue viennent après."
         )
     filters = []
     if c.accueil == ACCUEIL_PRESENTIEL:
@@ -50,6 +64,12 @@ def why(c: Criteria) -> list[str]:
         filters.append("public choisi ou tous publics")
     if c.supports:
         filters.append("accompagnement adapté : " + ", ".join(c.supports).lower())
+    if c.modalities:
+        filters.append("accompagnement : " + ", ".join(c.modalities).lower())
+    if c.programmes:
+        filters.append("label ou programme : " + ", ".join(c.programmes))
+    if c.name:
+        filters.append(f"nom contenant « {c.name} »")
     days = settings.ANCRAGE_HIDE_AFTER_DAYS
     if days and not c.include_stale:
         lines.append(
@@ -58,6 +78,13 @@ def why(c: Criteria) -> list[str]:
         )
     if filters:
         lines.append("Seuls les lieux qui répondent à vos choix sont gardés : " + " ; ".join(filters) + ".")
+    if c.open_when and page is not None and page.hours_unknown:
+        n = page.hours_unknown
+        lines.append(
+            f"{_places(n)} dont les horaires sont inconnus {'sont gardés' if n > 1 else 'est gardé'} : "
+            "nous ne savons pas s’ils sont ouverts. Ils sont montrés à part, après les autres ; "
+            "appelez avant de vous déplacer."
+        )
     lines.append(
         "Aucun lieu n’est mis en avant pour une autre raison : pas de publicité, pas de partenaire payant. "
         "Les informations viennent des lieux eux-mêmes et des bases nationales ; elles peuvent être anciennes : "
@@ -66,7 +93,33 @@ def why(c: Criteria) -> list[str]:
     return lines
 
 
-def _url(params: QueryDict, **changes) -> str:
+REFINEMENTS = ("gratuit", "rdv", "ouvert", "public", "accompagnement", "modalite", "programme", "nom")
+
+
+def widenings(c: Criteria, params: QueryDict, count: Callable[[QueryDict], int]) -> list[tuple[str, str]]:
+    """(label, query string) pairs for a search that found nothing, each checked: only those that find
+    something are offered, with how many places they find (`count` runs the search of a query)."""
+    radii = []
+    if c.has_position and c.accueil != ACCUEIL_DISTANCE:
+        radii = [r for r in (20, 30, 50) if r > (c.radius_km or 0)]
+    candidates = [(f"Chercher jusqu’à {r} km", _changed(params, rayon=str(r))) for r in radii]
+    if c.accueil != ACCUEIL_DISTANCE:
+        candidates.append(("Voir les aides à distance (téléphone, visio)", _changed(params, accueil=ACCUEIL_DISTANCE)))
+    if any(params.get(name) for name in REFINEMENTS):
+        candidates.append(("Enlever les filtres", _changed(params, **dict.fromkeys(REFINEMENTS))))
+    if c.need:
+        candidates.append(("Voir tous les besoins", _changed(params, besoin=None)))
+    options = []
+    for index, (label, query) in enumerate(candidates):
+        if index < len(radii) and options:
+            continue  # one wider radius is enough: the smallest that finds something
+        found = count(query)
+        if found:
+            options.append((f"{label} ({_places(found)})", "?" + query.urlencode()))
+    return options
+
+
+def _changed(params: QueryDict, **changes) -> QueryDict:
     query = params.copy()
     for name, value in changes.items():
         if value is None:
@@ -74,28 +127,72 @@ def _url(params: QueryDict, **changes) -> str:
         else:
             query[name] = value
     query.pop("page", None)
-    return "?" + query.urlencode()
+    return query
 
 
-def widenings(c: Criteria, params: QueryDict) -> list[tuple[str, str]]:
-    """(label, query string) pairs that are likely to find something when a search found nothing."""
-    options = []
-    if c.has_position and c.accueil != ACCUEIL_DISTANCE:
-        for radius in (20, 50):
-            if radius > c.radius_km:
-                options.append((f"Chercher jusqu’à {radius} km", _url(params, rayon=str(radius))))
-                break
-    if c.accueil != ACCUEIL_DISTANCE:
-        options.append(("Voir les aides à distance (téléphone, visio)", _url(params, accueil=ACCUEIL_DISTANCE)))
-    refinements = ("gratuit", "rdv", "ouvert", "public", "accompagnement")
-    if any(params.get(name) for name in refinements):
-        cleared = params.copy()
-        for name in refinements:
-            cleared.pop(name, None)
-        options.append(("Enlever les filtres", _url(cleared)))
-    if c.need:
-        options.append(("Voir tous les besoins", _url(params, besoin=None)))
-    return options
+def coverage() -> list[str]:
+    """The départements the directory's places are in, those with the most places first ("Essonne (91)")."""
+    departement = Commune.objects.filter(code_insee=OuterRef("code_insee")).values("departement")[:1]
+    rows = (
+        Place.objects.published()
+        .annotate(dep=Subquery(departement))
+        .exclude(dep=None)
+        .values("dep")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "dep")
+    )
+    return [f"{DEPARTEMENTS.get(r['dep'], r['dep'])} ({r['dep']})" for r in rows]
+
+
+def coverage_line(limit: int = 6) -> str:
+    areas = coverage()
+    if not areas:
+        return "Cet annuaire ne contient encore aucun lieu."
+    shown = ", ".join(areas[:limit])
+    more = len(areas) - limit
+    rest = f" et {more} autre{'s' if more > 1 else ''} département{'s' if more > 1 else ''}" if more > 0 else ""
+    return f"Les lieux de cet annuaire se trouvent pour l’instant dans : {shown}{rest}."
+
+
+@dataclass
+class Fallbacks:
+    """What a search that found nothing offers instead: never a dead end."""
+
+    widen: list[tuple[str, str]] = field(default_factory=list)
+    nearest: list[Result] = field(default_factory=list)
+    remote: list[Result] = field(default_factory=list)
+    coverage: str = ""
+    help_name: str = ""
+    help_phone: str = ""
+
+    @property
+    def help_tel(self) -> str:
+        return tel(self.help_phone)
+
+
+def tel(phone: str) -> str:
+    """ "01 70 772 372" → "+33170772372", for a tel: link."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return "+33" + digits[1:] if digits.startswith("0") and len(digits) == 10 else digits
+
+
+def help_line() -> dict | None:
+    """The national help line of the settings, or None when none is set."""
+    phone = settings.ANCRAGE_HELP_LINE_PHONE
+    return {"name": settings.ANCRAGE_HELP_LINE_NAME, "phone": phone, "tel": tel(phone)} if phone else None
+
+
+def fallbacks(c: Criteria, params: QueryDict, count: Callable[[QueryDict], int]) -> Fallbacks:
+    nearest = search.nearest(c)
+    near_ids = {r.place.pk for r in nearest}
+    return Fallbacks(
+        widen=widenings(c, params, count),
+        nearest=nearest,
+        remote=[r for r in search.remote_for(c) if r.place.pk not in near_ids],
+        coverage=coverage_line(),
+        help_name=settings.ANCRAGE_HELP_LINE_NAME,
+        help_phone=settings.ANCRAGE_HELP_LINE_PHONE,
+    )
 
 
 def homonyms(commune: Commune | None, typed: str) -> list[Commune]:

@@ -4,9 +4,9 @@ The ranking is deliberately simple and explainable: places offering at least one
 service, within the radius, nearest first (as the crow flies); nothing is promoted.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from math import ceil
+from math import ceil, sqrt
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
@@ -15,13 +15,15 @@ from directory.domain import geo, hours
 from directory.domain.derived import ANY_ZONE
 from directory.fields import has_any
 from directory.models import Place, Service
-from directory.needs import Need
+from directory.needs import NEEDS, Need
 from standards import dataincl as di
+from territory.text import fold
 
 ACCUEIL_PRESENTIEL = "presentiel"
 ACCUEIL_DISTANCE = "distance"
 ACCUEIL_ITINERANT = "itinerant"
 OPEN_NOW = "maintenant"
+APPROXIMATE_FROM_KM = 5  # beyond, a commune centre's distance is close enough to be said, in whole km
 
 
 @dataclass
@@ -35,7 +37,10 @@ class Criteria:
     departement: str = ""
     epci: str = ""
     need: Need | None = None
-    radius_km: int = 10
+    radius_km: int | None = 10  # None: at any distance
+    name: str = ""  # words of the place's or its organisation's name
+    programmes: list[str] = field(default_factory=list)  # any of these national programmes or labels
+    modalities: list[str] = field(default_factory=list)  # any of these kinds of support
     accueil: str = ""
     free_only: bool = False
     publics: list[str] = field(default_factory=list)
@@ -55,10 +60,21 @@ class Result:
     services: list[Service]
     distance_km: float | None
     status: hours.Status
+    hours_unknown: bool = False  # kept under a day filter because its hours are unknown
 
     @property
     def distance_label(self) -> str:
-        return geo.format_distance(self.distance_km) if self.distance_km is not None else ""
+        """ "à 1,2 km"; for a place put at its commune's centre, no precise figure: "dans la commune de …"
+        nearby, "à environ 17 km, commune de …" farther (where a commune's size no longer matters)."""
+        if self.distance_km is None:
+            return ""
+        if not self.place.position_approximative:
+            return "à " + geo.format_distance(self.distance_km)
+        commune = self.place.commune
+        of = ("d’" if fold(commune[:1]) in "aeiouy" else "de ") + commune if commune else "inconnue"
+        if self.distance_km < APPROXIMATE_FROM_KM:
+            return f"dans la commune {of}"
+        return f"à environ {round(self.distance_km)} km, commune {of}"
 
 
 @dataclass
@@ -67,6 +83,19 @@ class Page:
     total: int
     number: int
     page_size: int
+    hours_unknown: int = 0  # how many of `total` are kept because their hours are unknown
+
+    @property
+    def matching(self) -> list[Result]:
+        return [r for r in self.results if not r.hours_unknown]
+
+    @property
+    def unknown_hours(self) -> list[Result]:
+        return [r for r in self.results if r.hours_unknown]
+
+    @property
+    def first_unknown_index(self) -> int:
+        return self.first_index + len(self.matching)
 
     @property
     def num_pages(self) -> int:
@@ -89,11 +118,29 @@ class Page:
         return min(self.total, self.number * self.page_size)
 
 
+def _need_on_services(need: Need) -> Q:
+    q = Q(pk__in=[])
+    if need.mediation:
+        q |= has_any("mediation", need.mediation)
+    if need.thematiques:
+        q |= Q(mediation="") & has_any("thematiques", need.thematiques)
+    if need.typologies:
+        q |= has_any("place__typologie", need.typologies)
+    return q
+
+
+def _need_on_places(need: Need) -> Q:
+    """On the places' stored keys, or on the place's kind (a « Ressourcerie » collects old devices)."""
+    keys = [f"m:{v}" for v in need.mediation] + [f"t:{v}" for v in need.thematiques]
+    q = has_any("search_keys", keys) if keys else Q(pk__in=[])
+    return q | has_any("typologie", need.typologies) if need.typologies else q
+
+
 def service_conditions(c: Criteria) -> Q:
     """What a service must satisfy, independent of where its place is."""
     q = Q()
     if c.need:
-        q &= has_any("mediation", c.need.mediation) | (Q(mediation="") & has_any("thematiques", c.need.thematiques))
+        q &= _need_on_services(c.need)
     if c.accueil == ACCUEIL_DISTANCE:
         q &= Q(modes_accueil__has=di.A_DISTANCE)
         if c.code_insee:
@@ -118,8 +165,7 @@ def key_conditions(c: Criteria) -> list[Q]:
     """The same service-level conditions, one Q each, on the places' stored search keys."""
     conditions = []
     if c.need:
-        need_keys = [f"m:{v}" for v in c.need.mediation] + [f"t:{v}" for v in c.need.thematiques]
-        conditions.append(has_any("search_keys", need_keys))
+        conditions.append(_need_on_places(c.need))
     if c.accueil == ACCUEIL_DISTANCE:
         if c.code_insee:
             zones = [ANY_ZONE, "france", c.code_insee, c.departement, c.epci]
@@ -140,8 +186,12 @@ def key_conditions(c: Criteria) -> list[Q]:
 
 
 def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
+    """Published places that match every criterion but the opening day and the distance."""
     by_keys = key_conditions(c)
-    places = Place.objects.published().exclude(search_keys="").filter(*by_keys)
+    has_services = ~Q(search_keys="")
+    if c.need and c.need.typologies:
+        has_services |= has_any("typologie", c.need.typologies)
+    places = Place.objects.published().filter(has_services, *by_keys)
     if len(by_keys) > 1:
         # Each condition holds for some service of the place; one service must meet them all.
         places = places.filter(Exists(Service.objects.filter(conditions, place=OuterRef("pk"))))
@@ -152,44 +202,57 @@ def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
         places = places.filter(itinerance__has="Itinérant")
     for support in c.supports:
         places = places.filter(prise_en_charge_specifique__has=support)
-    if c.open_when == OPEN_NOW:
-        places = places.filter(jours_ouverture__contains=f"|{now.isoweekday()}|")
-    elif c.open_when:
-        places = places.filter(jours_ouverture__contains=f"|{c.open_when}|")
+    if c.programmes:
+        places = places.filter(has_any("dispositif_programmes_nationaux", c.programmes))
+    if c.modalities:
+        places = places.filter(has_any("modalites_accompagnement", c.modalities))
+    for word in fold(c.name).split():
+        places = places.filter(nom_recherche__contains=word)
+    return places
+
+
+def _around(places: QuerySet, c: Criteria) -> QuerySet:
+    """Inside the radius (any distance when it is None), nearest first."""
     if not c.has_position:
         return places.order_by("nom", "pk")
-    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, c.radius_km)
     scale = geo.lon_scale(c.latitude)
     dlat, dlon = F("latitude") - c.latitude, F("longitude") - c.longitude
-    return (
-        places.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
-        .annotate(d2=dlat * dlat + dlon * dlon * scale)
-        .filter(d2__lte=(c.radius_km / geo.KM_PER_DEGREE_LAT) ** 2)
-        .order_by("d2", "nom", "pk")
-    )
+    places = places.filter(latitude__isnull=False, longitude__isnull=False)
+    if c.radius_km is not None:
+        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(c.latitude, c.longitude, c.radius_km)
+        places = places.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
+    places = places.annotate(d2=dlat * dlat + dlon * dlon * scale)
+    if c.radius_km is not None:
+        places = places.filter(d2__lte=(c.radius_km / geo.KM_PER_DEGREE_LAT) ** 2)
+    return places.order_by("d2", "nom", "pk")
 
 
-def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None = None) -> Page:
-    now = now or hours.local_now()
-    conditions = service_conditions(c)
-    places = _places(c, conditions, now)
-    # One query for the ordered ids (the count is their number), one for the page's rows.
-    if c.open_when == OPEN_NOW:
-        ids = [pk for pk, horaires in places.values_list("pk", "horaires") if hours.is_open_at(horaires, now)]
-    elif c.open_when:
-        # The stored weekdays (any season) narrowed the places down; the hours say which open in the coming days.
-        day, today = int(c.open_when), now.date()
-        ids = [pk for pk, h in places.values_list("pk", "horaires") if hours.opens_on_weekday(h, day, today)]
-    else:
-        ids = list(places.values_list("pk", flat=True))
-    total = len(ids)
-    page = min(max(1, page), max(1, ceil(total / page_size)))
-    page_ids = ids[(page - 1) * page_size : page * page_size]
-    by_id = Place.objects.in_bulk(page_ids)
-    chosen = [by_id[pk] for pk in page_ids]
+def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = None) -> list[int]:
+    """The places' ids in list order; `keep(horaires)` filters on the hours.
+
+    At the same distance (to the kilometre), a place whose position is its commune's centre comes after
+    the places whose address is known.
+    """
+    fields = ["pk", "position_approximative", *(["d2"] if c.has_position else []), *(["horaires"] if keep else [])]
+    rows = places.values_list(*fields)
+    rows = list(rows[:limit] if limit else rows)
+    if keep:
+        rows = [row for row in rows if keep(row[-1])]
+    if c.has_position:
+        rows.sort(key=lambda row: (int(sqrt(row[2]) * geo.KM_PER_DEGREE_LAT), row[1]))  # stable: d2 order kept
+    return [row[0] for row in rows]
+
+
+def _open_day(c: Criteria, now: datetime) -> int:
+    return now.isoweekday() if c.open_when == OPEN_NOW else int(c.open_when)
+
+
+def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], now: datetime) -> list[Result]:
+    by_id = Place.objects.in_bulk(ids)
+    chosen = [by_id[pk] for pk in ids]
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
     prefetch_related_objects(chosen, services)
-    results = [
+    return [
         Result(
             place=p,
             services=p.matching,
@@ -197,7 +260,66 @@ def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None
             if c.has_position and p.has_position
             else None,
             status=hours.status(p.horaires, now),
+            hours_unknown=p.pk in unknown,
         )
         for p in chosen
     ]
-    return Page(results=results, total=total, number=page, page_size=page_size)
+
+
+def search(
+    c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None = None, max_rows: int | None = None
+) -> Page:
+    """The places that answer `c`, nearest first.
+
+    Under a day or « open now » filter, the places whose hours are unknown (none given, or not readable)
+    are not taken for closed: they follow the matching ones, flagged `hours_unknown`. `max_rows` bounds
+    the places read (the nearest ones), for a search at any distance.
+    """
+    now = now or hours.local_now()
+    conditions = service_conditions(c)
+    places = _around(_places(c, conditions, now), c)
+    unknown_ids: list[int] = []
+    if c.open_when:
+        day = _open_day(c, now)
+        if c.open_when == OPEN_NOW:
+            keep = lambda h: hours.is_open_at(h, now)  # noqa: E731
+        else:
+            # The stored weekdays (any season) narrowed the places down; the hours say which open that day
+            # in the coming days.
+            keep = lambda h: hours.opens_on_weekday(h, day, now.date())  # noqa: E731
+        ids = _ordered_ids(places.filter(jours_ouverture__contains=f"|{day}|"), c, keep, max_rows)
+        unknown_ids = _ordered_ids(places.filter(jours_ouverture=""), c, lambda h: not hours.is_valid(h), max_rows)
+    else:
+        ids = _ordered_ids(places, c, limit=max_rows)
+    ids += unknown_ids
+    total = len(ids)
+    page = min(max(1, page), max(1, ceil(total / page_size)))
+    page_ids = ids[(page - 1) * page_size : page * page_size]
+    results = _results(c, conditions, page_ids, set(unknown_ids), now)
+    return Page(results=results, total=total, number=page, page_size=page_size, hours_unknown=len(unknown_ids))
+
+
+def count(c: Criteria, now: datetime | None = None) -> int:
+    """How many places `search(c)` lists (the matching ones and those with unknown hours)."""
+    return search(c, page_size=1, now=now).total
+
+
+def nearest(c: Criteria, limit: int = 3, now: datetime | None = None) -> list[Result]:
+    """The nearest places that match every criterion, at any distance: for a search that found nothing."""
+    if not c.has_position:
+        return []
+    return search(replace(c, radius_km=None), page_size=limit, now=now, max_rows=50).results
+
+
+def remote_for(c: Criteria, limit: int = 5, now: datetime | None = None) -> list[Result]:
+    """Services given at a distance to the people of the searched commune, wherever the place is."""
+    if not c.code_insee or c.accueil == ACCUEIL_DISTANCE:
+        return []
+    remote = replace(c, accueil=ACCUEIL_DISTANCE, radius_km=None)
+    return search(remote, page_size=limit, now=now, max_rows=50).results
+
+
+def needs_with_places() -> set[str]:
+    """The needs that at least one published place answers (the others are not offered as if they had some)."""
+    published = Place.objects.published()
+    return {need.slug for need in NEEDS if published.filter(_need_on_places(need)).exists()}

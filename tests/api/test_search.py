@@ -85,3 +85,32 @@ def test_search_pagination(client, services):
 def test_no_result_is_an_empty_page(client):
     data = client.get(SEARCH, {"ou": "Massy"}).json()
     assert (data["count"], data["results"], data["next"]) == (0, [], None)
+
+
+@pytest.mark.parametrize("typed", ["Massy 91300", "91300 Massy", "Massy, 91300"])
+def test_a_commune_with_its_postal_code(client, services, typed):
+    data = client.get(SEARCH, {"ou": typed, "rayon": 5}).json()
+    assert data["recherche"]["code_insee"] == "91377" and data["count"] == 3
+
+
+def test_a_commune_without_its_article(client):
+    assert client.get(SEARCH, {"ou": "Ulis"}).json()["recherche"]["code_insee"] == "91692"
+
+
+def test_by_name_programme_and_kind_of_support(client):
+    ServiceFactory(place=PlaceFactory(nom="Maison France Services", dispositif_programmes_nationaux=["France Services"],
+                                      modalites_accompagnement=["Accompagnement individuel"]))  # fmt: skip
+    ServiceFactory(place=PlaceFactory(nom="Médiathèque"))
+    assert _names(client.get(SEARCH, {"ou": "Massy", "programme": "France Services"})) == ["Maison France Services"]
+    assert _names(client.get(SEARCH, {"ou": "Massy", "modalite": "Accompagnement individuel"})) == [
+        "Maison France Services"
+    ]
+    assert _names(client.get(SEARCH, {"nom": "MEDIATHEQUE"})) == ["Médiathèque"]
+    assert "programme" in client.get(SEARCH, {"ou": "Massy", "programme": "Inconnu"}).json()["erreurs"]
+
+
+def test_the_openapi_document_lists_the_new_parameters(client):
+    names = {
+        p["name"] for p in client.get(reverse("api:openapi")).json()["paths"]["/api/v1/recherche"]["get"]["parameters"]
+    }
+    assert {"nom", "programme", "modalite"} <= names

@@ -89,10 +89,10 @@ def test_open_on_a_chosen_day_and_now():
     ServiceFactory(place__nom="Semaine", place__horaires="Mo-Fr 09:00-12:00")
     ServiceFactory(place__nom="Samedi", place__horaires="Sa 10:00-12:00")
     ServiceFactory(place__nom="Inconnu", place__horaires="")
-    assert names(search(around(open_when="6"))) == ["Samedi"]
+    assert names(search(around(open_when="6"))) == ["Samedi", "Inconnu"]  # unknown hours: kept, after
     monday_10 = datetime(2026, 11, 23, 10, 0)
-    assert names(search(around(open_when="maintenant"), now=monday_10)) == ["Semaine"]
-    assert names(search(around(open_when="maintenant"), now=datetime(2026, 11, 23, 13, 0))) == []
+    assert names(search(around(open_when="maintenant"), now=monday_10)) == ["Semaine", "Inconnu"]
+    assert names(search(around(open_when="maintenant"), now=datetime(2026, 11, 23, 13, 0))) == ["Inconnu"]
     page = search(around(), now=monday_10)
     assert {r.place.nom: r.status.is_open for r in page.results} == {"Semaine": True, "Samedi": False, "Inconnu": False}
 
@@ -194,3 +194,66 @@ def test_seasonal_hours_stay_in_day_filters_whenever_the_place_was_saved(monkeyp
     assert names(search(around(open_when="6"), now=july)) == ["Été"]
     assert names(search(around(open_when="6"), now=datetime(2026, 12, 1, 10, 0))) == []  # not in winter
     assert names(search(around(open_when="1"), now=july)) == ["Semaine", "Été"]
+
+
+def test_unknown_hours_are_kept_after_the_matching_places_and_counted():
+    ServiceFactory(place__nom="Inconnu tout près", place__horaires="", place__latitude=MASSY[0])
+    ServiceFactory(place__nom="Illisible", place__horaires="du lundi au vendredi")
+    ServiceFactory(place__nom="Mardi loin", place__horaires="Tu 09:00-12:00", place__latitude=48.75)
+    ServiceFactory(place__nom="Mercredi", place__horaires="We 09:00-12:00")
+    page = search(around(open_when="2"))
+    assert names(page) == ["Mardi loin", "Illisible", "Inconnu tout près"]
+    assert [r.hours_unknown for r in page.results] == [False, True, True]
+    assert (page.total, page.hours_unknown) == (3, 2)
+    assert [r.place.nom for r in page.matching] == ["Mardi loin"]
+    assert page.first_unknown_index == 2
+    assert search(around()).hours_unknown == 0  # no day asked: nothing set apart
+
+
+def test_search_by_place_or_organisation_name_ignores_accents_and_case():
+    ServiceFactory(place__nom="Médiathèque Jules-Verne")
+    ServiceFactory(place__nom="Espace Léo", place__structure_parente="Centre communal d’action sociale")
+    ServiceFactory(place__nom="Autre")
+    assert names(search(around(name="mediatheque jules verne"))) == ["Médiathèque Jules-Verne"]
+    assert names(search(around(name="MÉDIATHÈQUE"))) == ["Médiathèque Jules-Verne"]
+    assert names(search(around(name="communal"))) == ["Espace Léo"]
+    assert names(search(around(name="zzz"))) == []
+
+
+def test_national_programmes_and_kinds_of_support():
+    ServiceFactory(place__nom="FS", place__dispositif_programmes_nationaux=["France Services"])
+    programmes = ["Aidants Connect", "Conseillers numériques"]
+    ServiceFactory(place__nom="AC", place__dispositif_programmes_nationaux=programmes)
+    ServiceFactory(place__nom="Atelier", place__modalites_accompagnement=["Dans un atelier collectif"])
+    ServiceFactory(place__nom="Libre", place__modalites_accompagnement=["En autonomie"])
+    assert names(search(around(programmes=["France Services"]))) == ["FS"]
+    assert sorted(names(search(around(programmes=["France Services", "Conseillers numériques"])))) == ["AC", "FS"]
+    assert names(search(around(modalities=["Dans un atelier collectif"]))) == ["Atelier"]
+    assert names(search(around(modalities=["En autonomie"]))) == ["Libre"]
+
+
+def test_language_through_the_specific_support():
+    ServiceFactory(place__nom="English", place__prise_en_charge_specifique=["Langues étrangères (anglais)"])
+    ServiceFactory(place__nom="Français")
+    assert names(search(around(supports=["Langues étrangères (anglais)"]))) == ["English"]
+
+
+def test_approximate_positions_come_after_precise_ones_at_the_same_distance():
+    ServiceFactory(place__nom="Centre de la commune", place__position_approximative=True)  # at Massy's centre
+    ServiceFactory(place__nom="Adresse connue", place__latitude=MASSY[0] + 0.004)  # about 450 m
+    ServiceFactory(place__nom="Plus loin", place__latitude=MASSY[0] + 0.02)  # about 2 km
+    page = search(around())
+    assert names(page) == ["Adresse connue", "Centre de la commune", "Plus loin"]
+    assert page.results[0].distance_label == "à 450 m"
+    assert page.results[1].distance_label == "dans la commune de Massy"
+    ServiceFactory(place__nom="Loin", place__position_approximative=True, place__commune="Évry-Courcouronnes",
+                   place__latitude=48.6243, place__longitude=2.4290)  # fmt: skip
+    assert search(around(radius_km=20)).results[-1].distance_label == "à environ 17 km, commune d’Évry-Courcouronnes"
+
+
+def test_a_renamed_place_is_found_by_its_new_name():
+    place = ServiceFactory(place__nom="Ancien nom").place
+    place.nom = "Maison Numérique Éole"
+    place.save(update_fields=["nom"])
+    assert names(search(around(name="eole"))) == ["Maison Numérique Éole"]
+    assert names(search(around(name="ancien"))) == []

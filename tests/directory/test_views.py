@@ -49,10 +49,11 @@ def test_malformed_parameters_never_crash(client):
 
 
 def test_empty_results_suggest_wider_search(client):
-    html = client.get("/recherche/?ou=91300&besoin=equipement&rayon=5&gratuit=on").content.decode()
+    ServiceFactory(place__nom="Évry", place__latitude=48.6243, place__longitude=2.4290)  # ~16 km
+    html = client.get("/recherche/?ou=91300&rayon=5&gratuit=on").content.decode()
     assert "Aucun lieu ne correspond" in html
-    assert "Chercher jusqu’à 20 km" in html
-    assert "accueil=distance" in html and "Enlever les filtres" in html
+    assert "Chercher jusqu’à 20 km (1 lieu)" in html
+    assert "accueil=distance" not in html and "Enlever les filtres" not in html  # they would find nothing
 
 
 def test_pagination_links_keep_the_search(client):
@@ -143,3 +144,8 @@ def test_typed_postal_code_and_arrondissement_are_kept_in_the_title(client):
 def test_typo_gets_a_suggestion(client):
     html = client.get("/recherche/?ou=Masy").content.decode()
     assert "Vouliez-vous dire" in html and "Massy (91300)" in html
+
+
+def test_the_typed_postal_code_names_the_search(client):
+    html = client.get("/recherche/?ou=Paris+75015").content.decode()
+    assert "autour de Paris (75015)" in html

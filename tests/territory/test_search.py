@@ -76,3 +76,38 @@ def test_typos_and_partial_names_get_suggestions():
     assert close_communes("Masy")[0].nom == "Massy"
     assert close_communes("Ulis")[0].nom == "Les Ulis"
     assert close_communes("zz") == []
+
+
+@pytest.mark.parametrize("typed", ["Massy 91300", "91300 Massy", "Massy, 91300", "massy (91300)", "MASSY  91300"])
+def test_name_with_postal_code_resolves(typed):
+    assert resolve_commune(typed).code_insee == "91377"
+    assert [c.nom for c in suggest_communes(typed)] == ["Massy"]
+
+
+def test_postal_code_wins_over_a_mistyped_name():
+    assert resolve_commune("Masy 91300").code_insee == "91377"
+
+
+@pytest.mark.parametrize("typed", ["ulis", "Ulis", "ULIS"])
+def test_name_without_its_article_resolves_and_is_suggested(typed):
+    assert resolve_commune(typed).nom == "Les Ulis"
+    assert suggest_communes(typed)[0].nom == "Les Ulis"
+
+
+def test_exact_names_and_prefixes_are_suggested_first():
+    names = [c.nom for c in suggest_communes("Saint-Véran")]
+    assert names.index("Saint-Véran") < names.index("Saint-Vérand")
+    assert suggest_communes("palaise")[0].nom == "Palaiseau"
+    typo = [c.nom for c in suggest_communes("palaiso")]  # no name starts so: names spelled alike
+    assert typo.index("Palaiseau") < typo.index("Calais")
+
+
+def test_typo_suggestions_prefer_names_starting_with_the_query():
+    from territory.search import close_communes
+
+    assert close_communes("palaiso")[0].nom == "Palaiseau"
+
+
+def test_an_exact_name_wins_among_equally_close_communes():
+    assert resolve_commune("Le Palais").code_insee == "56152"
+    assert resolve_commune("evry").nom == "Évry-Courcouronnes"  # closer first, still
