@@ -10,6 +10,7 @@ from math import ceil
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from directory.domain import geo, hours
 from directory.domain.derived import ANY_ZONE
@@ -170,12 +171,14 @@ def _places(c: Criteria, conditions: Q, now: datetime) -> QuerySet:
 
 
 def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None = None) -> Page:
-    now = now or hours.local_now()
+    moment = now or timezone.now()  # each place's status is computed in its own time zone
+    now = hours.to_local(moment)  # the filters use the site's local day
     conditions = service_conditions(c)
     places = _places(c, conditions, now)
     # One query for the ordered ids (the count is their number), one for the page's rows.
     if c.open_when == OPEN_NOW:
-        ids = [pk for pk, horaires in places.values_list("pk", "horaires") if hours.is_open_at(horaires, now)]
+        rows = places.values_list("pk", "horaires", "code_insee")
+        ids = [pk for pk, horaires, insee in rows if hours.is_open_at(horaires, moment, insee)]
     else:
         ids = list(places.values_list("pk", flat=True))
     total = len(ids)
@@ -192,7 +195,7 @@ def search(c: Criteria, page: int = 1, page_size: int = 20, now: datetime | None
             distance_km=geo.distance_km(c.latitude, c.longitude, p.latitude, p.longitude)
             if c.has_position and p.has_position
             else None,
-            status=hours.status(p.horaires, now),
+            status=hours.status(p.horaires, moment, p.code_insee),
         )
         for p in chosen
     ]
