@@ -60,13 +60,16 @@ def _published_place(pk: int) -> Place:
 
 
 def _place_context(place: Place) -> dict:
+    services = list(place.services.all())
     return {
         "place": place,
-        "services": list(place.services.all()),
-        "status": hours.status(place.horaires),
-        "week": hours.week_table(place.horaires),
-        "hours_notes": hours.exceptions(place.horaires),
-        "facts": presentation.place_facts(place),
+        "services": services,
+        "service_details": presentation.service_details(place, services),
+        "status": hours.status(place.horaires, code_insee=place.code_insee),
+        "week": hours.week_table(place.horaires, code_insee=place.code_insee),
+        "hours_notes": hours.exceptions(place.horaires, code_insee=place.code_insee),
+        "hours_text": hours.readable_text(place.horaires),
+        "facts": presentation.place_facts(place, services),
         "stale": quality.is_stale(place),
     }
 

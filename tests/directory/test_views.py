@@ -143,3 +143,44 @@ def test_typed_postal_code_and_arrondissement_are_kept_in_the_title(client):
 def test_typo_gets_a_suggestion(client):
     html = client.get("/recherche/?ou=Masy").content.decode()
     assert "Vouliez-vous dire" in html and "Massy (91300)" in html
+
+
+def test_no_phone_never_says_call(client):
+    with_email = PlaceFactory(telephone="", courriels=["accueil@exemple.fr"], modalites_acces=["Téléphoner"])
+    html = client.get(with_email.get_absolute_url()).content.decode()
+    assert "ppelez" not in html and "Appeler le" not in html
+    assert "écrivez au lieu" in html.lower() and "mailto:accueil@exemple.fr" in html
+    nothing = PlaceFactory(telephone="", modalites_acces=[], itinerance=["Itinérant"])
+    html = client.get(nothing.get_absolute_url()).content.decode()
+    assert "ppelez" not in html
+    assert "Aucun téléphone, courriel ni site n’est connu" in html
+    assert f'href="/lieux/{nothing.pk}/signaler/">Signaler une erreur</a>' in html
+
+
+def test_service_own_hours_phone_and_email_are_shown_and_used(client):
+    service = ServiceFactory(
+        place__horaires="Mo-Fr 09:00-12:00",
+        horaires_accueil="Sa 10:00-12:00; PH off",
+        telephone="+33160000001",
+        courriel="permanence@exemple.fr",
+    )
+    html = client.get(service.place.get_absolute_url()).content.decode()
+    assert "Pour ce service&nbsp;:" in html and "Horaires de ce service" in html
+    assert "10\xa0h – 12\xa0h" in html  # the service's Saturday, not the place's hours
+    assert 'href="tel:+33160000001"' in html and "01 60 00 00 01" in html
+    assert "mailto:permanence@exemple.fr" in html
+
+
+def test_sources_are_named_for_people(client):
+    place = PlaceFactory(source="dora")
+    html = client.get(place.get_absolute_url()).content.decode()
+    assert "source&nbsp;: DORA via data·inclusion" in html
+    other = PlaceFactory(source="import-xyz-2024")
+    html = client.get(other.get_absolute_url()).content.decode()
+    assert "import-xyz-2024" not in html and "une source partenaire" in html
+
+
+def test_counts_and_elisions_in_french(client):
+    html = client.get("/recherche/", {"ou": "Évry-Courcouronnes", "rayon": "2", "besoin": "equipement"}).content.decode()
+    assert "<title>0 lieu autour d’Évry-Courcouronnes" in html
+    assert "0 lieux" not in html and "autour de Évry" not in html
