@@ -181,6 +181,7 @@ def test_sources_are_named_for_people(client):
 
 
 def test_counts_and_elisions_in_french(client):
-    html = client.get("/recherche/", {"ou": "Évry-Courcouronnes", "rayon": "2", "besoin": "equipement"}).content.decode()
+    query = {"ou": "Évry-Courcouronnes", "rayon": "2", "besoin": "equipement"}
+    html = client.get("/recherche/", query).content.decode()
     assert "<title>0 lieu autour d’Évry-Courcouronnes" in html
     assert "0 lieux" not in html and "autour de Évry" not in html
