@@ -113,8 +113,3 @@ def report_error(request, pk: int):
 @require_GET
 def report_thanks(request, pk: int):
     return render(request, "directory/report_thanks.html", {"place": _published_place(pk)})
-
-
-@require_GET
-def accessibility(request):
-    return render(request, "directory/accessibility.html")

@@ -1,7 +1,7 @@
 """Small rules of written French used on every page: plurals and elisions.
 
-    count(0, "lieu", "lieux") → "0 lieu"   (0 and 1 are singular in French)
-    de("Évry") → "d’Évry", de("Les Ulis") → "des Ulis", de("Le Kremlin-Bicêtre") → "du Kremlin-Bicêtre"
+count(0, "lieu", "lieux") → "0 lieu"   (0 and 1 are singular in French)
+de("Évry") → "d’Évry", de("Les Ulis") → "des Ulis", de("Le Kremlin-Bicêtre") → "du Kremlin-Bicêtre"
 """
 
 _VOWELS = set("aeiouàâäéèêëîïôöùûüœæ")
