@@ -146,9 +146,22 @@ def map_data(page: Page, criteria) -> dict:
         if r.place.has_position
     ]
     centre = [criteria.latitude, criteria.longitude] if criteria.has_position else None
-    return {"centre": centre, "rayon": criteria.radius_km, "lieux": markers}
+    return {"centre": centre, "libelle": criteria.place_label, "rayon": criteria.radius_km, "lieux": markers}
+
+
+SEARCH_PARAMETERS = {"besoin", "ou", "rayon", "accueil", "ouvert", "gratuit", "rdv", "public", "accompagnement",
+                     "lat", "lon", "page", "anciens"}  # fmt: skip
+
+
+def search_query(params) -> str:
+    """The search parameters of a query string (a place page's « Retour aux résultats »), URL-encoded."""
+    kept = params.copy()
+    for key in list(kept):
+        if key not in SEARCH_PARAMETERS:
+            del kept[key]
+    return kept.urlencode()
 
 
 def place_map_data(place) -> dict:
     marker = {"n": "", "lat": place.latitude, "lon": place.longitude, "nom": place.nom, "url": "", "approx": False}
-    return {"centre": [place.latitude, place.longitude], "rayon": None, "lieux": [marker]}
+    return {"centre": None, "rayon": None, "lieux": [marker]}

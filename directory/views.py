@@ -42,6 +42,7 @@ def results(request):
         "widen": explain.widenings(criteria, request.GET) if not page.total else [],
         "homonyms": explain.homonyms(form.commune, form.cleaned_data.get("ou", "")),
         "map_data": presentation.map_data(page, criteria),
+        "back_suffix": f"?{query}" if (query := presentation.search_query(request.GET)) else "",
         "tile_url": settings.ANCRAGE_TILE_URL,
         "tile_attribution": settings.ANCRAGE_TILE_ATTRIBUTION,
     }
@@ -78,10 +79,12 @@ def _place_context(place: Place) -> dict:
 def place_detail(request, pk: int, slug: str = ""):
     place = _published_place(pk)
     canonical = place.get_absolute_url()
+    back_query = presentation.search_query(request.GET)
     if request.path != canonical:
-        return redirect(canonical, permanent=True)
+        return redirect(f"{canonical}?{back_query}" if back_query else canonical, permanent=True)
     context = _place_context(place)
     context.update(
+        back_query=back_query,
         share_url=request.build_absolute_uri(canonical),
         map_data=presentation.place_map_data(place),
         tile_url=settings.ANCRAGE_TILE_URL,

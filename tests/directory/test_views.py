@@ -185,3 +185,33 @@ def test_counts_and_elisions_in_french(client):
     html = client.get("/recherche/", query).content.decode()
     assert "<title>0 lieu autour d’Évry-Courcouronnes" in html
     assert "0 lieux" not in html and "autour de Évry" not in html
+
+
+def test_place_page_goes_back_to_the_same_results(client):
+    place = ServiceFactory(place__nom="Espace Retour").place
+    results = client.get("/recherche/?besoin=demarches&ou=91300&rayon=5").content.decode()
+    link = f"{place.get_absolute_url()}?besoin=demarches&amp;ou=91300&amp;rayon=5"
+    assert f'href="{link}"' in results
+    html = client.get(place.get_absolute_url(), {"besoin": "demarches", "ou": "91300", "x": "1"}).content.decode()
+    assert '<a href="/recherche/?besoin=demarches&amp;ou=91300">Retour aux résultats</a>' in html
+    assert f'<link rel="canonical" href="http://testserver{place.get_absolute_url()}">' in html
+    short = client.get(f"/lieux/{place.pk}/?ou=91300")
+    assert short["Location"] == f"{place.get_absolute_url()}?ou=91300"
+    assert "Chercher d’autres lieux" in client.get(place.get_absolute_url()).content.decode()
+
+
+def test_print_sheet_says_how_to_print_without_javascript(client):
+    place = ServiceFactory().place
+    html = client.get(reverse("directory:place-sheet", args=[place.pk])).content.decode()
+    assert "Ctrl et P" in html and 'id="imprimer" hidden' in html
+
+
+def test_map_code_is_not_loaded_with_the_page(client):
+    place = ServiceFactory().place
+    for html in [
+        client.get("/recherche/?ou=91300").content.decode(),
+        client.get(place.get_absolute_url()).content.decode(),
+    ]:
+        assert '<script src="/static/vendor/leaflet/leaflet.js"' not in html
+        assert 'rel="stylesheet" href="/static/vendor/leaflet/leaflet.css"' not in html
+        assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in html
