@@ -185,6 +185,7 @@ def test_counts_and_elisions_in_french(client):
     html = client.get("/recherche/", query).content.decode()
     assert "<title>0 lieu autour d’Évry-Courcouronnes" in html
     assert "0 lieux" not in html and "autour de Évry" not in html
+    assert "km d’Évry-Courcouronnes" in html and "mairie d’Évry-Courcouronnes" in html
 
 
 def test_place_page_goes_back_to_the_same_results(client):
