@@ -153,6 +153,8 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
             end = finish
         return Status(known=True, is_open=True, label=f"Ouvert jusqu’à{NBSP}{format_time(end)}")
     day = format_day(first_start.date(), now.date())
+    if _unchecked_holiday(horaires, first_start.date()):
+        return Status(known=True, label=f"Fermé · {day} (jour férié){NBSP}: horaires à vérifier")
     return Status(
         known=True,
         label=f"Fermé · ouvre {day} à{NBSP}{format_time(first_start)}",

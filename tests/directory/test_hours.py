@@ -112,3 +112,8 @@ def test_status_in_the_place_time_zone():
     assert not tahiti.is_open and tahiti.label == "Fermé · ouvre aujourd’hui à\xa09\xa0h"
     assert not hours.is_open_at("Mo-Fr 09:00-17:00", moment, "97411")
     assert hours.is_open_at("Mo-Fr 09:00-17:00", moment, "91377")
+
+
+def test_next_opening_on_a_public_holiday_without_a_rule_is_to_check():
+    status = hours.status("Mo-Fr 09:00-17:00", datetime(2026, 12, 24, 18, 0))  # Christmas is tomorrow
+    assert status.label == "Fermé · demain (jour férié)\xa0: horaires à vérifier"
