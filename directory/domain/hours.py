@@ -134,7 +134,8 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
     """
     oh = parse(horaires)
     if oh is None:
-        return Status(known=False)
+        text = readable_text(horaires)  # hours written in words are shown as they are, never raw syntax
+        return Status(known=False, label=text if len(text) <= 120 else text[:119] + "…") if text else Status(False)
     now = place_now(code_insee, now)
     if _unchecked_holiday(horaires, now.date()):
         return Status(known=False, label=HOLIDAY_TO_CHECK)

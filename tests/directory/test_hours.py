@@ -42,7 +42,7 @@ def test_alternate_weeks():
 
 
 def test_unknown_and_invalid_hours_are_not_guessed():
-    for value in ["", "   ", "permanence tél. du lundi au vendredi"]:
+    for value in ["", "   ", "Mo-Fr 9h-12h"]:
         status = hours.status(value, MONDAY)
         assert not status.known and status.label == "Horaires non renseignés"
         assert hours.week_table(value) == []
@@ -93,6 +93,10 @@ def test_times_never_break_across_lines():
 
 def test_raw_syntax_is_never_readable_text():
     assert hours.readable_text("permanence tél. du lundi au vendredi") == "permanence tél. du lundi au vendredi"
+    status = hours.status("permanence tél. du lundi au vendredi", MONDAY)
+    assert not status.known and status.label == "permanence tél. du lundi au vendredi"
+    for value in ["permanence tél. du lundi au vendredi", "Mo-Fr 9h-12h"]:
+        assert hours.week_table(value) == [] and not hours.is_valid(value)
     for raw in ["Mo-Fr 9h-12h", "Mo-Fr 09:00-12:00;;", "Tu 14:00-", "", "24/7"]:
         assert hours.readable_text(raw) == "", raw
 
