@@ -10,6 +10,7 @@ import logging
 
 from django.conf import settings
 from django.core import signals
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import Http404
 
 from web import views
@@ -37,8 +38,8 @@ class FrenchErrorPagesMiddleware:
             return None  # Django's own handling calls the handlers of ancrage/urls.py
         if isinstance(exception, Http404):
             return views.page_not_found(request, exception)
-        if not isinstance(exception, Exception) or type(exception).__name__ in {"PermissionDenied", "BadRequest"}:
-            return None
+        if isinstance(exception, (PermissionDenied, BadRequest, SuspiciousOperation)):
+            return None  # Django answers these with 403 / 400 pages
         logger.error("Erreur interne : %s", request.path, exc_info=exception)
         signals.got_request_exception.send(sender=self.__class__, request=request)
         return views.server_error(request)
