@@ -136,7 +136,7 @@ ANCRAGE_HIDE_AFTER_DAYS = env_int("ANCRAGE_HIDE_AFTER_DAYS", 0)
 # Legal pages (« Mentions légales », « Données personnelles », « Contact », « Accessibilité »): who publishes
 # the site and how to reach them. Set them for your territory; the defaults describe a demonstration.
 ANCRAGE_LEGAL = {
-    "publisher": env_str("ANCRAGE_PUBLISHER", "Démonstration d’Ancrage (éditeur à renseigner)"),
+    "publisher": env_str("ANCRAGE_PUBLISHER") or "Démonstration d’Ancrage (éditeur à renseigner)",
     "publisher_address": env_str("ANCRAGE_PUBLISHER_ADDRESS", ""),
     "director": env_str("ANCRAGE_PUBLICATION_DIRECTOR", ""),
     "host": env_str("ANCRAGE_HOST_NAME", ""),
