@@ -34,7 +34,7 @@ setup: $(BIN)/.deps
 ## Set up, then serve on http://$(HOST):$(PORT)/ (Ctrl+C to stop).
 run: setup
 	@echo "Ancrage : http://$(HOST):$(PORT)/"
-	DEBUG=$${DEBUG:-true} $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-false} $(MANAGE) runserver $(HOST):$(PORT)
 
 ## The whole test suite, browser tests included.
 test: $(BIN)/.dev-deps node_modules/.installed chromium

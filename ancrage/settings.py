@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "web.middleware.FrenchErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "ancrage.urls"
@@ -143,6 +144,21 @@ ANCRAGE_IMPORT_MAX_HOURS = env_int("ANCRAGE_IMPORT_MAX_HOURS", 6)
 ANCRAGE_SYNC_MAX_ABSENT_PERCENT = env_int("ANCRAGE_SYNC_MAX_ABSENT_PERCENT", 30)
 # file:// feed URLs read the server's own files: refused unless allowed (tests, local mirrors).
 ANCRAGE_ALLOW_FILE_FEEDS = env_bool("ANCRAGE_ALLOW_FILE_FEEDS", False)
+
+# Legal pages (« Mentions légales », « Données personnelles », « Contact », « Accessibilité »): who publishes
+# the site and how to reach them. Set them for your territory; the defaults describe a demonstration.
+ANCRAGE_LEGAL = {
+    "publisher": env_str("ANCRAGE_PUBLISHER") or "Démonstration d’Ancrage (éditeur à renseigner)",
+    "publisher_address": env_str("ANCRAGE_PUBLISHER_ADDRESS", ""),
+    "director": env_str("ANCRAGE_PUBLICATION_DIRECTOR", ""),
+    "host": env_str("ANCRAGE_HOST_NAME", ""),
+    "host_address": env_str("ANCRAGE_HOST_ADDRESS", ""),
+    "email": env_str("ANCRAGE_CONTACT_EMAIL", ""),
+    "phone": env_str("ANCRAGE_CONTACT_PHONE", ""),
+    "postal": env_str("ANCRAGE_CONTACT_ADDRESS", ""),
+}
+# Error reports (« Signaler une erreur ») are deleted this many days after they were handled.
+ANCRAGE_REPORT_RETENTION_DAYS = env_int("ANCRAGE_REPORT_RETENTION_DAYS", 365)
 
 # Shared by every app server (rate limits, throttling): a database table, not process memory.
 CACHES = {

@@ -9,5 +9,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),
+    path("", include("web.urls")),
     path("", include("directory.urls")),
 ]
+
+# The site's French error pages (also with DEBUG on: web.middleware.FrenchErrorPagesMiddleware).
+handler404 = "web.views.page_not_found"
+handler500 = "web.views.server_error"

@@ -190,6 +190,7 @@ class ErrorReportForm(forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 5}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),  # RGAA 11.13
         }
         labels = {"kind": "Qu’est-ce qui est faux ?", "message": "Ce qui est faux, et ce qui serait juste"}
         help_texts = {

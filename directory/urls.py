@@ -12,5 +12,4 @@ urlpatterns = [
     path("lieux/<int:pk>/fiche/", views.place_sheet, name="place-sheet"),
     path("lieux/<int:pk>/signaler/", views.report_error, name="report"),
     path("lieux/<int:pk>/signaler/merci/", views.report_thanks, name="report-thanks"),
-    path("accessibilite/", views.accessibility, name="accessibility"),
 ]

@@ -51,6 +51,7 @@ def results(request):
         "fallbacks": fallbacks,
         "homonyms": explain.homonyms(form.commune, form.cleaned_data.get("ou", "")),
         "map_data": presentation.map_data(page, criteria),
+        "back_suffix": f"?{query}" if (query := presentation.search_query(request.GET)) else "",
         "tile_url": settings.ANCRAGE_TILE_URL,
         "tile_attribution": settings.ANCRAGE_TILE_ATTRIBUTION,
     }
@@ -98,13 +99,16 @@ def follows_merges(view):
 
 
 def _place_context(place: Place) -> dict:
+    services = list(place.services.all())
     return {
         "place": place,
-        "services": list(place.services.all()),
-        "status": hours.status(place.horaires),
-        "week": hours.week_table(place.horaires),
-        "hours_notes": hours.exceptions(place.horaires),
-        "facts": presentation.place_facts(place),
+        "services": services,
+        "service_details": presentation.service_details(place, services),
+        "status": hours.status(place.horaires, code_insee=place.code_insee),
+        "week": hours.week_table(place.horaires, code_insee=place.code_insee),
+        "hours_notes": hours.exceptions(place.horaires, code_insee=place.code_insee),
+        "hours_text": hours.readable_text(place.horaires),
+        "facts": presentation.place_facts(place, services),
         "stale": quality.is_stale(place),
     }
 
@@ -114,10 +118,12 @@ def _place_context(place: Place) -> dict:
 def place_detail(request, pk: int, slug: str = ""):
     place = _published_place(pk)
     canonical = place.get_absolute_url()
+    back_query = presentation.search_query(request.GET)
     if request.path != canonical:
-        return redirect(canonical, permanent=True)
+        return redirect(f"{canonical}?{back_query}" if back_query else canonical, permanent=True)
     context = _place_context(place)
     context.update(
+        back_query=back_query,
         share_url=request.build_absolute_uri(canonical),
         map_data=presentation.place_map_data(place),
         tile_url=settings.ANCRAGE_TILE_URL,
@@ -152,8 +158,3 @@ def report_error(request, pk: int):
 @follows_merges
 def report_thanks(request, pk: int):
     return render(request, "directory/report_thanks.html", {"place": _published_place(pk)})
-
-
-@require_GET
-def accessibility(request):
-    return render(request, "directory/accessibility.html")

@@ -20,6 +20,7 @@ from directory.domain.search import (
 from directory.models import Place
 from territory.departements import DEPARTEMENTS
 from territory.models import Commune
+from web.french import de
 
 _DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
@@ -35,16 +36,16 @@ def why(c: Criteria, page: Page | None = None) -> list[str]:
     if c.accueil == ACCUEIL_DISTANCE and c.has_position:
         lines.append(
             f"Nous montrons les lieux {what} à distance (téléphone, visio), situés à moins de "
-            f"{c.radius_km} km de {c.place_label} et ouverts aux habitants de votre commune."
+            f"{c.radius_km} km {de(c.place_label)} et ouverts aux habitants de votre commune."
         )
     elif c.has_position:
-        lines.append(f"Nous montrons les lieux {what}, à moins de {c.radius_km} km de {c.place_label}.")
+        lines.append(f"Nous montrons les lieux {what}, à moins de {c.radius_km} km {de(c.place_label)}.")
     else:
         lines.append(f"Nous montrons les lieux {what}.")
     if c.has_position:
         lines.append(
             "Ils sont classés du plus proche au plus éloigné, à vol d’oiseau"
-            + (f" depuis la mairie de {c.place_label}." if c.code_insee else " depuis votre position.")
+            + (f" depuis la mairie {de(c.place_label)}." if c.code_insee else " depuis votre position.")
             + " À distance égale (au kilomètre près), les lieux dont l’adresse précise est inconnue viennent après."
         )
     filters = []

@@ -1,15 +1,22 @@
 """Opening hours in the OpenStreetMap `opening_hours` format, read for people.
 
-Everything is computed in Europe/Paris local time with French public holidays (`PH`).
+Everything is computed in the place's own local time (`territory.timezones`, from its INSEE code) with
+French public holidays (`PH`). The raw OSM syntax is never shown to the public: valid hours are phrased in
+French, invalid ones are shown only when they are already words a person reads (`readable_text`).
 """
 
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import opening_hours
 from django.utils import timezone
+
+from territory.timezones import timezone_for_insee
+
+NBSP = "\u00a0"
 
 DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTH_NAMES = [
@@ -34,15 +41,59 @@ def is_valid(horaires: str) -> bool:
     return parse(horaires) is not None
 
 
-def local_now() -> datetime:
-    return timezone.localtime().replace(tzinfo=None, second=0, microsecond=0)
+def local_now(tz: str | None = None) -> datetime:
+    """Now, as a naive wall-clock time in the zone `tz` (the site's zone by default), to the minute."""
+    return to_local(timezone.now(), tz)
+
+
+def to_local(moment: datetime, tz: str | None = None) -> datetime:
+    """An aware moment as a naive wall-clock time in the zone `tz`; a naive moment is taken as already local."""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment, ZoneInfo(tz) if tz else None)
+    return moment.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def place_now(code_insee: str, now: datetime | None = None) -> datetime:
+    """The wall-clock time at a place (overseas places have their own time zone)."""
+    return to_local(now or timezone.now(), timezone_for_insee(code_insee))
 
 
 def format_time(moment: time | datetime) -> str:
-    """9 h, 9 h 30, 12 h 15."""
+    """9 h, 9 h 30, 12 h 15 — with non-breaking spaces, so that a time never breaks across lines."""
     if moment.hour == 0 and moment.minute == 0 and isinstance(moment, datetime):
         return "minuit"
-    return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
+    if moment.minute == 0:
+        return f"{moment.hour}{NBSP}h"
+    return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+
+
+_OSM_TOKENS = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|off|open|closed)\b|\d\d?:\d\d\s*-|[;\[\]]")
+
+
+def readable_text(horaires: str) -> str:
+    """Hours that are not valid OSM syntax, when they are already plain words (else "": never raw syntax)."""
+    value = (horaires or "").strip()
+    if not value or parse(value) is not None or _OSM_TOKENS.search(value) or not re.search(r"[a-zà-ÿ]{4}", value):
+        return ""
+    return value
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> opening_hours.OpeningHours:
+    return opening_hours.OpeningHours("PH", country="FR")
+
+
+def is_public_holiday(day: date) -> bool:
+    return _holidays().is_open(datetime.combine(day, time(12)))
+
+
+def has_holiday_rule(horaires: str) -> bool:
+    """Whether the hours say what happens on public holidays (`PH off`, `PH 10:00-12:00`…)."""
+    return bool(re.search(r"\bPH\b", horaires or ""))
+
+
+def _unchecked_holiday(horaires: str, day: date) -> bool:
+    return is_public_holiday(day) and not has_holiday_rule(horaires)
 
 
 def format_day(day: date, today: date) -> str:
@@ -68,12 +119,28 @@ class Status:
     label: str = "Horaires non renseignés"
     next_opening: datetime | None = None
 
+    @property
+    def css(self) -> str:
+        return "open" if self.is_open else "closed" if self.known else "unknown"
 
-def status(horaires: str, now: datetime | None = None) -> Status:
+
+HOLIDAY_TO_CHECK = f"Jour férié{NBSP}: horaires à vérifier"
+
+
+def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> Status:
+    """Open or closed at `now` (aware: converted to the place's zone; naive: the place's wall-clock time).
+
+    On a public holiday, hours that say nothing about holidays give "à vérifier", never "Ouvert".
+    """
     oh = parse(horaires)
     if oh is None:
-        return Status(known=False)
-    now = now or local_now()
+        text = readable_text(horaires)  # hours written in words are shown as they are, never raw syntax
+        return Status(known=False, label=text if len(text) <= 120 else text[:119] + "…") if text else Status(False)
+    now = place_now(code_insee, now)
+    if _unchecked_holiday(horaires, now.date()):
+        return Status(known=False, label=HOLIDAY_TO_CHECK)
+    if oh.is_unknown(now):
+        return Status(known=False, label="Horaires à vérifier")
     spans = _open_spans(oh, now, now + timedelta(days=_HORIZON_DAYS))
     if not spans:
         return Status(known=True, label=f"Fermé dans les {_HORIZON_DAYS} prochains jours")
@@ -85,18 +152,24 @@ def status(horaires: str, now: datetime | None = None) -> Status:
             if start != end:
                 break
             end = finish
-        return Status(known=True, is_open=True, label=f"Ouvert jusqu’à {format_time(end)}")
+        return Status(known=True, is_open=True, label=f"Ouvert jusqu’à{NBSP}{format_time(end)}")
     day = format_day(first_start.date(), now.date())
+    if _unchecked_holiday(horaires, first_start.date()):
+        return Status(known=True, label=f"Fermé · {day} (jour férié){NBSP}: horaires à vérifier")
     return Status(
         known=True,
-        label=f"Fermé · ouvre {day} à {format_time(first_start)}",
+        label=f"Fermé · ouvre {day} à{NBSP}{format_time(first_start)}",
         next_opening=first_start,
     )
 
 
-def is_open_at(horaires: str, moment: datetime) -> bool:
+def is_open_at(horaires: str, moment: datetime, code_insee: str = "") -> bool:
+    """Surely open at `moment` (a public holiday the hours say nothing about is not "surely open")."""
     oh = parse(horaires)
-    return oh is not None and oh.is_open(moment)
+    if oh is None:
+        return False
+    moment = place_now(code_insee, moment)
+    return oh.is_open(moment) and not _unchecked_holiday(horaires, moment.date())
 
 
 def open_weekdays(horaires: str, today: date | None = None) -> str:
@@ -153,47 +226,67 @@ class DayHours:
     name: str
     spans: list[str]
     is_today: bool
+    to_check: bool = False
 
     @property
     def text(self) -> str:
+        if self.to_check:
+            return f"Jour férié{NBSP}: à vérifier"
         return ", ".join(self.spans) if self.spans else "Fermé"
 
 
-def week_table(horaires: str, today: date | None = None) -> list[DayHours]:
+def _span_text(start: datetime, end: datetime, state, comment: str) -> str:
+    if end - start >= timedelta(days=1):
+        text = "toute la journée"
+    else:
+        text = f"{format_time(start)} – {format_time(end)}"
+    if state == opening_hours.State.UNKNOWN:
+        text = "à vérifier" if text == "toute la journée" else f"{text} (à vérifier)"
+    return f"{text} ({comment})" if comment else text
+
+
+def week_table(horaires: str, today: date | None = None, code_insee: str = "") -> list[DayHours]:
     """The seven days from Monday of the current week, with their opening spans in French."""
     oh = parse(horaires)
     if oh is None:
         return []
-    today = today or local_now().date()
+    today = today or place_now(code_insee).date()
     monday = today - timedelta(days=today.weekday())
     table = []
     for offset in range(7):
         day = monday + timedelta(days=offset)
         start = datetime.combine(day, time())
-        spans = _open_spans(oh, start, start + timedelta(days=1))
+        spans = [
+            _span_text(a, b, state, comment)
+            for a, b, state, comment in oh.intervals(start, start + timedelta(days=1))
+            if state in (opening_hours.State.OPEN, opening_hours.State.UNKNOWN)
+        ]
         table.append(
             DayHours(
                 day=day,
                 name=DAY_NAMES[day.weekday()].capitalize(),
-                spans=[f"{format_time(a)} – {format_time(b)}" for a, b in spans],
+                spans=spans,
                 is_today=day == today,
+                to_check=_unchecked_holiday(horaires, day),
             )
         )
     return table
 
 
-def exceptions(horaires: str, today: date | None = None) -> list[str]:
+def exceptions(horaires: str, today: date | None = None, code_insee: str = "") -> list[str]:
     """Plain-French notes on what differs from the usual week: holidays, alternate weeks."""
     oh = parse(horaires)
     if oh is None:
         return []
-    today = today or local_now().date()
+    today = today or place_now(code_insee).date()
     notes = []
     text = horaires.replace(" ", "")
     if "PHoff" in text:
         notes.append("Fermé les jours fériés.")
+    elif not has_holiday_rule(horaires):
+        notes.append(f"Jours fériés{NBSP}: les horaires ne sont pas précisés, vérifiez avant de vous déplacer.")
     if "week" in horaires:
-        notes.append("Les horaires changent d’une semaine à l’autre : vérifiez la semaine qui vous intéresse.")
+        notes.append(f"Les horaires changent d’une semaine à l’autre{NBSP}: vérifiez la semaine qui vous intéresse.")
     this_week = [d.spans for d in week_table(horaires, today)]
     next_week = [d.spans for d in week_table(horaires, today + timedelta(days=7))]
     if this_week != next_week and "week" not in horaires:

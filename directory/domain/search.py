@@ -10,6 +10,7 @@ from math import ceil, sqrt
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from directory.domain import geo, hours
 from directory.domain.derived import ANY_ZONE
@@ -228,16 +229,17 @@ def _around(places: QuerySet, c: Criteria) -> QuerySet:
 
 
 def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = None) -> list[int]:
-    """The places' ids in list order; `keep(horaires)` filters on the hours.
+    """The places' ids in list order; `keep(horaires, code_insee)` filters on the hours.
 
     At the same distance (to the kilometre), a place whose position is its commune's centre comes after
     the places whose address is known.
     """
-    fields = ["pk", "position_approximative", *(["d2"] if c.has_position else []), *(["horaires"] if keep else [])]
+    hours_fields = ["horaires", "code_insee"] if keep else []
+    fields = ["pk", "position_approximative", *(["d2"] if c.has_position else []), *hours_fields]
     rows = places.values_list(*fields)
     rows = list(rows[:limit] if limit else rows)
     if keep:
-        rows = [row for row in rows if keep(row[-1])]
+        rows = [row for row in rows if keep(row[-2], row[-1])]
     if c.has_position:
         rows.sort(key=lambda row: (int(sqrt(row[2]) * geo.KM_PER_DEGREE_LAT), row[1]))  # stable: d2 order kept
     return [row[0] for row in rows]
@@ -247,7 +249,7 @@ def _open_day(c: Criteria, now: datetime) -> int:
     return now.isoweekday() if c.open_when == OPEN_NOW else int(c.open_when)
 
 
-def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], now: datetime) -> list[Result]:
+def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], moment: datetime) -> list[Result]:
     by_id = Place.objects.in_bulk(ids)
     chosen = [by_id[pk] for pk in ids]
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
@@ -259,7 +261,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], now:
             distance_km=geo.distance_km(c.latitude, c.longitude, p.latitude, p.longitude)
             if c.has_position and p.has_position
             else None,
-            status=hours.status(p.horaires, now),
+            status=hours.status(p.horaires, moment, p.code_insee),
             hours_unknown=p.pk in unknown,
         )
         for p in chosen
@@ -275,27 +277,29 @@ def search(
     are not taken for closed: they follow the matching ones, flagged `hours_unknown`. `max_rows` bounds
     the places read (the nearest ones), for a search at any distance.
     """
-    now = now or hours.local_now()
+    moment = now or timezone.now()  # each place's status is computed in its own time zone
+    now = hours.to_local(moment)  # the filters use the site's local day
     conditions = service_conditions(c)
     places = _around(_places(c, conditions, now), c)
     unknown_ids: list[int] = []
     if c.open_when:
         day = _open_day(c, now)
         if c.open_when == OPEN_NOW:
-            keep = lambda h: hours.is_open_at(h, now)  # noqa: E731
+            keep = lambda h, insee: hours.is_open_at(h, moment, insee)  # noqa: E731
         else:
             # The stored weekdays (any season) narrowed the places down; the hours say which open that day
             # in the coming days.
-            keep = lambda h: hours.opens_on_weekday(h, day, now.date())  # noqa: E731
+            keep = lambda h, insee: hours.opens_on_weekday(h, day, now.date())  # noqa: E731
         ids = _ordered_ids(places.filter(jours_ouverture__contains=f"|{day}|"), c, keep, max_rows)
-        unknown_ids = _ordered_ids(places.filter(jours_ouverture=""), c, lambda h: not hours.is_valid(h), max_rows)
+        unknown = _ordered_ids(places.filter(jours_ouverture=""), c, lambda h, _: not hours.is_valid(h), max_rows)
+        unknown_ids = unknown
     else:
         ids = _ordered_ids(places, c, limit=max_rows)
     ids += unknown_ids
     total = len(ids)
     page = min(max(1, page), max(1, ceil(total / page_size)))
     page_ids = ids[(page - 1) * page_size : page * page_size]
-    results = _results(c, conditions, page_ids, set(unknown_ids), now)
+    results = _results(c, conditions, page_ids, set(unknown_ids), moment)
     return Page(results=results, total=total, number=page, page_size=page_size, hours_unknown=len(unknown_ids))
 
 

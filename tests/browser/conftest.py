@@ -40,10 +40,16 @@ def page(browser, live_server):
     context.close()
 
 
-def axe_violations(page) -> list[str]:
+def _axe_run(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
+    return result["violations"]
+
+
+def axe_violations(page) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in _axe_run(page)]
+
+
+def axe_violations_by_rule(page) -> list[str]:
+    """The ids of the axe-core rules (WCAG 2.1 A and AA) the page violates."""
+    return [v["id"] for v in _axe_run(page)]

@@ -31,6 +31,10 @@ def pages(place):
         "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
         "signaler une erreur": f"/lieux/{place.pk}/signaler/",
         "accessibilité": "/accessibilite/",
+        "mentions légales": "/mentions-legales/",
+        "données personnelles": "/donnees-personnelles/",
+        "contact": "/contact/",
+        "page introuvable": "/nulle-part/",
         "données ouvertes": "/donnees-ouvertes/",
         "documentation de l’API": "/api/docs",
     }

@@ -70,7 +70,7 @@ def test_place_page_has_what_is_needed_to_go(client):
     response = client.get(place.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    for expected in ["Aide aux démarches administratives", "Gratuit", "Sans rendez-vous", "Lundi", "9 h – 12 h",
+    for expected in ["Aide aux démarches administratives", "Gratuit", "Sans rendez-vous", "Lundi", "9\xa0h – 12\xa0h",
                      'href="tel:+33169000000"', "mailto:contact@exemple.fr", "openstreetmap.org/directions",
                      "Informations mises à jour le", "Signaler une erreur", "Imprimer la fiche", "sms:"]:  # fmt: skip
         assert expected in html, expected
@@ -149,3 +149,76 @@ def test_typo_gets_a_suggestion(client):
 def test_the_typed_postal_code_names_the_search(client):
     html = client.get("/recherche/?ou=Paris+75015").content.decode()
     assert "autour de Paris (75015)" in html
+
+
+def test_no_phone_never_says_call(client):
+    with_email = PlaceFactory(telephone="", courriels=["accueil@exemple.fr"], modalites_acces=["Téléphoner"])
+    html = client.get(with_email.get_absolute_url()).content.decode()
+    assert "ppelez" not in html and "Appeler le" not in html
+    assert "écrivez au lieu" in html.lower() and "mailto:accueil@exemple.fr" in html
+    nothing = PlaceFactory(telephone="", modalites_acces=[], itinerance=["Itinérant"])
+    html = client.get(nothing.get_absolute_url()).content.decode()
+    assert "ppelez" not in html
+    assert "Aucun téléphone, courriel ni site n’est connu" in html
+    assert f'href="/lieux/{nothing.pk}/signaler/">Signaler une erreur</a>' in html
+
+
+def test_service_own_hours_phone_and_email_are_shown_and_used(client):
+    service = ServiceFactory(
+        place__horaires="Mo-Fr 09:00-12:00",
+        horaires_accueil="Sa 10:00-12:00; PH off",
+        telephone="+33160000001",
+        courriel="permanence@exemple.fr",
+    )
+    html = client.get(service.place.get_absolute_url()).content.decode()
+    assert "Pour ce service&nbsp;:" in html and "Horaires de ce service" in html
+    assert "10\xa0h – 12\xa0h" in html  # the service's Saturday, not the place's hours
+    assert 'href="tel:+33160000001"' in html and "01 60 00 00 01" in html
+    assert "mailto:permanence@exemple.fr" in html
+
+
+def test_sources_are_named_for_people(client):
+    place = PlaceFactory(source="dora")
+    html = client.get(place.get_absolute_url()).content.decode()
+    assert "source&nbsp;: DORA via data·inclusion" in html
+    other = PlaceFactory(source="import-xyz-2024")
+    html = client.get(other.get_absolute_url()).content.decode()
+    assert "import-xyz-2024" not in html and "une source partenaire" in html
+
+
+def test_counts_and_elisions_in_french(client):
+    query = {"ou": "Évry-Courcouronnes", "rayon": "2", "besoin": "equipement"}
+    html = client.get("/recherche/", query).content.decode()
+    assert "<title>0 lieu autour d’Évry-Courcouronnes" in html
+    assert "0 lieux" not in html and "autour de Évry" not in html
+    assert "km d’Évry-Courcouronnes" in html and "mairie d’Évry-Courcouronnes" in html
+
+
+def test_place_page_goes_back_to_the_same_results(client):
+    place = ServiceFactory(place__nom="Espace Retour").place
+    results = client.get("/recherche/?besoin=demarches&ou=91300&rayon=5").content.decode()
+    link = f"{place.get_absolute_url()}?besoin=demarches&amp;ou=91300&amp;rayon=5"
+    assert f'href="{link}"' in results
+    html = client.get(place.get_absolute_url(), {"besoin": "demarches", "ou": "91300", "x": "1"}).content.decode()
+    assert '<a href="/recherche/?besoin=demarches&amp;ou=91300">Retour aux résultats</a>' in html
+    assert f'<link rel="canonical" href="http://testserver{place.get_absolute_url()}">' in html
+    short = client.get(f"/lieux/{place.pk}/?ou=91300")
+    assert short["Location"] == f"{place.get_absolute_url()}?ou=91300"
+    assert "Chercher d’autres lieux" in client.get(place.get_absolute_url()).content.decode()
+
+
+def test_print_sheet_says_how_to_print_without_javascript(client):
+    place = ServiceFactory().place
+    html = client.get(reverse("directory:place-sheet", args=[place.pk])).content.decode()
+    assert "Ctrl et P" in html and 'id="imprimer" hidden' in html
+
+
+def test_map_code_is_not_loaded_with_the_page(client):
+    place = ServiceFactory().place
+    for html in [
+        client.get("/recherche/?ou=91300").content.decode(),
+        client.get(place.get_absolute_url()).content.decode(),
+    ]:
+        assert '<script src="/static/vendor/leaflet/leaflet.js"' not in html
+        assert 'rel="stylesheet" href="/static/vendor/leaflet/leaflet.css"' not in html
+        assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in html

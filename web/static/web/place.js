@@ -13,6 +13,8 @@
   var print = document.getElementById("imprimer");
   if (print) {
     print.hidden = false;
+    var how = document.getElementById("comment-imprimer");
+    if (how) how.hidden = true;
     print.addEventListener("click", function () { window.print(); });
   }
 })();

@@ -1,0 +1,24 @@
+from django.template import Context, Template
+
+from web import french
+
+
+def test_zero_and_one_are_singular():
+    assert french.count(0, "lieu", "lieux") == "0 lieu"
+    assert french.count(1, "lieu", "lieux") == "1 lieu"
+    assert french.count(2, "lieu", "lieux") == "2 lieux"
+    assert french.plural(3, "trouvé") == "trouvés"
+
+
+def test_de_is_elided_and_contracted():
+    assert french.de("Évry-Courcouronnes") == "d’Évry-Courcouronnes"
+    assert french.de("Orsay") == "d’Orsay"
+    assert french.de("Les Ulis") == "des Ulis"
+    assert french.de("Le Kremlin-Bicêtre") == "du Kremlin-Bicêtre"
+    assert french.de("La Ville-du-Bois") == "de La Ville-du-Bois"
+    assert french.de("Massy") == "de Massy"
+
+
+def test_filters():
+    html = Template('{% load french %}{{ n|count:"lieu,lieux" }} {{ n|plural:"trouvé,trouvés" }} autour {{ c|de }}')
+    assert html.render(Context({"n": 0, "c": "Évry"})) == "0 lieu trouvé autour d’Évry"

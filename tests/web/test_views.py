@@ -1,0 +1,79 @@
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LEGAL = ["web:legal-notice", "web:privacy", "web:contact", "web:accessibility"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_unknown_page_is_a_french_404_whatever_debug_is(client, debug):
+    with override_settings(DEBUG=debug):
+        for path in ["/nulle-part/", "/lieux/999999-disparu/"]:
+            response = client.get(path)
+            html = response.content.decode()
+            assert response.status_code == 404, path
+            assert "Cette page n’existe pas ou plus" in html and 'lang="fr"' in html
+            assert 'href="/"' in html and "Technical" not in html and "Page not found" not in html
+
+
+@override_settings(DEBUG=True)
+def test_api_404_stays_json_with_debug(client):
+    response = client.get("/api/v1/nulle-part")
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_server_error_is_a_french_500(client, debug, monkeypatch):
+    from directory import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "search", broken)
+    client.raise_request_exception = False
+    with override_settings(DEBUG=debug):
+        response = client.get("/recherche/?ou=91300")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Le site a rencontré un problème" in html and "Traceback" not in html and "boom" not in html
+
+
+def test_every_legal_page_is_in_the_footer_of_every_page(client):
+    for page in ["/", "/recherche/?ou=91300", "/nulle-part/", *[reverse(name) for name in LEGAL]]:
+        html = client.get(page).content.decode()
+        for name in LEGAL:
+            assert f'href="{reverse(name)}"' in html, (page, name)
+
+
+def test_privacy_says_what_why_how_long_rights_and_contact(client):
+    with override_settings(ANCRAGE_LEGAL={"publisher": "Communauté Paris-Saclay", "email": "dpo@exemple.fr"}):
+        html = client.get(reverse("web:privacy")).content.decode()
+    for expected in ["Ce que nous recueillons", "Combien de temps", "365 jours", "Vos droits", "CNIL",
+                     "Communauté Paris-Saclay", "mailto:dpo@exemple.fr"]:  # fmt: skip
+        assert expected in html, expected
+
+
+def test_accessibility_statement_is_computed_from_the_grid(client):
+    from web import rgaa
+
+    audit = rgaa.load_audit()
+    html = client.get(reverse("web:accessibility")).content.decode()
+    assert f"Ce site est {audit.status}</strong>" in html
+    assert f"{audit.rate}&nbsp;% des critères applicables" in html
+    assert "Défenseur des droits" in html and "formulaire.defenseurdesdroits.fr" in html
+    assert audit.conform + audit.non_conform + audit.not_applicable + audit.not_tested == 106
+    assert f"Accessibilité&nbsp;: {audit.status}" in html  # the footer's mention
+
+
+def test_grid_has_the_106_criteria_for_every_audited_page():
+    from web import rgaa
+
+    audit = rgaa.load_audit()
+    for page in audit.pages:
+        rows = [r for r in audit.rows if r["page"] == page["page"]]
+        assert sorted(r["critere"] for r in rows) == sorted(rgaa.CRITERIA), page["page"]
+        for row in rows:
+            assert row["statut"] in rgaa.STATUSES, row
+            assert row["statut"] == "NT" or row["date"], row  # every evaluated criterion is dated

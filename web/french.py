@@ -1,0 +1,28 @@
+"""Small rules of written French used on every page: plurals and elisions.
+
+count(0, "lieu", "lieux") → "0 lieu"   (0 and 1 are singular in French)
+de("Évry") → "d’Évry", de("Les Ulis") → "des Ulis", de("Le Kremlin-Bicêtre") → "du Kremlin-Bicêtre"
+"""
+
+_VOWELS = set("aeiouàâäéèêëîïôöùûüœæ")
+
+
+def plural(n: int | float, singular: str, plural_form: str = "") -> str:
+    """The word that goes with n: singular for 0 and 1 (and -1…1), plural from 2."""
+    return singular if abs(n) < 2 else plural_form or singular + "s"
+
+
+def count(n: int, singular: str, plural_form: str = "") -> str:
+    return f"{n} {plural(n, singular, plural_form)}"
+
+
+def de(name: str) -> str:
+    """The preposition « de » before a name, contracted or elided as French requires."""
+    name = (name or "").strip()
+    if name.startswith("Les "):
+        return "des " + name[4:]
+    if name.startswith("Le "):
+        return "du " + name[3:]
+    if name[:1].lower() in _VOWELS:
+        return "d’" + name
+    return "de " + name

@@ -1,0 +1,87 @@
+"""The accessibility statement's figures, computed from the audit grid kept in docs/rgaa/ (RGAA 4.1).
+
+Rates follow the RGAA method: a criterion is conform for the site when it is conform on at least one audited
+page and non-conform on none; the rate is conform / (conform + non-conform) criteria. Criteria not yet tested
+(`NT`) are counted apart, and keep the site from being declared « totalement conforme ».
+"""
+
+import csv
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
+DIR = Path(settings.BASE_DIR) / "docs" / "rgaa"
+THEMES = {
+    1: ("Images", 9), 2: ("Cadres", 2), 3: ("Couleurs", 3), 4: ("Multimédia", 13), 5: ("Tableaux", 8),
+    6: ("Liens", 2), 7: ("Scripts", 5), 8: ("Éléments obligatoires", 10), 9: ("Structuration de l’information", 4),
+    10: ("Présentation de l’information", 14), 11: ("Formulaires", 13), 12: ("Navigation", 11),
+    13: ("Consultation", 12),
+}  # fmt: skip
+CRITERIA = [f"{theme}.{i}" for theme, (_, count) in THEMES.items() for i in range(1, count + 1)]
+STATUSES = {"C", "NC", "NA", "NT"}
+
+
+@dataclass
+class Audit:
+    pages: list[dict]
+    rows: list[dict]
+    date: str = ""
+    conform: int = 0
+    non_conform: int = 0
+    not_applicable: int = 0
+    not_tested: int = 0
+    rate: int = 0
+    mean_rate: int = 0
+    status: str = "non conforme"
+    failures: list[dict] = field(default_factory=list)
+    untested: list[dict] = field(default_factory=list)
+
+
+def _read(name: str) -> list[dict]:
+    with open(DIR / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def theme_of(criterion: str) -> str:
+    return THEMES[int(criterion.split(".")[0])][0]
+
+
+def _rate(conform: int, non_conform: int) -> int:
+    return round(100 * conform / (conform + non_conform)) if conform + non_conform else 100
+
+
+@lru_cache(maxsize=1)
+def load_audit() -> Audit:
+    pages, rows = _read("echantillon.csv"), _read("grille.csv")
+    by_criterion: dict[str, set[str]] = {c: set() for c in CRITERIA}
+    per_page: dict[str, Counter] = {p["page"]: Counter() for p in pages}
+    for row in rows:
+        by_criterion[row["critere"]].add(row["statut"])
+        per_page[row["page"]][row["statut"]] += 1
+    audit = Audit(pages=pages, rows=rows, date=max((r["date"] for r in rows if r["date"]), default=""))
+    for criterion, found in by_criterion.items():
+        if "NC" in found:
+            audit.non_conform += 1
+            pages_nc = [r["page"] for r in rows if r["critere"] == criterion and r["statut"] == "NC"]
+            remark = next(r["remarque"] for r in rows if r["critere"] == criterion and r["statut"] == "NC")
+            audit.failures.append(
+                {"critere": criterion, "theme": theme_of(criterion), "pages": pages_nc, "remarque": remark}
+            )
+        elif "NT" in found:
+            audit.not_tested += 1
+            remark = next(r["remarque"] for r in rows if r["critere"] == criterion and r["statut"] == "NT")
+            audit.untested.append({"critere": criterion, "theme": theme_of(criterion), "remarque": remark})
+        elif "C" in found:
+            audit.conform += 1
+        else:
+            audit.not_applicable += 1
+    audit.rate = _rate(audit.conform, audit.non_conform)
+    audit.mean_rate = round(sum(_rate(c["C"], c["NC"]) for c in per_page.values()) / max(1, len(per_page)))
+    if audit.rate == 100 and not audit.not_tested:
+        audit.status = "totalement conforme"
+    elif audit.rate >= 50:
+        audit.status = "partiellement conforme"
+    return audit

@@ -1,0 +1,28 @@
+"""Template filters for written French: `{{ n|count:"lieu,lieux" }}`, `{{ n|plural:"trouvé,trouvés" }}`,
+`autour {{ commune|de }}`."""
+
+from django import template
+
+from web import french
+
+register = template.Library()
+
+
+def _forms(arg: str) -> tuple[str, str]:
+    singular, _, plural_form = arg.partition(",")
+    return singular, plural_form
+
+
+@register.filter
+def count(n, arg: str) -> str:
+    return french.count(n or 0, *_forms(arg))
+
+
+@register.filter
+def plural(n, arg: str) -> str:
+    return french.plural(n or 0, *_forms(arg))
+
+
+@register.filter
+def de(name: str) -> str:
+    return french.de(name)

@@ -1,0 +1,49 @@
+"""The site's error pages and its legal pages (publisher, personal data, contact, accessibility statement)."""
+
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_GET
+
+from web import rgaa
+
+
+def page_not_found(request, exception=None):
+    response = render(request, "web/404.html", status=404)
+    response.is_site_page = True
+    return response
+
+
+def server_error(request):
+    try:
+        response = render(request, "web/500.html", status=500)
+    except Exception:  # noqa: BLE001 — the page must answer even if rendering with the request fails
+        response = HttpResponseServerError(loader.get_template("web/500.html").render())
+    response.is_site_page = True
+    return response
+
+
+def _site() -> dict:
+    return {"legal": settings.ANCRAGE_LEGAL}
+
+
+@require_GET
+def legal_notice(request):
+    return render(request, "web/legal_notice.html", _site())
+
+
+@require_GET
+def privacy(request):
+    context = _site() | {"report_retention_days": settings.ANCRAGE_REPORT_RETENTION_DAYS}
+    return render(request, "web/privacy.html", context)
+
+
+@require_GET
+def contact(request):
+    return render(request, "web/contact.html", _site())
+
+
+@require_GET
+def accessibility(request):
+    return render(request, "web/accessibility.html", _site() | {"audit": rgaa.load_audit()})
