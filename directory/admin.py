@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 
+from directory.admin_support import CompactVocabularies, CoordinatorAdmin, LabelledInline
 from directory.models import ErrorReport, Place, Service
 
 # A web address typed without its scheme ("www.exemple.fr") is read as https.
@@ -60,7 +61,7 @@ class DepartementFilter(admin.SimpleListFilter):
         return queryset.filter(code_postal__startswith=self.value()) if self.value() else queryset
 
 
-class ServiceInline(admin.StackedInline):
+class ServiceInline(CompactVocabularies, admin.StackedInline):
     model = Service
     formfield_overrides = URL_FIELDS
     extra = 0
@@ -68,7 +69,7 @@ class ServiceInline(admin.StackedInline):
     fields = ["nom", "description", "mediation", "thematiques", "frais", "publics", "modes_accueil", "source"]
 
 
-class ErrorReportInline(admin.TabularInline):
+class ErrorReportInline(LabelledInline):
     model = ErrorReport
     extra = 0
     fields = ["cree_le", "kind", "message", "status"]
@@ -76,7 +77,7 @@ class ErrorReportInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = [
         "nom", "commune", "code_postal", "source", "date_maj", "score_completude", "services_count", "est_publie",
@@ -100,7 +101,7 @@ class PlaceAdmin(admin.ModelAdmin):
                                            "frais_a_charge", "modalites_acces", "modalites_accompagnement",
                                            "fiche_acces_libre"]}),
         ("Réseaux et labels", {"fields": ["dispositif_programmes_nationaux", "formations_labels",
-                                          "autres_formations_labels", "reseaux_porteurs"]}),
+                                          "autres_formations_labels", "reseaux_porteurs"], "classes": ["collapse"]}),
         ("Source et fraîcheur", {"fields": ["source", "date_maj", "score_completude", "cree_le", "modifie_le"]}),
     ]  # fmt: skip
 
@@ -117,7 +118,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["nom", "place", "type", "frais", "source", "date_maj"]
     list_filter = ["type", "frais", "source"]
@@ -127,7 +128,7 @@ class ServiceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ErrorReport)
-class ErrorReportAdmin(admin.ModelAdmin):
+class ErrorReportAdmin(CoordinatorAdmin):
     list_display = ["cree_le", "place", "kind", "status", "short_message"]
     list_filter = ["status", "kind"]
     search_fields = ["message", "place__nom", "place__commune", "email"]
