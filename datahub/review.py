@@ -94,10 +94,12 @@ def compare(candidate: MergeCandidate) -> Comparison:
 
 
 def place_history(place: Place):
-    """Every value change of the place and of its services, most recent first, with the import that made it."""
+    """Every value change of the place and of its services, most recent first, with who made it."""
     records = Q(record__place=place) | Q(record__service__place=place)
+    # `by`: the person who set the value, when it is not an import (a coordinator's correction).
+    people = ["by"] if "by" in {f.name for f in FieldChange._meta.fields} else []
     return (
         FieldChange.objects.filter(records)
-        .select_related("record", "record__service", "run", "run__started_by")
+        .select_related("record", "record__service", "run", "run__started_by", *people)
         .order_by("-changed_at", "-pk")
     )
