@@ -122,7 +122,7 @@ class FieldChangeAdmin(ReadOnlyMixin, CoordinatorAdmin):
 
 @admin.register(MergeCandidate)
 class MergeCandidateAdmin(CoordinatorAdmin):
-    list_display = ["place", "other_link", "score", "reasons", "status", "created_at", "decided_by"]
+    list_display = ["place", "other_link", "score", "reasons", "status", "created_at", "decided_by", "compare_link"]
     list_filter = ["status"]
     search_fields = ["place__nom", "other_name"]
     readonly_fields = ["place", "other", "other_name", "score", "reasons", "run", "status", "decided_by", "decided_at"]
@@ -146,6 +146,12 @@ class MergeCandidateAdmin(CoordinatorAdmin):
     @admin.display(description="doublon possible")
     def other_link(self, candidate):
         return candidate.other or candidate.other_name
+
+    @admin.display(description="comparaison")
+    def compare_link(self, candidate):
+        url = reverse("admin:datahub_mergecandidate_change", args=[candidate.pk])
+        label = "Comparer et décider" if candidate.status == MergeCandidate.Status.PENDING else "Voir la comparaison"
+        return format_html('<a href="{}">{}</a>', url, label)
 
     def _decide(self, request, queryset, action, done: str):
         count = 0

@@ -22,6 +22,12 @@ def candidate(imported):
     return MergeCandidate.objects.select_related("place", "other").get(other_name="Le Petit Lien")
 
 
+def test_review_list_links_each_pair_to_its_comparison(admin_client, candidate):
+    html = admin_client.get(reverse("admin:datahub_mergecandidate_changelist")).content.decode()
+    url = reverse("admin:datahub_mergecandidate_change", args=[candidate.pk])
+    assert f'<a href="{url}">Comparer et décider</a>' in html
+
+
 def test_compare_page_shows_both_places_field_by_field_with_sources_and_distance(admin_client, candidate):
     html = admin_client.get(reverse("admin:datahub_mergecandidate_change", args=[candidate.pk])).content.decode()
     assert "Comparaison des deux lieux" in html
