@@ -7,10 +7,9 @@ from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from datahub import admin_views
+from datahub import admin_views, review
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate, undo_merge
 from datahub.models import Feed, FieldChange, ImportRun, Merge, MergeCandidate, RowIssue, SourceRecord
-from datahub.review import place_history
 from directory.admin import PlaceAdmin
 from directory.admin_support import CoordinatorAdmin, LabelledInline
 from directory.models import Place
@@ -255,7 +254,7 @@ class ProvenancePlaceAdmin(PlaceAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         place = Place.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
         if place is not None:
-            history = place_history(place)
+            history = review.place_history(place)
             count = history.count()
             extra_context = {
                 **(extra_context or {}),
