@@ -258,7 +258,7 @@ class ProvenancePlaceAdmin(PlaceAdmin):
             count = history.count()
             extra_context = {
                 **(extra_context or {}),
-                "history": history[: self.history_shown], "history_count": count,
+                "history": review.labelled(history[: self.history_shown]), "history_count": count,
                 "history_shown": min(count, self.history_shown), "history_more": count > self.history_shown,
             }  # fmt: skip
         return super().change_view(request, object_id, form_url, extra_context)

@@ -15,13 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from datahub import review
 from datahub.forms import ImportForm, MappingForm
 from datahub.importers import tableur
 from datahub.importers.files import UnreadableFile, read_header
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate
 from datahub.models import ImportRun, MergeCandidate
-from datahub.review import compare as comparison_of
-from datahub.review import place_history as history_of
 from datahub.runs import FORMAT_LABELS, run_import
 from directory.models import Place
 
@@ -103,7 +102,7 @@ def issues_csv(request, pk: int):
 def compare(request, pk):
     candidate = get_object_or_404(MergeCandidate.objects.select_related("place", "other", "run", "decided_by"), pk=pk)
     context = _context(request, title=f"Doublon possible : {candidate}", candidate=candidate)
-    context.update(opts=MergeCandidate._meta, comparison=comparison_of(candidate))
+    context.update(opts=MergeCandidate._meta, comparison=review.compare(candidate))
     return render(request, "admin/datahub/compare.html", context)
 
 
@@ -133,5 +132,5 @@ def refuse(request, pk: int):
 def place_history(request, pk: int):
     place = get_object_or_404(Place, pk=pk)
     context = _context(request, title=f"Historique des valeurs : {place}", place=place)
-    context.update(opts=Place._meta, changes=list(history_of(place)))
+    context.update(opts=Place._meta, changes=review.labelled(review.place_history(place)))
     return render(request, "admin/datahub/place_history.html", context)

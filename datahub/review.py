@@ -6,13 +6,14 @@ Pure reading: the decisions themselves are `datahub.merging.actions.confirm_cand
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.formats import date_format
 
 from datahub.merging.similarity import PlaceSummary, distance_m
 from datahub.models import FieldChange, MergeCandidate, SourceRecord
 from directory.fields import VocabularyListField
-from directory.models import Place
+from directory.models import Place, Service
 
 # Not worth comparing: the primary key and the index computed from the services.
 _SKIPPED = {"id", "search_keys"}
@@ -103,3 +104,19 @@ def place_history(place: Place):
         .select_related("record", "record__service", "run", "run__started_by", *people)
         .order_by("-changed_at", "-pk")
     )
+
+
+def _label(model, name: str) -> str:
+    try:
+        label = str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a field that no longer exists: its stored name
+        return name
+    return label[:1].upper() + label[1:]
+
+
+def labelled(changes) -> list[FieldChange]:
+    """The changes with `field_label`, the field's French name (« Téléphone », not « telephone »)."""
+    changes = list(changes)
+    for change in changes:
+        change.field_label = _label(Service if change.record.service_id else Place, change.field)
+    return changes
