@@ -106,10 +106,18 @@ class SourceRecordAdmin(ReadOnlyMixin, CoordinatorAdmin):
 
 @admin.register(FieldChange)
 class FieldChangeAdmin(ReadOnlyMixin, CoordinatorAdmin):
-    list_display = ["changed_at", "record", "field", "old_value", "new_value", "run"]
+    list_display = ["changed_at", "lieu", "record", "field", "old_value", "new_value", "run"]
     list_filter = ["field"]
     search_fields = ["record__source_id", "record__place__nom"]
-    list_select_related = ["record", "run"]
+    list_select_related = ["record", "record__place", "run"]
+
+    @admin.display(description="lieu", ordering="record__place__nom")
+    def lieu(self, change):
+        place = change.record.place
+        if place is None:
+            return "—"
+        url = reverse("admin:datahub_fieldchange_place", args=[place.pk])
+        return format_html('<a href="{}" title="Historique des valeurs de ce lieu">{}</a>', url, place)
 
     def get_urls(self):
         view = self.admin_site.admin_view
