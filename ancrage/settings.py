@@ -59,7 +59,8 @@ WSGI_APPLICATION = "ancrage.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # templates/admin/: the few overrides of Django's admin templates (admin CSS, labelled regions).
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -3,14 +3,17 @@ the review queue of possible duplicates, merges (and their undoing), synchronise
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from datahub import admin_views
+from datahub import admin_views, review
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate, undo_merge
 from datahub.models import Feed, FieldChange, ImportRun, Merge, MergeCandidate, RowIssue, SourceRecord
 from datahub.runs import close_interrupted_runs
 from directory.admin import PlaceAdmin
+from directory.admin_support import CoordinatorAdmin, LabelledInline
+from directory.models import Place
 
 
 class ReadOnlyMixin:
@@ -24,7 +27,7 @@ class ReadOnlyMixin:
         return False
 
 
-class RowIssueInline(ReadOnlyMixin, admin.TabularInline):
+class RowIssueInline(ReadOnlyMixin, LabelledInline):
     model = RowIssue
     fields = ["line", "record_id", "level", "reason"]
     readonly_fields = fields
@@ -33,7 +36,7 @@ class RowIssueInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(CoordinatorAdmin):
     list_display = [
         "started_at", "source_format", "feed", "started_by", "status", "dry_run",
         "rows", "created", "updated", "unchanged", "merged", "rejected", "warnings", "absent",
@@ -75,7 +78,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">Télécharger en CSV ({} lignes)</a>', url, run.rejected + run.warnings)
 
 
-class FieldChangeInline(ReadOnlyMixin, admin.TabularInline):
+class FieldChangeInline(ReadOnlyMixin, LabelledInline):
     model = FieldChange
     fields = ["changed_at", "run", "field", "old_value", "new_value"]
     readonly_fields = fields
@@ -83,25 +86,56 @@ class FieldChangeInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(SourceRecord)
-class SourceRecordAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["source", "kind", "source_id", "place", "service", "date_maj", "absent_since", "last_run"]
+class SourceRecordAdmin(ReadOnlyMixin, CoordinatorAdmin):
+    list_display = ["source", "kind", "source_id", "lieu", "service", "date_maj", "absent_since", "dernier_import"]
     list_filter = ["kind", "source", ("absent_since", admin.EmptyFieldListFilter)]
     search_fields = ["source_id", "place__nom"]
     list_select_related = ["place", "service", "last_run"]
+    fields = [
+        "source", "kind", "source_id", "feed", "lieu", "service", "parent", "date_maj", "absent_since",
+        "premier_import", "dernier_import", "fingerprint", "data",
+    ]  # fmt: skip
     inlines = [FieldChangeInline]
+
+    @admin.display(description="lieu", ordering="place__nom")
+    def lieu(self, record):
+        return record.place
+
+    @admin.display(description="premier import")
+    def premier_import(self, record):
+        return record.first_run
+
+    @admin.display(description="dernier import", ordering="last_run__started_at")
+    def dernier_import(self, record):
+        return record.last_run
 
 
 @admin.register(FieldChange)
-class FieldChangeAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["changed_at", "record", "field", "old_value", "new_value", "run"]
+class FieldChangeAdmin(ReadOnlyMixin, CoordinatorAdmin):
+    list_display = ["changed_at", "lieu", "record", "field", "old_value", "new_value", "run"]
     list_filter = ["field"]
     search_fields = ["record__source_id", "record__place__nom"]
-    list_select_related = ["record", "run"]
+    list_select_related = ["record", "record__place", "run"]
+
+    @admin.display(description="lieu", ordering="record__place__nom")
+    def lieu(self, change):
+        place = change.record.place
+        if place is None:
+            return "—"
+        url = reverse("admin:datahub_fieldchange_place", args=[place.pk])
+        return format_html('<a href="{}" title="Historique des valeurs de ce lieu">{}</a>', url, place)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("lieu/<int:pk>/", view(admin_views.place_history), name="datahub_fieldchange_place"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(MergeCandidate)
-class MergeCandidateAdmin(admin.ModelAdmin):
-    list_display = ["place", "other_link", "score", "reasons", "status", "created_at", "decided_by"]
+class MergeCandidateAdmin(CoordinatorAdmin):
+    list_display = ["place", "other_link", "score", "reasons", "status", "created_at", "decided_by", "compare_link"]
     list_filter = ["status"]
     search_fields = ["place__nom", "other_name"]
     readonly_fields = ["place", "other", "other_name", "score", "reasons", "run", "status", "decided_by", "decided_at"]
@@ -110,9 +144,27 @@ class MergeCandidateAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/fusionner/", view(admin_views.merge), name="datahub_mergecandidate_merge"),
+            path("<int:pk>/refuser/", view(admin_views.refuse), name="datahub_mergecandidate_refuse"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The two places side by side, with « Fusionner » and « Refuser »."""
+        return admin_views.compare(request, object_id)
+
     @admin.display(description="doublon possible")
     def other_link(self, candidate):
         return candidate.other or candidate.other_name
+
+    @admin.display(description="comparaison")
+    def compare_link(self, candidate):
+        url = reverse("admin:datahub_mergecandidate_change", args=[candidate.pk])
+        label = "Comparer et décider" if candidate.status == MergeCandidate.Status.PENDING else "Voir la comparaison"
+        return format_html('<a href="{}">{}</a>', url, label)
 
     def _decide(self, request, queryset, action, done: str):
         count = 0
@@ -134,7 +186,7 @@ class MergeCandidateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Merge)
-class MergeAdmin(admin.ModelAdmin):
+class MergeAdmin(CoordinatorAdmin):
     list_display = ["created_at", "place", "absorbed_name", "automatic", "reasons", "by", "undone_at", "restored_place"]
     list_filter = ["automatic", ("undone_at", admin.EmptyFieldListFilter)]
     search_fields = ["place__nom", "absorbed_name"]
@@ -157,23 +209,74 @@ class MergeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(CoordinatorAdmin):
     list_display = ["name", "source_format", "url", "active", "last_run"]
     list_filter = ["active", "source_format"]
     readonly_fields = ["last_run"]
 
 
-class SourceRecordInline(ReadOnlyMixin, admin.TabularInline):
+class SourceRecordInline(ReadOnlyMixin, LabelledInline):
     """On a place's page: every source that describes it, with its id, date and absence."""
 
     model = SourceRecord
     fk_name = "place"
-    fields = ["source", "kind", "source_id", "date_maj", "absent_since", "last_run"]
+    fields = ["source", "kind", "source_id", "date_maj", "absent_since", "dernier_import"]
     readonly_fields = fields
     extra = 0
     max_num = 0
     verbose_name_plural = "sources de ce lieu"
 
+    @admin.display(description="dernier import")
+    def dernier_import(self, record):
+        return record.last_run
 
-# The data hub adds provenance to the directory's place page (directory must not import datahub).
-PlaceAdmin.inlines = [*PlaceAdmin.inlines, SourceRecordInline]
+
+class AbsentFromSourceFilter(admin.SimpleListFilter):
+    """Places that every source stopped sending (closed? moved?), to check before unpublishing them."""
+
+    title = "absent de la source"
+    parameter_name = "absent"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("oui", "Absent de toutes ses sources"),
+            ("non", "Présent dans au moins une source"),
+            ("sans", "Sans source (saisi à la main)"),
+        ]
+
+    def queryset(self, request, queryset):
+        records = SourceRecord.objects.filter(place=OuterRef("pk"))
+        has_source, present = Exists(records), Exists(records.filter(absent_since__isnull=True))
+        return {
+            "oui": lambda: queryset.filter(has_source, ~present),
+            "non": lambda: queryset.filter(present),
+            "sans": lambda: queryset.filter(~has_source),
+        }.get(self.value(), lambda: queryset)()
+
+
+class ProvenancePlaceAdmin(PlaceAdmin):
+    """The directory's place admin, with what the data hub knows: sources, absence, value history.
+
+    Registered here because `directory` must not import `datahub`.
+    """
+
+    inlines = [*PlaceAdmin.inlines, SourceRecordInline]
+    list_filter = [*PlaceAdmin.list_filter, AbsentFromSourceFilter]
+    change_form_template = "admin/datahub/place_change_form.html"
+    history_shown = 20
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        place = Place.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if place is not None:
+            history = review.place_history(place)
+            count = history.count()
+            extra_context = {
+                **(extra_context or {}),
+                "history": review.labelled(history[: self.history_shown]), "history_count": count,
+                "history_shown": min(count, self.history_shown), "history_more": count > self.history_shown,
+            }  # fmt: skip
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+admin.site.unregister(Place)
+admin.site.register(Place, ProvenancePlaceAdmin)

@@ -1,5 +1,7 @@
 """Back-office pages of the data hub that are not plain model lists: a new import, its column
-mapping, the CSV of a run's rejected rows. Thin: the work is done by `datahub.runs`."""
+mapping, the CSV of a run's rejected rows, the comparison of two possible duplicates and its
+decisions, a place's value history. Thin: the work is done by `datahub.runs`, `datahub.review` and
+`datahub.merging.actions`."""
 
 import csv
 import secrets
@@ -7,15 +9,20 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from datahub import review
 from datahub.forms import ImportForm, MappingForm
 from datahub.importers import tableur
 from datahub.importers.files import UnreadableFile, read_header
-from datahub.models import ImportRun
+from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate
+from datahub.models import ImportRun, MergeCandidate
 from datahub.runs import FORMAT_LABELS, run_import
+from directory.models import Place
 
 UPLOAD_DIR = Path(settings.VAR_DIR) / "imports"
 
@@ -94,3 +101,40 @@ def issues_csv(request, pk: int):
     for issue in run.issues.all():
         writer.writerow([issue.line, issue.record_id, issue.get_level_display(), issue.reason])
     return response
+
+
+def compare(request, pk):
+    candidate = get_object_or_404(MergeCandidate.objects.select_related("place", "other", "run", "decided_by"), pk=pk)
+    context = _context(request, title=f"Doublon possible : {candidate}", candidate=candidate)
+    context.update(opts=MergeCandidate._meta, comparison=review.compare(candidate))
+    return render(request, "admin/datahub/compare.html", context)
+
+
+def _decide(request, pk: int, action, done: str):
+    candidate = get_object_or_404(MergeCandidate.objects.select_related("place", "other"), pk=pk)
+    if not request.user.has_perm("datahub.change_mergecandidate"):
+        raise PermissionDenied
+    try:
+        action(candidate, request.user)
+    except MergeError as exc:
+        messages.warning(request, str(exc))
+    else:
+        messages.success(request, done.format(place=candidate.place.nom, other=candidate.other_name))
+    return redirect(reverse("admin:datahub_mergecandidate_change", args=[candidate.pk]))
+
+
+@require_POST
+def merge(request, pk: int):
+    return _decide(request, pk, confirm_candidate, "« {other} » et « {place} » sont fusionnés en « {place} ».")
+
+
+@require_POST
+def refuse(request, pk: int):
+    return _decide(request, pk, refuse_candidate, "Doublon refusé : « {place} » et « {other} » restent deux lieux.")
+
+
+def place_history(request, pk: int):
+    place = get_object_or_404(Place, pk=pk)
+    context = _context(request, title=f"Historique des valeurs : {place}", place=place)
+    context.update(opts=Place._meta, changes=review.labelled(review.place_history(place)))
+    return render(request, "admin/datahub/place_history.html", context)

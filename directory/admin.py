@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 
+from directory.admin_support import CompactVocabularies, CoordinatorAdmin, LabelledInline
 from directory.domain import writes
 from directory.models import ErrorReport, Place, Service
 from territory.departements import DEPARTEMENTS, departement_of, in_departement
@@ -63,7 +64,7 @@ class DepartementFilter(admin.SimpleListFilter):
         return queryset.filter(in_departement(self.value())) if self.value() else queryset
 
 
-class ServiceInline(admin.StackedInline):
+class ServiceInline(CompactVocabularies, admin.StackedInline):
     model = Service
     formfield_overrides = URL_FIELDS
     extra = 0
@@ -71,7 +72,7 @@ class ServiceInline(admin.StackedInline):
     fields = ["nom", "description", "mediation", "thematiques", "frais", "publics", "modes_accueil", "source"]
 
 
-class ErrorReportInline(admin.TabularInline):
+class ErrorReportInline(LabelledInline):
     model = ErrorReport
     extra = 0
     fields = ["cree_le", "kind", "message", "status"]
@@ -79,7 +80,7 @@ class ErrorReportInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = [
         "nom", "commune", "code_postal", "source", "date_maj", "score_completude", "services_count", "est_publie",
@@ -103,7 +104,7 @@ class PlaceAdmin(admin.ModelAdmin):
                                            "frais_a_charge", "modalites_acces", "modalites_accompagnement",
                                            "fiche_acces_libre"]}),
         ("Réseaux et labels", {"fields": ["dispositif_programmes_nationaux", "formations_labels",
-                                          "autres_formations_labels", "reseaux_porteurs"]}),
+                                          "autres_formations_labels", "reseaux_porteurs"], "classes": ["collapse"]}),
         ("Source et fraîcheur", {"fields": ["source", "date_maj", "score_completude", "cree_le", "modifie_le"]}),
     ]  # fmt: skip
 
@@ -142,7 +143,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["nom", "place", "type", "frais", "source", "date_maj"]
     list_filter = ["type", "frais", "source"]
@@ -161,7 +162,7 @@ class ServiceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ErrorReport)
-class ErrorReportAdmin(admin.ModelAdmin):
+class ErrorReportAdmin(CoordinatorAdmin):
     list_display = ["cree_le", "place", "kind", "status", "short_message"]
     list_filter = ["status", "kind"]
     search_fields = ["message", "place__nom", "place__commune", "email"]
