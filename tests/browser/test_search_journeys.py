@@ -82,9 +82,9 @@ def test_ulis_resolves_and_is_suggested_while_typing(page, live_server, far_plac
     first = page.locator("#communes-suggestions option").first.get_attribute("value")
     assert first == "Les Ulis (91940)"
     page.get_by_role("button", name="Rechercher").click()
-    assert page.locator("h1").inner_text() == "Aide au numérique autour de Les Ulis (91940)"
+    assert page.locator("h1").inner_text() == "Aide au numérique autour des Ulis (91940)"
     page.goto(live_server.url + "/recherche/?ou=ulis")
-    assert "autour de Les Ulis" in page.locator("h1").inner_text()
+    assert "autour des Ulis" in page.locator("h1").inner_text()
 
 
 @pytest.mark.parametrize("width", [1280, 320])

@@ -21,7 +21,7 @@ def test_france_services_cells_become_checked_osm_hours():
     assert value == "Mo 13:30-17:00; Tu-Th 09:00-12:00,13:30-17:00; Fr 09:00-12:00,13:30-16:00"
     assert hours.is_valid(value) and warnings == []
     table = {day.name: day.text for day in hours.week_table(value)}
-    assert table["Mardi"] == "9 h – 12 h, 13 h 30 – 17 h" and table["Samedi"] == "Fermé"
+    assert table["Mardi"] == "9\xa0h – 12\xa0h, 13\xa0h\xa030 – 17\xa0h" and table["Samedi"] == "Fermé"
 
 
 def test_french_spreadsheet_writing():
