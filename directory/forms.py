@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 
+from core.forms import HoneypotMixin
 from directory import needs
 from directory.domain.search import (
     ACCUEIL_DISTANCE,
@@ -126,7 +127,7 @@ class SearchForm(forms.Form):
         )
 
 
-class ErrorReportForm(forms.ModelForm):
+class ErrorReportForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = ErrorReport
         fields = ["kind", "message", "email"]
