@@ -176,7 +176,6 @@ CACHES = {
 # Public API: requests per minute and per client IP (0: no limit). ANCRAGE_PROXY_COUNT: how many reverse
 # proxies stand in front of the app servers (to read the client IP from X-Forwarded-For).
 ANCRAGE_API_RATE_LIMIT = env_int("ANCRAGE_API_RATE_LIMIT", 120)
-ANCRAGE_API_PROXY_COUNT = ANCRAGE_PROXY_COUNT
 # Public forms (error reports, later registrations and requests): per client and minute.
 ANCRAGE_THROTTLE_ENABLED = env_bool("ANCRAGE_THROTTLE_ENABLED", True)
 ANCRAGE_FORM_RATE_LIMIT = env_int("ANCRAGE_FORM_RATE_LIMIT", 20)
@@ -201,6 +200,7 @@ CONTENT_SECURITY_POLICY = {
 # they are scheduled: dotted path → "every 15m|2h|1d" or "daily HH:MM" (territory time).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 ANCRAGE_PERIODIC_JOBS = {
+    "datahub.tasks.sync_feeds": "daily 03:15",
     "core.tasks.purge_throttle": "daily 04:00",
     "core.tasks.prune_job_results": "daily 04:10",
 }
