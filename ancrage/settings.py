@@ -87,6 +87,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'ancrage.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A persistent connection cut by the server (restart, failover) is replaced, not turned into an error.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -203,8 +205,13 @@ ANCRAGE_PERIODIC_JOBS = {
     "datahub.tasks.sync_feeds": "daily 03:15",
     "core.tasks.purge_throttle": "daily 04:00",
     "core.tasks.prune_job_results": "daily 04:10",
+    "core.tasks.apply_retention": "daily 04:20",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
+
+# Retention of personal data (days), applied every night (core.retention): the e-mail a visitor leaves with an
+# error report serves to answer them, then is erased.
+ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))
@@ -219,9 +226,28 @@ AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/locked.html"
 AXES_RESET_ON_SUCCESS = True
 
+# Logs: text for a terminal, LOG_FORMAT=json in production (one object a line, with the request id).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_str("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Optional error reporting (Sentry or a compatible service such as GlitchTip): only when SENTRY_DSN is set;
+# no personal data is sent.
+if SENTRY_DSN := env_str("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, environment=env_str("SENTRY_ENVIRONMENT", "production"))

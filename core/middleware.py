@@ -1,11 +1,10 @@
 """Headers Django does not set itself: Permissions-Policy, and a request id for the logs."""
 
-import logging
 import secrets
 
 from django.conf import settings
 
-_request_id = logging.getLogger(__name__)
+from core.logs import request_id
 
 
 class PlatformHeadersMiddleware:
@@ -14,7 +13,11 @@ class PlatformHeadersMiddleware:
 
     def __call__(self, request):
         request.id = request.headers.get("X-Request-Id", "")[:64] or secrets.token_hex(8)
-        response = self.get_response(request)
+        token = request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id.reset(token)
         response.setdefault("Permissions-Policy", settings.ANCRAGE_PERMISSIONS_POLICY)
         response["X-Request-Id"] = request.id
         return response
