@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test lint format chromium clean
+.PHONY: run setup secret test lint format chromium clean
 
 $(BIN)/.deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,22 +22,27 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-## Set everything up (idempotent): database, territory referential, demo data, static files.
-setup: $(BIN)/.deps
+## A random secret key for this machine, written once, outside git (production sets SECRET_KEY instead).
+secret: var/secret_key
+var/secret_key:
 	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+## Set everything up (idempotent): database, territory referential, demo data, static files.
+setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) createcachetable
 	$(MANAGE) load_territory
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput -v0
 
-## Set up, then serve on http://$(HOST):$(PORT)/ (Ctrl+C to stop).
+## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).
 run: setup
 	@echo "Ancrage : http://$(HOST):$(PORT)/"
-	DEBUG=$${DEBUG:-false} $(MANAGE) runserver $(HOST):$(PORT)
+	trap 'kill 0' EXIT; $(MANAGE) worker & DEBUG=$${DEBUG:-false} $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## The whole test suite, browser tests included.
-test: $(BIN)/.dev-deps node_modules/.installed chromium
+test: $(BIN)/.dev-deps node_modules/.installed chromium var/secret_key
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

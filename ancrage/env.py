@@ -5,6 +5,7 @@ meaning something else.
 """
 
 import os
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -55,3 +56,39 @@ def load_env_file(path) -> None:
             continue
         name, value = line.split("=", 1)
         os.environ.setdefault(name.strip(), value.strip().strip("\"'"))
+
+
+def read_secret_file(path) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read().strip()
+    except FileNotFoundError:
+        return ""
+
+
+def origin_of(url: str) -> str:
+    """`https://tile.example.org/{z}/{x}/{y}.png` → `https://tile.example.org` (for the CSP)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def env_email(name: str, default: str) -> dict:
+    """EMAIL_* settings from one URL: `smtp://user:password@host:587?tls=true`, `console:`, `locmem:`."""
+    raw = os.environ.get(name, default).strip() or default
+    parts = urlsplit(raw)
+    backends = {"console": "console", "locmem": "locmem", "dummy": "dummy", "smtp": "smtp", "smtps": "smtp"}
+    if parts.scheme not in backends:
+        raise ImproperlyConfigured(f"{name} must be smtp://…, smtps://…, console: or locmem:, got {raw!r}")
+    config = {"EMAIL_BACKEND": f"django.core.mail.backends.{backends[parts.scheme]}.EmailBackend"}
+    if backends[parts.scheme] == "smtp":
+        query = dict(parse_qsl(parts.query))
+        config.update(
+            EMAIL_HOST=parts.hostname or "localhost",
+            EMAIL_PORT=parts.port or (465 if parts.scheme == "smtps" else 587),
+            EMAIL_HOST_USER=unquote(parts.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+            EMAIL_USE_SSL=parts.scheme == "smtps",
+            EMAIL_USE_TLS=parts.scheme == "smtp" and query.get("tls", "true").lower() in _TRUE,
+            EMAIL_TIMEOUT=30,
+        )
+    return config

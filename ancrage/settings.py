@@ -3,23 +3,27 @@
 See `.env.example` for every variable and its meaning.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from ancrage.env import env_bool, env_int, env_list, env_str, load_env_file
+from ancrage.env import env_bool, env_email, env_int, env_list, env_str, load_env_file, origin_of, read_secret_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_env_file(BASE_DIR / ".env")
 VAR_DIR = Path(env_str("ANCRAGE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG and not env_bool("ANCRAGE_ALLOW_DEV_SECRET", True):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production")
-    SECRET_KEY = "dev-only-secret-key-change-me-in-production"  # noqa: S105
+# The secret key: SECRET_KEY, or the file `make run` writes on first run (var/secret_key, outside git).
+SECRET_KEY = env_str("SECRET_KEY") or read_secret_file(env_str("SECRET_KEY_FILE", str(VAR_DIR / "secret_key")))
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "Clé secrète absente ou trop courte : définissez SECRET_KEY (50 caractères aléatoires ou plus) ou lancez "
+        "« make secret », qui l’écrit dans var/secret_key."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -37,10 +41,16 @@ INSTALLED_APPS = [
     "opendata",
     "api",
     "web",
+    "core",
+    "django_tasks",
+    "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PlatformHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -51,7 +61,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.FrenchErrorPagesMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 ROOT_URLCONF = "ancrage.urls"
 WSGI_APPLICATION = "ancrage.wsgi.application"
@@ -77,11 +89,18 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'ancrage.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A persistent connection cut by the server (restart, failover) is replaced, not turned into an error.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets readers work while an import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets readers work while an import writes; a writer takes the write lock when its transaction starts
+    # and waits up to 20 s for another process (web, worker) instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;", timeout=20, transaction_mode="IMMEDIATE"
+    )
+    # Tests too use a file, as production does (several processes and threads on one database).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_ancrage.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -102,23 +121,39 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Pre-compressed (gzip) static files; set ANCRAGE_STATIC_MANIFEST=true in production for
-    # hashed names and far-future caching (needs `collectstatic` before the server starts).
+    # Pre-compressed (gzip) static files with hashed names, cached for a year by browsers (WhiteNoise marks
+    # them immutable); needs `collectstatic` before the server starts (make run does it).
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env_bool("ANCRAGE_STATIC_MANIFEST", False)
+        if env_bool("ANCRAGE_STATIC_MANIFEST", True)
         else "whitenoise.storage.CompressedStaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# Served over HTTPS (production): redirect HTTP, HSTS, secure cookies.
+ANCRAGE_HTTPS = env_bool("ANCRAGE_HTTPS", False)
+ANCRAGE_PROXY_COUNT = env_int("ANCRAGE_PROXY_COUNT", env_int("ANCRAGE_API_PROXY_COUNT", 0))
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", ANCRAGE_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = ANCRAGE_HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if ANCRAGE_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ANCRAGE_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("ANCRAGE_HSTS_PRELOAD", False)
+# Preloading HSTS commits the whole domain for years: the territory decides (ANCRAGE_HSTS_PRELOAD).
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+if ANCRAGE_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+ANCRAGE_PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 
 # --- Ancrage ---------------------------------------------------------------
+# The public address of the site (links in e-mails).
+ANCRAGE_SITE_URL = env_str("ANCRAGE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Home territory: an EPCI SIREN code. It gives the default map centre and the
 # communes offered first; search itself works anywhere in France.
 ANCRAGE_HOME_EPCI = env_str("ANCRAGE_HOME_EPCI", "200056232")
@@ -169,14 +204,79 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
-# Public API: requests per minute and per client IP (0: no limit), and how many reverse proxies
-# stand in front of the app servers (to read the client IP from X-Forwarded-For).
+# Public API: requests per minute and per client IP (0: no limit). ANCRAGE_PROXY_COUNT: how many reverse
+# proxies stand in front of the app servers (to read the client IP from X-Forwarded-For).
 ANCRAGE_API_RATE_LIMIT = env_int("ANCRAGE_API_RATE_LIMIT", 120)
-ANCRAGE_API_PROXY_COUNT = env_int("ANCRAGE_API_PROXY_COUNT", 0)
+# Public forms (error reports, later registrations and requests): per client and minute.
+ANCRAGE_THROTTLE_ENABLED = env_bool("ANCRAGE_THROTTLE_ENABLED", True)
+ANCRAGE_FORM_RATE_LIMIT = env_int("ANCRAGE_FORM_RATE_LIMIT", 20)
 
+# Content-Security-Policy (django-csp): no inline script or style anywhere; map tiles from their server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", origin_of(ANCRAGE_TILE_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Background jobs (django-tasks, database backend) run by `manage.py worker`; periodic jobs, the one place
+# they are scheduled: dotted path → "every 15m|2h|1d" or "daily HH:MM" (territory time).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+ANCRAGE_PERIODIC_JOBS = {
+    "datahub.tasks.sync_feeds": "daily 03:15",
+    "core.tasks.purge_throttle": "daily 04:00",
+    "core.tasks.prune_job_results": "daily 04:10",
+    "core.tasks.apply_retention": "daily 04:20",
+}
+ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
+
+# Retention of personal data (days), applied every night (core.retention): the e-mail a visitor leaves with an
+# error report serves to answer them, then is erased.
+ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
+
+# E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
+globals().update(env_email("EMAIL_URL", "console:"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ancrage@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Admin login: locked for 15 minutes after 5 failures from one address or on one account (django-axes).
+AXES_FAILURE_LIMIT = env_int("ANCRAGE_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
+AXES_LOCKOUT_TEMPLATE = "core/locked.html"
+AXES_RESET_ON_SUCCESS = True
+
+# Logs: text for a terminal, LOG_FORMAT=json in production (one object a line, with the request id).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_str("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Optional error reporting (Sentry or a compatible service such as GlitchTip): only when SENTRY_DSN is set;
+# no personal data is sent.
+if SENTRY_DSN := env_str("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, environment=env_str("SENTRY_ENVIRONMENT", "production"))

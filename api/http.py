@@ -2,18 +2,18 @@
 
 `api_view` wraps each view: only GET, HEAD and OPTIONS are allowed; OPTIONS answers a CORS
 preflight; every answer to those methods carries `Access-Control-Allow-Origin: *`; each client IP
-may make `ANCRAGE_API_RATE_LIMIT` requests per minute (0 = no limit), counted in the shared
-database cache so that every app server sees the same counts.
+may make `ANCRAGE_API_RATE_LIMIT` requests per minute (0 = no limit), a token bucket counted atomically in
+the database (core.throttle) so that every app server and concurrent request sees the same count.
 """
 
 import functools
 import math
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+
+from core import throttle
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 WINDOW_SECONDS = 60
@@ -33,30 +33,13 @@ def not_found(message: str = "Cette adresse n’existe pas dans l’API.") -> Js
     return errors({"__all__": [message]}, status=404)
 
 
-def client_ip(request) -> str:
-    """The caller's address; behind `ANCRAGE_API_PROXY_COUNT` reverse proxies, read from X-Forwarded-For."""
-    hops = getattr(settings, "ANCRAGE_API_PROXY_COUNT", 0)
-    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]
-    if hops and len(forwarded) >= hops:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "") or "inconnue"
-
-
 def retry_after(request, now: float | None = None) -> int | None:
     """Counts this request; returns the seconds to wait when the client went over its limit, else None."""
-    limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+    limit = settings.ANCRAGE_API_RATE_LIMIT
     if not limit or limit <= 0:
         return None
-    now = time.time() if now is None else now
-    window = int(now // WINDOW_SECONDS)
-    key = f"api-rate:{client_ip(request)}:{window}"
-    try:
-        count = cache.incr(key)  # the usual case: the client already called in this minute
-    except ValueError:
-        count = 1 if cache.add(key, 1, timeout=WINDOW_SECONDS * 2) else cache.incr(key)
-    if count <= limit:
-        return None
-    return max(1, math.ceil((window + 1) * WINDOW_SECONDS - now))
+    allowed, wait = throttle.allow(throttle.client_key("api", request), limit, WINDOW_SECONDS, now=now)
+    return None if allowed else max(1, math.ceil(wait))
 
 
 def _cors(response: HttpResponse) -> HttpResponse:
@@ -83,7 +66,7 @@ def api_view(view):
             return _cors(response)
         wait = retry_after(request)
         if wait is not None:
-            limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+            limit = settings.ANCRAGE_API_RATE_LIMIT
             response = errors(
                 {"__all__": [f"Trop de requêtes : {limit} par minute au plus. Réessayez dans {wait} secondes."]},
                 status=429,

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from core.admin import AuditedAdmin
 from datahub import admin_views, review
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate, undo_merge
 from datahub.models import Feed, FieldChange, ImportRun, Merge, MergeCandidate, RowIssue, SourceRecord
@@ -134,7 +135,7 @@ class FieldChangeAdmin(ReadOnlyMixin, CoordinatorAdmin):
 
 
 @admin.register(MergeCandidate)
-class MergeCandidateAdmin(CoordinatorAdmin):
+class MergeCandidateAdmin(AuditedAdmin, CoordinatorAdmin):
     list_display = ["place", "other_link", "score", "reasons", "status", "created_at", "decided_by", "compare_link"]
     list_filter = ["status"]
     search_fields = ["place__nom", "other_name"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 
+from core.admin import AuditedAdmin
 from directory.admin_support import CompactVocabularies, CoordinatorAdmin, LabelledInline
 from directory.domain import writes
 from directory.models import ErrorReport, Place, Service
@@ -80,7 +81,7 @@ class ErrorReportInline(LabelledInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(CoordinatorAdmin):
+class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = [
         "nom", "commune", "code_postal", "source", "date_maj", "score_completude", "services_count", "est_publie",
@@ -123,7 +124,7 @@ class PlaceAdmin(CoordinatorAdmin):
         if formset.model is ErrorReport:
             previous = dict(form.instance.error_reports.values_list("pk", "status"))
             for report in formset.save(commit=False):
-                writes.set_report_status(report, report.status, previous=previous.get(report.pk))
+                writes.set_report_status(report, report.status, previous=previous.get(report.pk), user=request.user)
             for report in formset.deleted_objects:
                 report.delete()
             return None
@@ -162,7 +163,7 @@ class ServiceAdmin(CoordinatorAdmin):
 
 
 @admin.register(ErrorReport)
-class ErrorReportAdmin(CoordinatorAdmin):
+class ErrorReportAdmin(AuditedAdmin, CoordinatorAdmin):
     list_display = ["cree_le", "place", "kind", "status", "short_message"]
     list_filter = ["status", "kind"]
     search_fields = ["message", "place__nom", "place__commune", "email"]
@@ -177,13 +178,13 @@ class ErrorReportAdmin(CoordinatorAdmin):
 
     def save_model(self, request, obj, form, change):
         previous = ErrorReport.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-        writes.set_report_status(obj, obj.status, previous=previous)
+        writes.set_report_status(obj, obj.status, previous=previous, user=request.user)
 
     @admin.action(description="Marquer comme traités")
     def mark_done(self, request, queryset):
         reports = list(queryset.exclude(status=ErrorReport.Status.DONE))
         for report in reports:
-            writes.set_report_status(report, ErrorReport.Status.DONE)
+            writes.set_report_status(report, ErrorReport.Status.DONE, user=request.user)
         self.message_user(request, f"{len(reports)} signalement(s) marqué(s) comme traité(s).")
 
     def has_add_permission(self, request):

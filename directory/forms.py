@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 
+from core.forms import HoneypotMixin
 from directory import needs
 from directory.domain import search
 from directory.domain.search import (
@@ -183,7 +184,7 @@ def count_for(params) -> int:
     return search.count(form.criteria()) if form.is_valid() else 0
 
 
-class ErrorReportForm(forms.ModelForm):
+class ErrorReportForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = ErrorReport
         fields = ["kind", "message", "email"]

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import mail
+from core.throttle import throttled
 from directory import presentation
 from directory.domain import explain, hours, quality, writes
 from directory.domain.search import needs_with_places, search
@@ -143,6 +145,7 @@ def place_sheet(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @follows_merges
+@throttled("signalement")
 def report_error(request, pk: int):
     place = _published_place(pk)
     form = ErrorReportForm(request.POST or None)
@@ -150,6 +153,8 @@ def report_error(request, pk: int):
         report = form.save(commit=False)
         report.place = place
         report.save()
+        if report.email:
+            mail.send("signalement_recu", [report.email], {"place": place})
         return redirect(reverse("directory:report-thanks", kwargs={"pk": place.pk}))
     return render(request, "directory/report.html", {"place": place, "form": form}, status=400 if form.errors else 200)
 

@@ -1,7 +1,16 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+
+# Tests render pages without running `collectstatic` first: plain static storage, not the hashed names.
+# Fast password hashing: the login tests check behaviour, not the hash's cost.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 
 def _load_territory():

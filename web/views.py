@@ -35,7 +35,10 @@ def legal_notice(request):
 
 @require_GET
 def privacy(request):
-    context = _site() | {"report_retention_days": settings.ANCRAGE_REPORT_RETENTION_DAYS}
+    context = _site() | {
+        "report_retention_days": settings.ANCRAGE_REPORT_RETENTION_DAYS,
+        "report_email_days": settings.ANCRAGE_REPORT_EMAIL_DAYS,
+    }
     return render(request, "web/privacy.html", context)
 
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core import audit
 from datahub.merging.decisions import DIFFERENT, SAME, place_keys, remember
 from datahub.models import Merge, MergeCandidate, SourceRecord
 from datahub.values import apply, combine, from_json
@@ -59,10 +60,13 @@ def merge_places(kept: Place, absorbed: Place, *, run=None, user=None, automatic
     moved = writes.absorb(kept, absorbed_pk)  # its address (and those it had absorbed) now lead to `kept`
     absorbed.delete()
     recompute_place(kept)
-    return Merge.objects.create(
+    merge = Merge.objects.create(
         place=kept, absorbed_name=name, record_ids=record_ids, automatic=automatic, reasons=reasons,
         run=run, by=user, absorbed_pk=absorbed_pk, moved_pks=moved,
     )  # fmt: skip
+    actor = "" if user else (f"import n° {run.pk}" if run else "fusion automatique")
+    audit.record(kept, "fusion", user=user, actor=actor, note=f"« {name} » (n° {absorbed_pk}) absorbé : {reasons}")
+    return merge
 
 
 @transaction.atomic
@@ -97,6 +101,7 @@ def undo_merge(merge: Merge, user=None) -> Place:
     restored.refresh_from_services()
     remember(place_keys(kept.pk), place_keys(restored.pk), DIFFERENT)
     merge.undone_at, merge.undone_by, merge.restored_place = timezone.now(), user, restored
+    audit.record(kept, "fusion annulée", user=user, note=f"« {restored.nom} » (n° {restored.pk}) rendu à lui-même")
     merge.save(update_fields=["undone_at", "undone_by", "restored_place"])
     MergeCandidate.objects.update_or_create(
         place=kept,
@@ -128,5 +133,6 @@ def refuse_candidate(candidate: MergeCandidate, user=None) -> None:
         raise MergeError("Ce doublon a déjà été traité.")
     candidate.status, candidate.decided_by, candidate.decided_at = (MergeCandidate.Status.REFUSED, user, timezone.now())
     candidate.save(update_fields=["status", "decided_by", "decided_at"])
+    audit.record(candidate, "doublon refusé", user=user, note=candidate.reasons)
     if candidate.other_id:  # kept on the records: a re-created place is not proposed again
         remember(place_keys(candidate.place_id), place_keys(candidate.other_id), DIFFERENT)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from core import audit
 from directory.domain.derived import refresh_places
 from directory.models import ErrorReport, Place, PlaceAlias, Service
 
@@ -104,9 +105,10 @@ def alias_target(pk: int) -> Place | None:
     return alias.place if alias else None
 
 
-def set_report_status(report: ErrorReport, status: str, *, previous: str | None = None, save: bool = True):
+def set_report_status(report: ErrorReport, status: str, *, previous: str | None = None, save: bool = True, user=None):
     """The one rule for an error report's state, whatever changes it (admin form, list, action):
-    « Traité le » is set when the report is closed, cleared when it is reopened.
+    « Traité le » is set when the report is closed, cleared when it is reopened; a change is written in the
+    audit log with who made it.
 
     `previous`: the state before the change, when `report.status` was already set (by a form)."""
     previous = report.status if previous is None else previous
@@ -117,4 +119,6 @@ def set_report_status(report: ErrorReport, status: str, *, previous: str | None 
     report.status = status
     if save:
         report.save()
+    if status != previous and report.pk:
+        audit.record(report, "état changé", user=user, changes={"status": [previous, status]})
     return report

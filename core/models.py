@@ -1,0 +1,78 @@
+"""The platform's own tables: no domain words here.
+
+- `PeriodicJob`: when each scheduled job is next due (claimed by a conditional UPDATE, so one worker enqueues it).
+- `WorkerHeartbeat`: the last time each worker process polled the queue (health and system checks read it).
+- `AuditEntry`: who (a person or a job) did what to which object, with the fields before and after.
+- `UsedToken`: the signed links that may act once and were used.
+- `ThrottleBucket`: one token bucket per client and scope, shared by every app server.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class PeriodicJob(models.Model):
+    name = models.CharField("tâche", max_length=200, primary_key=True)
+    next_run_at = models.DateTimeField("prochain lancement")
+    last_enqueued_at = models.DateTimeField("dernier lancement", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tâche planifiée"
+        verbose_name_plural = "tâches planifiées"
+
+    def __str__(self):
+        return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    worker_id = models.CharField("processus", max_length=200, primary_key=True)
+    seen_at = models.DateTimeField("vu le")
+
+    class Meta:
+        verbose_name = "processus de tâches"
+        verbose_name_plural = "processus de tâches"
+
+    def __str__(self):
+        return self.worker_id
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField("le", auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="personne", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor = models.CharField("auteur", max_length=200, help_text="La personne ou la tâche automatique.")
+    verb = models.CharField("action", max_length=100)
+    content_type = models.ForeignKey(ContentType, verbose_name="type d’objet", on_delete=models.CASCADE)
+    object_id = models.CharField("identifiant", max_length=64)
+    object_repr = models.CharField("objet", max_length=300)
+    changes = models.JSONField("changements", default=dict, blank=True, help_text="champ → [avant, après]")
+    note = models.TextField("note", blank=True)
+
+    class Meta:
+        verbose_name = "entrée du journal"
+        verbose_name_plural = "journal des actions"
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
+
+    def __str__(self):
+        return f"{self.actor} · {self.verb} · {self.object_repr}"
+
+
+class UsedToken(models.Model):
+    digest = models.CharField(max_length=64, primary_key=True)
+    purpose = models.CharField(max_length=100)
+    used_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.purpose} · {self.used_at:%Y-%m-%d %H:%M}"
+
+
+class ThrottleBucket(models.Model):
+    key = models.CharField(max_length=200, primary_key=True)
+    tokens = models.FloatField()
+    stamp = models.FloatField(help_text="Unix time of the last refill.")
+
+    def __str__(self):
+        return self.key
