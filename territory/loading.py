@@ -8,7 +8,7 @@ from statistics import fmean
 
 from django.db import transaction
 
-from territory.models import Commune, Epci
+from territory.models import Commune, Epci, FormerCommune
 from territory.text import fold_commune
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -108,9 +108,27 @@ def load_territory() -> dict[str, int]:
             "position_approximative", "codes_qpv", "noms_qpv",
         ],
     )  # fmt: skip
+    former = _load_former_communes({c.code_insee for c in communes})
     return {
+        "anciennes": former,
         "epci": len(epcis),
         "communes": len(communes),
         "sans_position": without_position,
         "avec_qpv": sum(1 for c in communes if c.codes_qpv),
     }
+
+
+def _load_former_communes(current: set[str]) -> int:
+    """Communes déléguées/associées, former codes and arrondissements (communes-anciennes.csv), replaced."""
+    rows = [
+        FormerCommune(
+            code_insee=r["code_insee"], nom=r["nom"], nom_recherche=fold_commune(r["nom"]), type=r["type"],
+            commune_id=r["commune"],
+            codes_postaux="|" + r["codes_postaux"] + "|" if r["codes_postaux"] else "",
+        )
+        for r in _read("communes-anciennes.csv")
+        if r["commune"] in current
+    ]  # fmt: skip
+    FormerCommune.objects.all().delete()
+    FormerCommune.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

@@ -5,6 +5,7 @@ import re
 from datahub import normalize
 from directory.domain import hours
 from standards.parsing import split_cell
+from territory import overseas
 
 _PIVOT = re.compile(r"^[a-zA-Z0-9]{9,14}$")
 
@@ -25,38 +26,68 @@ def pivot(raw: str) -> str:
     return value
 
 
+# A position farther than this from its commune's town hall is another place's (a dropped digit,
+# another city's coordinates). Large communes get more room.
+_PLAUSIBLE_KM = 30
+_PLAUSIBLE_KM_BY_DEPARTEMENT = {"973": 150, "987": 400, "988": 80}
+
+
+def plausible_km(commune) -> float:
+    default = _PLAUSIBLE_KM * (2 if commune.population > 200_000 else 1)
+    return _PLAUSIBLE_KM_BY_DEPARTEMENT.get(commune.departement, default)
+
+
 def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, lon, warnings: list) -> dict:
     """Address fields of a place, with its commune resolved in the referential.
 
-    A place without coordinates is put at its commune's centre, flagged approximate.
+    A place without coordinates, or whose coordinates are far from its commune, is put at its
+    commune's centre, flagged approximate.
     """
-    resolved = normalize.resolve_commune(commune, code_postal, code_insee)
-    found = resolved.commune
-    if found is None and (commune or code_postal):
-        warnings.append(f"Commune introuvable dans le référentiel : « {commune} » ({code_postal})")
     position = normalize.coordinates(lat, lon)
-    approximate = False
     if position is None and (lat not in (None, "") or lon not in (None, "")):
-        warnings.append(f"Coordonnées invalides ignorées : {lat}, {lon}")
+        warnings.append(f"Coordonnées invalides ou hors de France ignorées : {lat}, {lon}")
+    territory = overseas.territory_of(*position) if position else None
+    resolved = normalize.resolve_commune(commune, code_postal, code_insee, territory)
+    found = resolved.commune
+    if found is None and (commune or code_postal or code_insee):
+        warnings.append(f"Commune introuvable dans le référentiel : « {commune} » ({code_postal or code_insee})")
+    if resolved.note:
+        warnings.append(resolved.note)
     centre = normalize.coordinates(found.latitude, found.longitude) if found is not None else None
+    if position and centre:
+        far = overseas.distance_km(*position, *centre)
+        if far > plausible_km(found):
+            warnings.append(
+                f"Position à {far:.0f} km de la mairie de {found.nom} : invraisemblable, ignorée "
+                f"(lieu placé au centre de la commune, à vérifier)"
+            )
+            position = None
+    approximate = False
     if position is None and centre is not None:
         position, approximate = centre, True
     postal = (code_postal or "").strip()
     if postal.isdigit() and len(postal) < 5:
         postal = postal.zfill(5)
+    if len(postal) != 5 or not postal.isdigit():
+        if postal:
+            warnings.append(f"Code postal invalide ignoré : « {code_postal} »")
+        postal = found.code_postal_principal if found else ""
+    elif found is not None and f"|{postal}|" not in found.codes_postaux:
+        codes = ", ".join(filter(None, found.codes_postaux.split("|")))
+        warnings.append(f"Code postal {postal} qui n’est pas celui de {found.nom} ({codes}) : à vérifier")
     return {
         "adresse": normalize.display_name(adresse),
-        "code_postal": postal if len(postal) == 5 else (found.code_postal_principal if found else ""),
-        "commune": found.nom if found else normalize.display_name(commune),
-        "code_insee": found.code_insee if found else "",
+        "code_postal": postal,
+        "commune": resolved.nom if found else normalize.display_name(commune),
+        "code_insee": resolved.code_insee if found else "",
         "latitude": position[0] if position else None,
         "longitude": position[1] if position else None,
         "position_approximative": approximate,
     }
 
 
-def contacts(telephone: str, emails, websites, warnings: list) -> dict:
-    phone = normalize.phone(telephone)
+def contacts(telephone: str, emails, websites, warnings: list, code_insee: str = "") -> dict:
+    phone = normalize.phone(telephone, overseas.departement_of(code_insee))
     if telephone and not phone:
         warnings.append(f"Téléphone illisible ignoré : « {telephone} »")
     clean_emails, clean_sites = [], []

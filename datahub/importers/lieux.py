@@ -12,6 +12,7 @@ from datahub.records import Parsed, PlaceRecord, Rejected, ServiceRecord
 from standards import dataincl as di
 from standards import mappings as m
 from standards.parsing import Mapped, map_cell
+from territory import overseas
 
 FORMAT = "lieux"
 
@@ -120,7 +121,13 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         **address,
         "complement_adresse": text(row, "complement_adresse")[:250],
         "itinerance": vocab.get("itinerance"),
-        **contacts(text(row, "telephone"), row.get("courriels") or row.get("courriel"), row.get("site_web"), warnings),
+        **contacts(
+            text(row, "telephone"),
+            row.get("courriels") or row.get("courriel"),
+            row.get("site_web"),
+            warnings,
+            address["code_insee"],
+        ),
         "prise_rdv": url_field(text(row, "prise_rdv"), "Lien de prise de rendez-vous", warnings),
         **opening_hours(text(row, "horaires"), warnings),
         "presentation_resume": short_summary(resume),
@@ -183,11 +190,7 @@ def service_fields(value: str, place: dict) -> dict:
         "publics": publics,
         "publics_precisions": ", ".join(place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"]),
         "modes_accueil": [di.EN_PRESENTIEL, di.A_DISTANCE] if "À distance" in accompagnement else [di.EN_PRESENTIEL],
-        "zone_eligibilite": [
-            place["code_insee"][:3] if place["code_insee"].startswith("97") else place["code_insee"][:2]
-        ]
-        if place["code_insee"]
-        else [],
+        "zone_eligibilite": [overseas.departement_of(place["code_insee"])] if place["code_insee"] else [],
         "modes_mobilisation": mobilisation,
         "mobilisable_par": ["usagers", "professionnels"],
         "lien_mobilisation": place["prise_rdv"],
