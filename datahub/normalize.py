@@ -126,6 +126,7 @@ class CommuneRef:
     longitude: float | None
     codes_postaux: str = ""
     population: int = 0
+    position_approximative: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,14 +145,18 @@ class _CommuneIndex:
         self.by_code: dict[str, CommuneRef] = {}
         self.by_postal: dict[str, list[CommuneRef]] = {}
         self.by_name: dict[str, list[CommuneRef]] = {}
+        self.by_bare_name: dict[str, list[CommuneRef]] = {}  # "mont dore" → Le Mont-Dore
         rows = Commune.objects.values_list(
             "code_insee", "nom", "nom_recherche", "departement", "code_postal_principal", "latitude", "longitude",
-            "codes_postaux", "population",
+            "codes_postaux", "population", "position_approximative",
         )  # fmt: skip
         for row in rows.iterator(chunk_size=5000):
             commune = CommuneRef(*row)
             self.by_code[commune.code_insee] = commune
             self.by_name.setdefault(commune.nom_recherche, []).append(commune)
+            article, _, bare = commune.nom_recherche.partition(" ")
+            if article in _ARTICLES and bare:
+                self.by_bare_name.setdefault(bare, []).append(commune)
             for postal in filter(None, commune.codes_postaux.split("|")):
                 self.by_postal.setdefault(postal, []).append(commune)
         # Former, delegated and associated communes, arrondissements: (kind, name, today's commune).
@@ -166,6 +171,7 @@ class _CommuneIndex:
                 self.former_by_name.setdefault(folded, []).append(entry)
 
 
+_ARTICLES = {"le", "la", "les", "l"}
 _index: _CommuneIndex | None = None
 _resolved: dict[tuple, ResolvedCommune] = {}
 
@@ -232,9 +238,10 @@ def _resolve(name: str, postal_code: str, code_insee: str, territory: str | None
             return ResolvedCommune(commune, "code postal et nom approché")
     if folded:
         departement = _departement(postal_code) if postal_code else ""
-        candidates = [c for c in index.by_name.get(folded, []) if _plausible(c.departement, departement, territory)]
-        if len(candidates) == 1:
-            return ResolvedCommune(candidates[0], "nom")
+        for names, how in ((index.by_name, "nom"), (index.by_bare_name, "nom sans article")):
+            candidates = [c for c in names.get(folded, []) if _plausible(c.departement, departement, territory)]
+            if len(candidates) == 1:
+                return ResolvedCommune(candidates[0], how)
         former = [e for e in index.former_by_name.get(folded, []) if _plausible(e[2].departement, "", territory)]
         former = [e for e in former if not by_postal or e[2] in by_postal] if by_postal else former
         if len({e[2].code_insee for e in former}) == 1 and (not departement or former[0][2].departement == departement):

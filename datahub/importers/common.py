@@ -1,6 +1,9 @@
 """Steps every importer shares: locating a place, cleaning contacts and hours."""
 
 import re
+from datetime import date
+
+from django.utils import timezone
 
 from datahub import normalize
 from directory.domain import hours
@@ -32,9 +35,14 @@ _PLAUSIBLE_KM = 30
 _PLAUSIBLE_KM_BY_DEPARTEMENT = {"973": 150, "987": 400, "988": 80}
 
 
+# The referential lists only the main postal code of the Pacific and Saint-Pierre-et-Miquelon communes.
+_FEW_POSTAL_CODES = set(overseas.PHONE_PLANS)
+
+
 def plausible_km(commune) -> float:
+    """How far from its town hall a place of `commune` may be (more when the town hall is estimated)."""
     default = _PLAUSIBLE_KM * (2 if commune.population > 200_000 else 1)
-    return _PLAUSIBLE_KM_BY_DEPARTEMENT.get(commune.departement, default)
+    return _PLAUSIBLE_KM_BY_DEPARTEMENT.get(commune.departement, default) + 20 * commune.position_approximative
 
 
 def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, lon, warnings: list) -> dict:
@@ -72,7 +80,7 @@ def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, l
         if postal:
             warnings.append(f"Code postal invalide ignoré : « {code_postal} »")
         postal = found.code_postal_principal if found else ""
-    elif found is not None and f"|{postal}|" not in found.codes_postaux:
+    elif found is not None and found.departement not in _FEW_POSTAL_CODES and f"|{postal}|" not in found.codes_postaux:
         codes = ", ".join(filter(None, found.codes_postaux.split("|")))
         warnings.append(f"Code postal {postal} qui n’est pas celui de {found.nom} ({codes}) : à vérifier")
     return {
@@ -123,3 +131,18 @@ def url_field(raw: str, label: str, warnings: list) -> str:
 def short_summary(text_value: str) -> str:
     text_value = " ".join((text_value or "").split())
     return text_value if len(text_value) <= 280 else text_value[:279].rstrip() + "…"
+
+
+def update_date(raw, warnings: list) -> date | None:
+    """`date_maj`: absent, impossible or placeholder dates (1970-01-01, anything before 2000) are
+    "date unknown", with a warning; the row is kept."""
+    value = normalize.iso_date(raw)
+    if value is None:
+        warnings.append("Date de mise à jour absente ou illisible : fraîcheur inconnue")
+    elif value < date(2000, 1, 1):
+        warnings.append(f"Date de mise à jour fictive ({value.isoformat()}, avant 2000) : fraîcheur inconnue")
+        value = None
+    elif value > timezone.localdate():
+        warnings.append(f"Date de mise à jour dans le futur ({value.isoformat()}) : fraîcheur inconnue")
+        value = None
+    return value

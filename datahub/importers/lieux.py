@@ -7,7 +7,16 @@ by need finds the right service and an export gives the row back.
 from django.utils.text import slugify
 
 from datahub import normalize
-from datahub.importers.common import contacts, locate, opening_hours, pivot, short_summary, text, url_field
+from datahub.importers.common import (
+    contacts,
+    locate,
+    opening_hours,
+    pivot,
+    short_summary,
+    text,
+    update_date,
+    url_field,
+)
 from datahub.records import Parsed, PlaceRecord, Rejected, ServiceRecord
 from standards import dataincl as di
 from standards import mappings as m
@@ -102,9 +111,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     )  # fmt: skip
     if address["latitude"] is None and not address["code_insee"]:
         raise Rejected("Lieu impossible à situer : ni coordonnées valides, ni commune reconnue")
-    date_maj = normalize.iso_date(text(row, "date_maj"))
-    if not date_maj:
-        warnings.append("Date de mise à jour (« date_maj ») absente ou invalide")
+    date_maj = update_date(text(row, "date_maj"), warnings)
     resume = text(row, *_ALIASES["presentation_resume"])
     detail = text(row, "presentation_detail")
     if len(resume) > 280 and not detail:

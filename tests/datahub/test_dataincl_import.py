@@ -61,7 +61,7 @@ def test_invalid_rows_rejected_with_french_reason_optional_values_dropped(import
     )
     warnings = list(run.issues.filter(level=RowIssue.Level.WARNING).values_list("line", "reason"))
     assert (2, "Courriel invalide ignoré : « accueil(at)apije.org »") in warnings
-    assert (3, "Date de mise à jour impossible ignorée : 2099-01-01") in warnings
+    assert (3, "Date de mise à jour dans le futur (2099-01-01) : fraîcheur inconnue") in warnings
     assert (4, "Valeur hors vocabulaire ignorée : « chats »") in warnings
     third = Service.objects.get(source_records__source_id=page["items"][2]["id"])
     assert third.date_maj is None

@@ -76,3 +76,11 @@ def test_typos_and_partial_names_get_suggestions():
     assert close_communes("Masy")[0].nom == "Massy"
     assert close_communes("Ulis")[0].nom == "Les Ulis"
     assert close_communes("zz") == []
+
+
+@pytest.mark.parametrize(
+    "query, code",
+    [("Estouches", "91390"), ("91182", "91228"), ("13215", "13055"), ("Champtoceaux", "49126")],
+)
+def test_former_and_delegated_communes_resolve_to_todays_commune(query, code):
+    assert resolve_commune(query).code_insee == code

@@ -6,10 +6,9 @@ keeps the row, with a warning: one bad e-mail address must not hide a whole serv
 
 from datetime import date
 
-from django.utils import timezone
 from pydantic import ValidationError
 
-from datahub import normalize
+from datahub.importers.common import update_date
 from datahub.records import Rejected
 
 FIELD_LABELS = {
@@ -61,14 +60,8 @@ def french(error: dict) -> str:
 
 
 def checked_date(raw, warnings: list) -> date | None:
-    """`date_maj`: absent or impossible dates keep the row (its freshness is then unknown)."""
-    value = normalize.iso_date(raw)
-    if value is None:
-        warnings.append("Date de mise à jour absente ou illisible : fraîcheur inconnue")
-    elif not date(2000, 1, 1) <= value <= timezone.localdate():
-        warnings.append(f"Date de mise à jour impossible ignorée : {value.isoformat()}")
-        value = None
-    return value
+    """`date_maj`: absent, impossible or placeholder dates keep the row (its freshness is then unknown)."""
+    return update_date(raw, warnings)
 
 
 def validate(model, data: dict, required: set[str], warnings: list):
