@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from datahub import normalize
 from datahub.importers import dataincl, lieux, tableur
+from datahub.importers.columns import checked_rows
 from datahub.importers.files import UnreadableFile, read_rows
 from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
@@ -67,7 +68,7 @@ def run_import(
         with transaction.atomic():
             writer = Writer(run)
             batch: list = []
-            for line, row in read_rows(path, content):
+            for line, row in checked_rows(read_rows(path, content), getattr(importer, "check_columns", None)):
                 run.rows += 1
                 if progress:
                     progress()

@@ -27,6 +27,11 @@ def read_rows(path: Path | str, content: bytes | None = None) -> Iterator[tuple[
     if suffix == ".xlsx" or raw[:2] == b"PK":
         yield from _xlsx_rows(raw)
         return
+    if _is_binary(raw[:4096]):
+        raise UnreadableFile(
+            f"{path.name} n’est pas un fichier texte : attendu un CSV (texte, séparé par des virgules ou des "
+            "points-virgules), un JSON ou un classeur .xlsx. Enregistrez-le depuis votre tableur au format CSV."
+        )
     text = _text(raw)
     if suffix == ".json" or text.lstrip()[:1] in "[{":
         yield from _json_rows(text)
@@ -34,6 +39,14 @@ def read_rows(path: Path | str, content: bytes | None = None) -> Iterator[tuple[
         yield from _csv_rows(text)
     else:
         raise UnreadableFile(f"Format de fichier non reconnu : {path.name} (attendu : .json, .csv ou .xlsx)")
+
+
+def _is_binary(head: bytes) -> bool:
+    """A PDF, an image, an old .xls, a zip…: NUL bytes or many control characters."""
+    if b"\x00" in head or head.startswith(b"%PDF"):
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    return bool(head) and controls / len(head) > 0.01
 
 
 def read_header(path: Path | str, content: bytes | None = None) -> list[str]:
@@ -90,7 +103,10 @@ def _xlsx_rows(raw: bytes) -> Iterator[tuple[int, dict]]:
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:
-        raise UnreadableFile(f"Classeur XLSX illisible : {exc}") from exc
+        raise UnreadableFile(
+            "Classeur XLSX illisible (fichier abîmé, protégé par un mot de passe ou d’un autre format) : "
+            "ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou .csv"
+        ) from exc
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(rows, None)

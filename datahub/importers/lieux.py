@@ -7,6 +7,7 @@ by need finds the right service and an export gives the row back.
 from django.utils.text import slugify
 
 from datahub import normalize
+from datahub.importers import columns as columns_
 from datahub.importers.common import (
     contacts,
     locate,
@@ -33,6 +34,18 @@ _ALIASES = {
     "fiche_acces_libre": ("fiche_acces_libre", "accessibilite"),
     "autres_formations_labels": ("autres_formations_labels", "labels_autres"),
 }
+
+
+def check_columns(columns: list[str]) -> None:
+    """A lieux file has an id, a name and where the place is; not data·inclusion services, not people."""
+    found = columns_.names(columns)
+    columns_.refuse_people(found)
+    expected = "un fichier « Lieux de médiation numérique » (colonnes id, nom, adresse, code_postal, commune…)"
+    if "structure id" in found:
+        columns_.refuse(f"c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : {expected}")
+    columns_.require(found, ["id", "nom"], expected)
+    if not found & columns_.LOCATION:
+        columns_.refuse(f"aucune colonne d’adresse (adresse, code_postal, commune, latitude…) ; attendu : {expected}")
 
 
 def _vocabularies(row: dict, warnings: list) -> Mapped:

@@ -8,6 +8,7 @@ the row is rejected with that reason.
 from data_inclusion.schema import v1
 from django.utils import timezone
 
+from datahub.importers import columns as columns_
 from datahub.importers.common import text
 from datahub.importers.dataincl.common import as_list, clean_contacts, clean_url, first, text_value, values
 from datahub.importers.dataincl.validation import checked_date, validate
@@ -64,6 +65,14 @@ def _vocabularies(row: dict, warnings: list) -> dict:
         "mobilisable_par": as_list(row.get("mobilisable_par")) or v0_par or None,
         "zone_eligibilite": zone or None,
     }
+
+
+def check_columns(columns: list[str]) -> None:
+    """data·inclusion services: an id, the id of their structure and a name."""
+    found = columns_.names(columns)
+    columns_.refuse_people(found)
+    expected = "des services data·inclusion (colonnes id, structure_id, nom, description…)"
+    columns_.require(found, ["id", "structure_id", "nom"], expected)
 
 
 def parse_row(row: dict, default_source: str) -> Parsed:
