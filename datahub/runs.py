@@ -16,7 +16,7 @@ from datahub.importers.columns import checked_rows
 from datahub.importers.files import UnreadableFile, read_rows
 from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
-from datahub.records import Rejected
+from datahub.records import Rejected, fit_to_columns
 from datahub.writer import CREATED, UPDATED, Rejection, Writer
 
 IMPORTERS = {
@@ -55,8 +55,8 @@ def run_import(
     path = Path(path)
     run = ImportRun.objects.create(
         source_format=source_format,
-        feed=feed or path.stem,
-        file_name=file_name or path.name,
+        feed=(feed or path.stem)[:200],
+        file_name=(file_name or path.name)[:300],
         started_by=user,
         dry_run=dry_run,
     )
@@ -76,7 +76,7 @@ def run_import(
                 try:
                     if "__invalid__" in row:
                         raise Rejected("Enregistrement qui n’est pas un objet JSON")
-                    parsed = parse_row(row, source)
+                    parsed = fit_to_columns(parse_row(row, source))
                 except Rejected as exc:
                     issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, str(exc)))
                     continue

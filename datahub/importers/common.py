@@ -124,7 +124,7 @@ def opening_hours(raw: str, warnings: list) -> dict:
 def url_field(raw: str, label: str, warnings: list) -> str:
     value = normalize.url(raw)
     if raw and not value:
-        warnings.append(f"{label} invalide ignoré : « {raw} »")
+        warnings.append(f"{label} invalide ignoré : « {raw[:100]} »")
     return value
 
 

@@ -83,8 +83,14 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
     if not reader.fieldnames:
         raise UnreadableFile("CSV vide ou sans ligne d’en-tête")
     reader.fieldnames = [name.strip() for name in reader.fieldnames]
-    for row in reader:
-        yield reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+    try:
+        for row in reader:
+            yield reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+    except csv.Error as exc:
+        raise UnreadableFile(
+            f"CSV illisible à la ligne {reader.line_num} (guillemet non refermé ou cellule démesurée) : "
+            "corrigez cette ligne dans votre tableur et enregistrez de nouveau au format CSV"
+        ) from exc
 
 
 def _cell(value):

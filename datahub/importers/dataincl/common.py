@@ -30,7 +30,7 @@ def clean_url(raw, label: str, warnings: list) -> str:
     raw = str(first(raw) or "").strip()
     value = normalize.url(raw)
     if raw and not value:
-        warnings.append(f"{label} invalide ignoré : « {raw} »")
+        warnings.append(f"{label} invalide ignoré : « {raw[:100]} »")
     return value
 
 

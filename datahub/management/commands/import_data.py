@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from datahub.importers import tableur
-from datahub.importers.files import read_header
+from datahub.importers.files import UnreadableFile, read_header
 from datahub.runs import IMPORTERS, run_import
 
 
@@ -28,10 +28,10 @@ class Command(BaseCommand):
             if source_format == tableur.FORMAT:
                 columns = tableur.parse_mapping(mapping) if mapping else tableur.guess_mapping(read_header(path))
                 columns = tableur.check_mapping(columns)
-        except tableur.MappingError as exc:
+        except (tableur.MappingError, UnreadableFile) as exc:
             raise CommandError(str(exc)) from exc
-        except FileNotFoundError as exc:
-            raise CommandError(f"Fichier introuvable : {path}") from exc
+        except OSError as exc:
+            raise CommandError(_unreadable(path, exc)) from exc
         if columns is not None and not mapping:
             guessed = ", ".join(f"{column}={field}" for column, field in columns.items())
             self.stdout.write(f"Correspondance devinée : {guessed}")
@@ -41,8 +41,13 @@ class Command(BaseCommand):
                 path, source_format, feed=feed, default_source=source, dry_run=dry_run, progress=bar.update,
                 mapping=columns,
             )  # fmt: skip
-        except FileNotFoundError as exc:
-            raise CommandError(f"Fichier introuvable : {path}") from exc
+        except OSError as exc:
+            raise CommandError(_unreadable(path, exc)) from exc
+        except Exception as exc:  # recorded on the run (failed, with its traceback); said here in French
+            raise CommandError(
+                f"Import échoué, rien n’a été modifié : erreur inattendue ({exc.__class__.__name__}). "
+                "Le détail est dans le dernier rapport d’import (administration, « Imports »)."
+            ) from exc
         finally:
             bar.close()
         if run.status == run.Status.FAILED:
@@ -53,3 +58,13 @@ class Command(BaseCommand):
             f"{run.unchanged} inchangées, {run.merged} fusionnées, {run.rejected} rejetées, "
             f"{run.warnings} avertissements (import n° {run.pk})."
         )
+
+
+def _unreadable(path: str, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"Fichier introuvable : {path}"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path} est un dossier : indiquez un fichier JSON, CSV ou XLSX"
+    if isinstance(exc, PermissionError):
+        return f"Lecture du fichier refusée (droits insuffisants) : {path}"
+    return f"Fichier illisible : {path} ({exc.strerror or exc.__class__.__name__})"
