@@ -21,7 +21,8 @@ from datahub.importers.common import (
 from datahub.records import Parsed, PlaceRecord, Rejected, ServiceRecord
 from standards import dataincl as di
 from standards import mappings as m
-from standards.parsing import Mapped, map_cell
+from standards.mappings import key
+from standards.parsing import Mapped, map_cell, split_cell
 from territory import overseas
 
 FORMAT = "lieux"
@@ -48,6 +49,25 @@ def check_columns(columns: list[str]) -> None:
         columns_.refuse(f"aucune colonne d’adresse (adresse, code_postal, commune, latitude…) ; attendu : {expected}")
 
 
+_LABEL_COLUMNS = ("dispositif_programmes_nationaux", "formations_labels", "labels_nationaux")
+
+
+def _labels(row: dict, out: Mapped, warnings: list) -> list[str]:
+    """Labels of the standard go to their field; the others (APTIC, a regional label…) are kept as
+    « autres formations et labels », with a warning, never dropped."""
+    others = []
+    for column in _LABEL_COLUMNS:
+        for raw in split_cell(row.get(column)):
+            targets = m.LABELS.get(key(raw))
+            if targets:
+                for field_name, value in targets:
+                    out.add(field_name, value)
+            elif raw not in others:
+                others.append(raw)
+                warnings.append(f"Label « {raw} » hors du standard : gardé dans « autres formations et labels »")
+    return others
+
+
 def _vocabularies(row: dict, warnings: list) -> Mapped:
     out = Mapped()
     for column, table in (
@@ -55,15 +75,13 @@ def _vocabularies(row: dict, warnings: list) -> Mapped:
         ("publics_specifiquement_adresses", m.PUBLICS),
         ("prise_en_charge_specifique", m.PUBLICS),
         ("publics_accueillis", m.PUBLICS),
-        ("dispositif_programmes_nationaux", m.LABELS),
-        ("formations_labels", m.LABELS),
-        ("labels_nationaux", m.LABELS),
         ("modalites_acces", m.MODALITES_ACCES),
         ("modalites_accompagnement", m.MODALITES_ACCOMPAGNEMENT),
         ("itinerance", m.ITINERANCE),
     ):
         map_cell(row.get(column), table, out)
     map_cell(text(row, *_ALIASES["frais"]), m.FRAIS, out)
+    out.values["autres_labels"] = _labels(row, out, warnings)
     for value in out.unknown:
         warnings.append(f"Valeur hors vocabulaire ignorée : « {value} »")
     return out
@@ -71,7 +89,6 @@ def _vocabularies(row: dict, warnings: list) -> Mapped:
 
 def typologie(raw, warnings: list) -> list[str]:
     from standards.lieux import TYPOLOGIE
-    from standards.parsing import split_cell
 
     codes = []
     for code in split_cell(raw):
@@ -159,7 +176,9 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "modalites_accompagnement": vocab.get("modalites_accompagnement"),
         "dispositif_programmes_nationaux": programmes,
         "formations_labels": vocab.get("formations_labels"),
-        "autres_formations_labels": text(row, *_ALIASES["autres_formations_labels"])[:500],
+        "autres_formations_labels": " | ".join(
+            filter(None, [text(row, *_ALIASES["autres_formations_labels"]), *vocab.get("autres_labels")])
+        )[:500],
         "fiche_acces_libre": url_field(text(row, *_ALIASES["fiche_acces_libre"]), "Lien Acceslibre", warnings),
         "source": source[:100],
         "date_maj": date_maj,
