@@ -83,3 +83,16 @@ def test_data_inclusion_lieux_old_vocabularies(imported):
         "Accès internet et matériel informatique",
     }
     assert Service.objects.filter(place=apije, type="aide-materielle").count() == 5
+
+
+def test_labels_outside_the_standard_are_kept_as_other_labels(imported, tmp_path):
+    """v0 labels with no v1 equivalent (APTIC, Pass numérique) are kept, exported, and reported."""
+    text = LIEUX_V1_CSV.read_text(encoding="utf-8")
+    text = text.replace('"Conseillers numériques"', '"Conseillers numériques|APTIC|Pass numérique"', 1)
+    path = tmp_path / "lieux.csv"
+    path.write_text(text, encoding="utf-8")
+    run = imported(path)
+    place = Place.objects.get(source_records__source_id="626809503a929e0790b16cf7")
+    assert place.dispositif_programmes_nationaux == ["Conseillers numériques"]
+    assert place.autres_formations_labels == "APTIC | Pass numérique"
+    assert run.issues.filter(reason__startswith="Label « APTIC » hors du standard").exists()
