@@ -189,10 +189,21 @@ def parse_row(row: dict, default_source: str) -> Parsed:
             "Aucun service de médiation numérique reconnu : le lieu n’apparaîtra pas dans la recherche "
             "tant qu’un service ne lui est pas ajouté."
         )
+    accompagnement = fields["modalites_accompagnement"]
+    types = [t for a, t in m.ACCOMPAGNEMENT_TO_TYPE if a in accompagnement] or [""]
+    types = list(dict.fromkeys(types))
     for value in vocab.get("services"):
-        parsed.services.append(
-            ServiceRecord(source, f"{source_id}--{slugify(value)}", source_id, service_fields(value, fields), date_maj)
-        )
+        # A data·inclusion service has one type: "Accompagnement individuel|Dans un atelier collectif"
+        # gives one service of each type (the first keeps the id it always had).
+        for rank, kind in enumerate(types):
+            service = service_fields(value, fields)
+            service["type"] = kind
+            if len(types) > 1:
+                service["nom"] = f"{value} ({di.TYPES_SERVICE.label(kind).lower()})"
+            suffix = f"--{kind}" if rank else ""
+            parsed.services.append(
+                ServiceRecord(source, f"{source_id}--{slugify(value)}{suffix}", source_id, service, date_maj)
+            )
     return parsed
 
 
