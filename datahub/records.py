@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from django.db.models import CharField, URLField
+from django.db.models import CharField, EmailField, URLField
 
 
 class Rejected(Exception):
@@ -46,7 +46,7 @@ def _limits(kind: str) -> dict[str, tuple[int, bool, str]]:
 
     model = Place if kind == "place" else Service
     return {
-        f.name: (f.max_length, isinstance(f, URLField), str(f.verbose_name))
+        f.name: (f.max_length, isinstance(f, (URLField, EmailField)), str(f.verbose_name))
         for f in model._meta.concrete_fields
         if getattr(f, "max_length", None) and isinstance(f, CharField)
     }

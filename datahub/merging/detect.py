@@ -25,25 +25,30 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 
 class _Buckets:
-    """Places by key, in pk order, and by (key, distinctive word) for crowded keys."""
+    """Places by key, in pk order; a crowded key is also indexed by distinctive word, when first asked."""
 
-    def __init__(self):
+    def __init__(self, words_of):
+        self.words_of = words_of
         self.all: dict = {}
         self.by_word: dict = {}
 
-    def add(self, key, place: PlaceSummary, words: set[str]) -> None:
+    def add(self, key, place: PlaceSummary) -> None:
         self.all.setdefault(key, []).append(place)
-        for word in words:
-            self.by_word.setdefault((key, word), []).append(place)
 
-    def get(self, key, place: PlaceSummary, words: set[str]) -> list[PlaceSummary]:
-        """The places of `key` older than `place`; when crowded, the most recent sharing a word of its name."""
+    def get(self, key, place: PlaceSummary) -> list[PlaceSummary]:
+        """The places of `key`; when crowded, the most recent older ones sharing a word of its name."""
         bucket = self.all.get(key, [])
         if len(bucket) <= _CROWDED:
             return bucket
+        if key not in self.by_word:
+            index: dict[str, list[PlaceSummary]] = {}
+            for other in bucket:
+                for word in self.words_of(other):
+                    index.setdefault(word, []).append(other)
+            self.by_word[key] = index
         found = []
-        for word in words:
-            alike = self.by_word.get((key, word), [])
+        for word in self.words_of(place):
+            alike = self.by_word[key].get(word, [])
             end = bisect.bisect_left(alike, place.pk, key=lambda p: p.pk)
             found.extend(alike[max(0, end - _CROWDED) : end])
         return found
@@ -52,39 +57,41 @@ class _Buckets:
 class _Index:
     def __init__(self):
         self.by_pk: dict[int, PlaceSummary] = {}
-        self.words: dict[int, set[str]] = {}
-        self.grid = _Buckets()
-        self.by_pivot = _Buckets()
-        self.by_address = _Buckets()
+        self.words: dict[int, set[str]] = {}  # computed for the places of crowded buckets only
+        self.grid = _Buckets(self.words_of)
+        self.by_pivot = _Buckets(self.words_of)
+        self.by_address = _Buckets(self.words_of)
         rows = Place.objects.order_by("pk").values_list(
             "pk", "nom", "pivot", "adresse", "code_insee", "latitude", "longitude", "position_approximative"
         )
         for row in rows.iterator(chunk_size=5000):
             place = PlaceSummary(*row)
-            words = distinctive_words(place.nom)
             self.by_pk[place.pk] = place
-            self.words[place.pk] = words
             if place.precise:
-                self.grid.add(_cell(place.latitude, place.longitude), place, words)
+                self.grid.add(_cell(place.latitude, place.longitude), place)
             if place.pivot:
-                self.by_pivot.add(place.pivot, place, words)
+                self.by_pivot.add(place.pivot, place)
             key = address_key(place.adresse, place.code_insee)
             if key:
-                self.by_address.add(key, place, words)
+                self.by_address.add(key, place)
+
+    def words_of(self, place: PlaceSummary) -> set[str]:
+        if place.pk not in self.words:
+            self.words[place.pk] = distinctive_words(place.nom)
+        return self.words[place.pk]
 
     def candidates(self, place: PlaceSummary) -> dict[int, PlaceSummary]:
         found = {}
-        words = self.words[place.pk]
         if place.precise:
             row, col = _cell(place.latitude, place.longitude)
             for dr in (-1, 0, 1):
                 for dc in (-1, 0, 1):
-                    found.update((p.pk, p) for p in self.grid.get((row + dr, col + dc), place, words))
+                    found.update((p.pk, p) for p in self.grid.get((row + dr, col + dc), place))
         if place.pivot:
-            found.update((p.pk, p) for p in self.by_pivot.get(place.pivot, place, words))
+            found.update((p.pk, p) for p in self.by_pivot.get(place.pivot, place))
         key = address_key(place.adresse, place.code_insee)
         if key:
-            found.update((p.pk, p) for p in self.by_address.get(key, place, words))
+            found.update((p.pk, p) for p in self.by_address.get(key, place))
         return found
 
 
