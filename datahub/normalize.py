@@ -12,34 +12,39 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
-from territory.models import Commune
+from territory import overseas
+from territory.models import Commune, FormerCommune
 from territory.search import arrondissement_city
 from territory.text import fold, fold_commune
 
 _DIGITS = re.compile(r"\D")
-# Overseas numbers keep their own country code (lieux standard pattern).
-_OVERSEAS = {
-    "0590": "+590", "0690": "+590", "0594": "+594", "0694": "+594", "0262": "+262",
-    "0692": "+262", "0693": "+262", "0269": "+262", "0639": "+262", "0596": "+596", "0696": "+596",
-}  # fmt: skip
 
 
-def phone(raw) -> str:
-    """A French number in international format (+33…), or "" when unreadable."""
+def phone(raw, departement: str = "") -> str:
+    """A French number in international format (+33…, +687…), or "" when unreadable.
+
+    Overseas numbers keep their own country code (lieux standard pattern); a local number of New
+    Caledonia, Polynesia, Wallis-et-Futuna or Saint-Pierre-et-Miquelon ("27 31 15") needs `departement`.
+    """
     text = str(raw or "").strip()
     digits = _DIGITS.sub("", text)
-    if digits.startswith("0033"):
-        digits = digits[2:]
+    if digits.startswith("00"):  # "00 687 27 31 15", "0033 1 69…"
+        text, digits = "+" + digits[2:], digits[2:]
+    for code, length in overseas.PHONE_PLANS.values():
+        if (text.startswith("+") or len(digits) == length + 3) and digits.startswith(code[1:]):
+            return code + digits[3:] if len(digits) == length + 3 else ""
+    plan = overseas.PHONE_PLANS.get(departement)
+    if plan and len(digits) == plan[1]:
+        return plan[0] + digits
     if digits.startswith("330") and len(digits) == 12:  # "+33 (0)1 69…"
         digits = digits[2:]
     elif digits.startswith("33") and len(digits) == 11:
         digits = "0" + digits[2:]
-    elif text.startswith("+") and 8 <= len(digits) <= 12:  # another country
+    elif text.startswith("+") and 8 <= len(digits) <= 12:  # a DROM country code, or another country
         return "+" + digits
     if len(digits) != 10 or not digits.startswith("0"):
         return ""
-    prefix = _OVERSEAS.get(digits[:4])
-    return (prefix or "+33") + digits[1:]
+    return overseas.NATIONAL_PREFIXES.get(digits[:4], "+33") + digits[1:]
 
 
 _email = EmailValidator()
@@ -119,12 +124,18 @@ class CommuneRef:
     code_postal_principal: str
     latitude: float | None
     longitude: float | None
+    codes_postaux: str = ""
+    population: int = 0
+    position_approximative: bool = False
 
 
 @dataclass(frozen=True)
 class ResolvedCommune:
     commune: CommuneRef | None
     how: str
+    code_insee: str = ""  # the code to keep: an arrondissement's own (13215), else the commune's
+    nom: str = ""  # the name to show: "Marseille 15e Arrondissement", else the commune's
+    note: str = ""  # what a coordinator should know (a former commune resolved to today's)
 
 
 class _CommuneIndex:
@@ -134,20 +145,35 @@ class _CommuneIndex:
         self.by_code: dict[str, CommuneRef] = {}
         self.by_postal: dict[str, list[CommuneRef]] = {}
         self.by_name: dict[str, list[CommuneRef]] = {}
+        self.by_bare_name: dict[str, list[CommuneRef]] = {}  # "mont dore" → Le Mont-Dore
         rows = Commune.objects.values_list(
             "code_insee", "nom", "nom_recherche", "departement", "code_postal_principal", "latitude", "longitude",
-            "codes_postaux",
+            "codes_postaux", "population", "position_approximative",
         )  # fmt: skip
-        for *fields, codes_postaux in rows.iterator(chunk_size=5000):
-            commune = CommuneRef(*fields)
+        for row in rows.iterator(chunk_size=5000):
+            commune = CommuneRef(*row)
             self.by_code[commune.code_insee] = commune
             self.by_name.setdefault(commune.nom_recherche, []).append(commune)
-            for postal in filter(None, codes_postaux.split("|")):
+            article, _, bare = commune.nom_recherche.partition(" ")
+            if article in _ARTICLES and bare:
+                self.by_bare_name.setdefault(bare, []).append(commune)
+            for postal in filter(None, commune.codes_postaux.split("|")):
                 self.by_postal.setdefault(postal, []).append(commune)
+        # Former, delegated and associated communes, arrondissements: (kind, name, today's commune).
+        self.former_by_code: dict[str, tuple[str, str, CommuneRef]] = {}
+        self.former_by_name: dict[str, list[tuple[str, str, CommuneRef]]] = {}
+        former = FormerCommune.objects.values_list("code_insee", "nom", "nom_recherche", "type", "commune_id")
+        for code, nom, folded, kind, current in former.iterator(chunk_size=5000):
+            entry = (kind, nom, self.by_code[current])
+            if code not in self.by_code:
+                self.former_by_code.setdefault(code, entry)
+            if folded and folded not in self.by_name:
+                self.former_by_name.setdefault(folded, []).append(entry)
 
 
+_ARTICLES = {"le", "la", "les", "l"}
 _index: _CommuneIndex | None = None
-_resolved: dict[tuple[str, str, str], ResolvedCommune] = {}
+_resolved: dict[tuple, ResolvedCommune] = {}
 
 
 def reset_commune_cache() -> None:
@@ -164,22 +190,42 @@ def _communes() -> _CommuneIndex:
     return _index
 
 
-def resolve_commune(name: str, postal_code: str, code_insee: str = "") -> ResolvedCommune:
-    """The referential commune meant by a row, from its INSEE code, postal code and name."""
-    cache_key = (name or "", postal_code or "", code_insee or "")
+def resolve_commune(name: str, postal_code: str, code_insee: str = "", territory: str | None = None) -> ResolvedCommune:
+    """The referential commune meant by a row, from its INSEE code, postal code and name.
+
+    `territory` (see `territory.overseas.territory_of`), when the row has a position, keeps a name
+    from matching a namesake on the other side of the world (Le Mont-Dore, New Caledonia, is not
+    Mont-Dore, Puy-de-Dôme).
+    """
+    cache_key = (name or "", postal_code or "", code_insee or "", territory)
     if cache_key not in _resolved:
         if len(_resolved) > 200_000:
             _resolved.clear()
-        _resolved[cache_key] = _resolve(*cache_key)
+        found = _resolve(*cache_key)
+        if found.commune is not None and not found.code_insee:
+            found = ResolvedCommune(found.commune, found.how, found.commune.code_insee, found.commune.nom, found.note)
+        _resolved[cache_key] = found
     return _resolved[cache_key]
 
 
-def _resolve(name: str, postal_code: str, code_insee: str) -> ResolvedCommune:
+def _former(entry: tuple[str, str, CommuneRef], code: str, how: str) -> ResolvedCommune:
+    kind, nom, current = entry
+    if kind == FormerCommune.Kind.ARRONDISSEMENT:
+        return ResolvedCommune(current, how, code or current.code_insee, nom)
+    label = FormerCommune.Kind(kind).label
+    former = f"« {nom} »" if nom else f"code {code}"
+    note = f"Ancienne commune ({label}) {former} : rattachée à {current.nom} ({current.code_insee})"
+    return ResolvedCommune(current, how, note=note)
+
+
+def _resolve(name: str, postal_code: str, code_insee: str, territory: str | None = None) -> ResolvedCommune:
     index = _communes()
     code_insee = code_insee.strip().upper()
     postal_code = postal_code.strip().zfill(5) if postal_code.strip() else ""
     if code_insee and code_insee in index.by_code:
         return ResolvedCommune(index.by_code[code_insee], "code INSEE")
+    if code_insee in index.former_by_code:
+        return _former(index.former_by_code[code_insee], code_insee, "ancien code INSEE")
     folded = arrondissement_city(name) or fold_commune(name)
     by_postal = index.by_postal.get(postal_code, []) if postal_code else []
     if len(by_postal) == 1 and (not folded or _close(folded, by_postal[0].nom_recherche)):
@@ -191,14 +237,24 @@ def _resolve(name: str, postal_code: str, code_insee: str) -> ResolvedCommune:
         if _close(folded, commune.nom_recherche):
             return ResolvedCommune(commune, "code postal et nom approché")
     if folded:
-        candidates = index.by_name.get(folded, [])
-        if postal_code:
-            candidates = [c for c in candidates if c.departement == _departement(postal_code)]
-        if len(candidates) == 1:
-            return ResolvedCommune(candidates[0], "nom")
+        departement = _departement(postal_code) if postal_code else ""
+        for names, how in ((index.by_name, "nom"), (index.by_bare_name, "nom sans article")):
+            candidates = [c for c in names.get(folded, []) if _plausible(c.departement, departement, territory)]
+            if len(candidates) == 1:
+                return ResolvedCommune(candidates[0], how)
+        former = [e for e in index.former_by_name.get(folded, []) if _plausible(e[2].departement, "", territory)]
+        former = [e for e in former if not by_postal or e[2] in by_postal] if by_postal else former
+        if len({e[2].code_insee for e in former}) == 1 and (not departement or former[0][2].departement == departement):
+            return _former(former[0], "", "ancienne commune")
     if len(by_postal) == 1:
         return ResolvedCommune(by_postal[0], "code postal seul (nom différent)")
     return ResolvedCommune(None, "introuvable")
+
+
+def _plausible(departement: str, postal_departement: str, territory: str | None) -> bool:
+    if postal_departement and departement != postal_departement:
+        return False
+    return territory is None or overseas.territory_of_departement(departement) == territory
 
 
 def _close(a: str, b: str) -> bool:
@@ -206,7 +262,7 @@ def _close(a: str, b: str) -> bool:
 
 
 def _departement(postal_code: str) -> str:
-    if postal_code.startswith("97"):
+    if postal_code[:2] in ("97", "98"):
         return postal_code[:3]
     if postal_code.startswith("20"):
         return "2A" if postal_code < "20200" else "2B"
@@ -214,17 +270,20 @@ def _departement(postal_code: str) -> str:
 
 
 def coordinates(lat, lon) -> tuple[float, float] | None:
-    """A WGS84 position in France (mainland or overseas), or None."""
+    """A WGS84 position in France (mainland or any overseas territory), or None.
+
+    Swapped columns (longitude first) are put back when only the swapped pair lies in France.
+    """
     try:
         lat, lon = float(lat), float(lon)
     except (TypeError, ValueError):
         return None
     if not (math.isfinite(lat) and math.isfinite(lon)) or (lat == 0 and lon == 0):
         return None
-    if -22 <= lat <= 52 and -63 <= lon <= 56:
-        if 41 <= lon <= 52 and -6 <= lat <= 10:  # swapped columns, mainland
-            return lon, lat
+    if overseas.territory_of(lat, lon) is not None:
         return lat, lon
+    if overseas.territory_of(lon, lat) is not None:
+        return lon, lat
     return None
 
 

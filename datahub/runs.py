@@ -14,10 +14,11 @@ from django.utils import timezone
 
 from datahub import normalize
 from datahub.importers import dataincl, lieux, tableur
+from datahub.importers.columns import checked_rows
 from datahub.importers.files import UnreadableFile, read_rows
 from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
-from datahub.records import Rejected
+from datahub.records import Rejected, fit_to_columns
 from datahub.writer import CREATED, UPDATED, Rejection, Writer
 
 IMPORTERS = {
@@ -90,8 +91,8 @@ def run_import(
     path = Path(path)
     run = ImportRun.objects.create(
         source_format=source_format,
-        feed=feed or path.stem,
-        file_name=file_name or path.name,
+        feed=(feed or path.stem)[:200],
+        file_name=(file_name or path.name)[:300],
         started_by=user,
         dry_run=dry_run,
     )
@@ -107,7 +108,7 @@ def run_import(
         with transaction.atomic():
             writer = Writer(run)
             batch: list = []
-            for line, row in read_rows(path, content):
+            for line, row in checked_rows(read_rows(path, content), getattr(importer, "check_columns", None)):
                 run.rows += 1
                 if progress:
                     progress()
@@ -115,7 +116,7 @@ def run_import(
                 try:
                     if "__invalid__" in row:
                         raise Rejected("Enregistrement qui n’est pas un objet JSON")
-                    parsed = parse_row(row, source)
+                    parsed = fit_to_columns(parse_row(row, source))
                 except Rejected as exc:
                     issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, str(exc)))
                     continue

@@ -195,6 +195,11 @@ class Service(models.Model):
         blank=True,
         help_text="Vide : les horaires du lieu s’appliquent.",
     )
+    # The service's own address (data·inclusion), when it is not given at its place's.
+    adresse = models.CharField("adresse du service", max_length=250, blank=True)
+    code_postal = models.CharField("code postal du service", max_length=5, blank=True)
+    commune = models.CharField("commune du service", max_length=150, blank=True)
+    code_insee = models.CharField("code INSEE du service", max_length=5, blank=True)
     volume_horaire_hebdomadaire = models.FloatField("volume horaire hebdomadaire", null=True, blank=True)
     nombre_semaines = models.PositiveIntegerField("nombre de semaines", null=True, blank=True)
     lien_source = models.URLField("lien vers la source", max_length=500, blank=True)
@@ -209,6 +214,16 @@ class Service(models.Model):
 
     def __str__(self):
         return f"{self.nom} — {self.place.nom}"
+
+    @property
+    def own_address(self) -> str:
+        """ "3 rue X, 91300 Massy" when the service is given somewhere else than its place, else ""."""
+        town = " ".join(filter(None, [self.code_postal, self.commune]))
+        line = ", ".join(filter(None, [self.adresse, town]))
+        place = ", ".join(
+            filter(None, [self.place.adresse, " ".join(filter(None, [self.place.code_postal, self.place.commune]))])
+        )
+        return line if line and line != place else ""
 
     @property
     def is_free(self) -> bool:

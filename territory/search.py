@@ -7,7 +7,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from territory.models import Commune
+from territory.models import Commune, FormerCommune
 from territory.text import fold_commune
 
 _DIGITS = re.compile(r"^\d{2,5}$")
@@ -129,7 +129,7 @@ def resolve_commune(query: str) -> Commune | None:
             _ranked(Commune.objects.filter(code_postal_principal=query)).first()
             or _ranked(Commune.objects.filter(codes_postaux__contains=f"|{query}|")).first()
         )
-        return by_postal or Commune.objects.filter(code_insee=query).first()
+        return by_postal or Commune.objects.filter(code_insee=query).first() or resolve_former_commune(query)
     if _CORSICA_INSEE.match(query):
         return Commune.objects.filter(code_insee=query.upper()).first()
     folded = fold_commune(query)
@@ -138,7 +138,23 @@ def resolve_commune(query: str) -> Commune | None:
     # Among equally close communes, the exact name first ("Le Palais" before Le Palais-sur-Vienne).
     exact = Case(When(nom_recherche=folded, then=Value(0)), default=Value(1), output_field=IntegerField())
     ranked = _ranked(Commune.objects.filter(_named(folded)).annotate(exact=exact))
-    return ranked.order_by("closeness", "exact", "-population", "nom").first()
+    found = ranked.order_by("closeness", "exact", "-population", "nom").first()
+    return found or resolve_former_commune(query)
+
+
+def resolve_former_commune(query: str) -> Commune | None:
+    """Today's commune of a former or delegated commune, or of an arrondissement, by name or INSEE code.
+
+    "Estouches" → Le Mérévillois; "91182" → Évry-Courcouronnes; "13215" → Marseille. Home territory first.
+    """
+    query = (query or "").strip()
+    if query.isdigit() or _CORSICA_INSEE.match(query):
+        former = FormerCommune.objects.filter(code_insee=query.upper())
+    else:
+        former = FormerCommune.objects.filter(nom_recherche=fold_commune(query)) if len(query) > 1 else None
+    if not former:
+        return None
+    return _ranked(Commune.objects.filter(pk__in=former.values("commune_id"))).first()
 
 
 @lru_cache(maxsize=2)

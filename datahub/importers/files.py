@@ -2,10 +2,11 @@
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+
+import ijson
 
 
 class UnreadableFile(ValueError):
@@ -20,20 +21,73 @@ def _text(raw: bytes) -> str:
 
 
 def read_rows(path: Path | str, content: bytes | None = None) -> Iterator[tuple[int, dict]]:
-    """(line, row) pairs. JSON: position in the list (1-based); CSV and XLSX: line in the file."""
+    """(line, row) pairs. JSON: position in the list (1-based); CSV and XLSX: line in the file.
+
+    JSON is read as a stream (memory bounded whatever the file size); CSV and XLSX in memory.
+    """
     path = Path(path)
-    raw = content if content is not None else path.read_bytes()
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx" or raw[:2] == b"PK":
-        yield from _xlsx_rows(raw)
-        return
-    text = _text(raw)
-    if suffix == ".json" or text.lstrip()[:1] in "[{":
-        yield from _json_rows(text)
-    elif suffix in (".csv", ".txt", ".tsv"):
-        yield from _csv_rows(text)
-    else:
-        raise UnreadableFile(f"Format de fichier non reconnu : {path.name} (attendu : .json, .csv ou .xlsx)")
+    with io.BytesIO(content) if content is not None else open(path, "rb") as handle:
+        head = handle.read(4096)
+        suffix = path.suffix.lower()
+        if suffix == ".xlsx" or head[:2] == b"PK":
+            yield from _xlsx_rows(head + handle.read())
+            return
+        if _is_binary(head):
+            raise UnreadableFile(
+                f"{path.name} n’est pas un fichier texte : attendu un CSV (texte, séparé par des virgules ou des "
+                "points-virgules), un JSON ou un classeur .xlsx. Enregistrez-le depuis votre tableur au format CSV."
+            )
+        if suffix == ".json" or head.removeprefix(_BOM).lstrip()[:1] in (b"[", b"{"):
+            handle.seek(0)
+            yield from _json_stream(handle)
+        elif suffix in (".csv", ".txt", ".tsv"):
+            yield from _csv_rows(_text(head + handle.read()))
+        else:
+            raise UnreadableFile(f"Format de fichier non reconnu : {path.name} (attendu : .json, .csv ou .xlsx)")
+
+
+_BOM = b"\xef\xbb\xbf"
+# data·inclusion API pages ({"items": […], "total": …, "page": …}) and wrapped exports.
+_LIST_KEYS = ("items", "data", "results", "lieux", "structures", "services")
+
+
+def _records_prefix(handle) -> str:
+    """Where the records are: "item" for a top-level list, "items.item" for {"items": […]}…"""
+    events = ijson.parse(handle, use_float=True)
+    _, event, _ = next(events)
+    if event == "start_array":
+        return "item"
+    if event != "start_map":
+        raise UnreadableFile("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)")
+    for prefix, event, value in events:
+        if event == "map_key" and prefix == "" and value in _LIST_KEYS and next(events)[1] == "start_array":
+            return f"{value}.item"
+    raise UnreadableFile("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)")
+
+
+def _json_stream(handle) -> Iterator[tuple[int, dict]]:
+    if handle.read(3) != _BOM:
+        handle.seek(0)
+    start = handle.tell()
+    index = 0
+    try:
+        prefix = _records_prefix(handle)
+        handle.seek(start)
+        for index, row in enumerate(ijson.items(handle, prefix, use_float=True), start=1):
+            yield index, row if isinstance(row, dict) else {"__invalid__": row}
+    except (ijson.JSONError, UnicodeDecodeError, StopIteration) as exc:
+        where = f" après l’enregistrement n° {index}" if index else ""
+        raise UnreadableFile(
+            f"JSON illisible{where} : fichier tronqué ou mal formé (vérifiez qu’il est complet et encodé en UTF-8)"
+        ) from exc
+
+
+def _is_binary(head: bytes) -> bool:
+    """A PDF, an image, an old .xls, a zip…: NUL bytes or many control characters."""
+    if b"\x00" in head or head.startswith(b"%PDF"):
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    return bool(head) and controls / len(head) > 0.01
 
 
 def read_header(path: Path | str, content: bytes | None = None) -> list[str]:
@@ -41,25 +95,6 @@ def read_header(path: Path | str, content: bytes | None = None) -> list[str]:
     for _, row in read_rows(path, content):
         return list(row)
     raise UnreadableFile("Fichier vide : aucune ligne à importer")
-
-
-def _json_rows(text: str) -> Iterator[tuple[int, dict]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UnreadableFile(f"JSON illisible (ligne {exc.lineno}, colonne {exc.colno}) : {exc.msg}") from exc
-    if isinstance(data, dict):
-        # data·inclusion API pages ({"items": […], "total": …, "page": …}) and wrapped exports.
-        for key in ("items", "data", "results", "lieux", "structures", "services"):
-            if isinstance(data.get(key), list):
-                data = data[key]
-                break
-        else:
-            raise UnreadableFile("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)")
-    if not isinstance(data, list):
-        raise UnreadableFile("JSON sans liste d’enregistrements")
-    for index, row in enumerate(data, start=1):
-        yield index, row if isinstance(row, dict) else {"__invalid__": row}
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
@@ -74,8 +109,14 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
     if not reader.fieldnames:
         raise UnreadableFile("CSV vide ou sans ligne d’en-tête")
     reader.fieldnames = [name.strip() for name in reader.fieldnames]
-    for row in reader:
-        yield skipped + reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+    try:
+        for row in reader:
+            yield skipped + reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+    except csv.Error as exc:
+        raise UnreadableFile(
+            f"CSV illisible à la ligne {skipped + reader.line_num} (guillemet non refermé ou cellule démesurée) : "
+            "corrigez cette ligne dans votre tableur et enregistrez de nouveau au format CSV"
+        ) from exc
 
 
 def _cell(value):
@@ -94,7 +135,10 @@ def _xlsx_rows(raw: bytes) -> Iterator[tuple[int, dict]]:
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:
-        raise UnreadableFile(f"Classeur XLSX illisible : {exc}") from exc
+        raise UnreadableFile(
+            "Classeur XLSX illisible (fichier abîmé, protégé par un mot de passe ou d’un autre format) : "
+            "ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou .csv"
+        ) from exc
     try:
         rows = enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1)
         # Empty leading rows (a title left blank, a spacer) come before the header.

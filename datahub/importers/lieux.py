@@ -7,11 +7,23 @@ by need finds the right service and an export gives the row back.
 from django.utils.text import slugify
 
 from datahub import normalize
-from datahub.importers.common import contacts, locate, opening_hours, pivot, short_summary, text, url_field
+from datahub.importers import columns as columns_
+from datahub.importers.common import (
+    contacts,
+    locate,
+    opening_hours,
+    pivot,
+    short_summary,
+    text,
+    update_date,
+    url_field,
+)
 from datahub.records import Parsed, PlaceRecord, Rejected, ServiceRecord
 from standards import dataincl as di
 from standards import mappings as m
-from standards.parsing import Mapped, map_cell
+from standards.mappings import key
+from standards.parsing import Mapped, map_cell, split_cell
+from territory import overseas
 
 FORMAT = "lieux"
 
@@ -25,6 +37,37 @@ _ALIASES = {
 }
 
 
+def check_columns(columns: list[str]) -> None:
+    """A lieux file has an id, a name and where the place is; not data·inclusion services, not people."""
+    found = columns_.names(columns)
+    columns_.refuse_people(found)
+    expected = "un fichier « Lieux de médiation numérique » (colonnes id, nom, adresse, code_postal, commune…)"
+    if "structure id" in found:
+        columns_.refuse(f"c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : {expected}")
+    columns_.require(found, ["id", "nom"], expected)
+    if not found & columns_.LOCATION:
+        columns_.refuse(f"aucune colonne d’adresse (adresse, code_postal, commune, latitude…) ; attendu : {expected}")
+
+
+_LABEL_COLUMNS = ("dispositif_programmes_nationaux", "formations_labels", "labels_nationaux")
+
+
+def _labels(row: dict, out: Mapped, warnings: list) -> list[str]:
+    """Labels of the standard go to their field; the others (APTIC, a regional label…) are kept as
+    « autres formations et labels », with a warning, never dropped."""
+    others = []
+    for column in _LABEL_COLUMNS:
+        for raw in split_cell(row.get(column)):
+            targets = m.LABELS.get(key(raw))
+            if targets:
+                for field_name, value in targets:
+                    out.add(field_name, value)
+            elif raw not in others:
+                others.append(raw)
+                warnings.append(f"Label « {raw} » hors du standard : gardé dans « autres formations et labels »")
+    return others
+
+
 def _vocabularies(row: dict, warnings: list) -> Mapped:
     out = Mapped()
     for column, table in (
@@ -32,15 +75,13 @@ def _vocabularies(row: dict, warnings: list) -> Mapped:
         ("publics_specifiquement_adresses", m.PUBLICS),
         ("prise_en_charge_specifique", m.PUBLICS),
         ("publics_accueillis", m.PUBLICS),
-        ("dispositif_programmes_nationaux", m.LABELS),
-        ("formations_labels", m.LABELS),
-        ("labels_nationaux", m.LABELS),
         ("modalites_acces", m.MODALITES_ACCES),
         ("modalites_accompagnement", m.MODALITES_ACCOMPAGNEMENT),
         ("itinerance", m.ITINERANCE),
     ):
         map_cell(row.get(column), table, out)
     map_cell(text(row, *_ALIASES["frais"]), m.FRAIS, out)
+    out.values["autres_labels"] = _labels(row, out, warnings)
     for value in out.unknown:
         warnings.append(f"Valeur hors vocabulaire ignorée : « {value} »")
     return out
@@ -48,7 +89,6 @@ def _vocabularies(row: dict, warnings: list) -> Mapped:
 
 def typologie(raw, warnings: list) -> list[str]:
     from standards.lieux import TYPOLOGIE
-    from standards.parsing import split_cell
 
     codes = []
     for code in split_cell(raw):
@@ -101,9 +141,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     )  # fmt: skip
     if address["latitude"] is None and not address["code_insee"]:
         raise Rejected("Lieu impossible à situer : ni coordonnées valides, ni commune reconnue")
-    date_maj = normalize.iso_date(text(row, "date_maj"))
-    if not date_maj:
-        warnings.append("Date de mise à jour (« date_maj ») absente ou invalide")
+    date_maj = update_date(text(row, "date_maj"), warnings)
     resume = text(row, *_ALIASES["presentation_resume"])
     detail = text(row, "presentation_detail")
     if len(resume) > 280 and not detail:
@@ -120,7 +158,13 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         **address,
         "complement_adresse": text(row, "complement_adresse")[:250],
         "itinerance": vocab.get("itinerance"),
-        **contacts(text(row, "telephone"), row.get("courriels") or row.get("courriel"), row.get("site_web"), warnings),
+        **contacts(
+            text(row, "telephone"),
+            row.get("courriels") or row.get("courriel"),
+            row.get("site_web"),
+            warnings,
+            address["code_insee"],
+        ),
         "prise_rdv": url_field(text(row, "prise_rdv"), "Lien de prise de rendez-vous", warnings),
         **opening_hours(text(row, "horaires"), warnings),
         "presentation_resume": short_summary(resume),
@@ -132,7 +176,9 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "modalites_accompagnement": vocab.get("modalites_accompagnement"),
         "dispositif_programmes_nationaux": programmes,
         "formations_labels": vocab.get("formations_labels"),
-        "autres_formations_labels": text(row, *_ALIASES["autres_formations_labels"])[:500],
+        "autres_formations_labels": " | ".join(
+            filter(None, [text(row, *_ALIASES["autres_formations_labels"]), *vocab.get("autres_labels")])
+        )[:500],
         "fiche_acces_libre": url_field(text(row, *_ALIASES["fiche_acces_libre"]), "Lien Acceslibre", warnings),
         "source": source[:100],
         "date_maj": date_maj,
@@ -143,10 +189,21 @@ def parse_row(row: dict, default_source: str) -> Parsed:
             "Aucun service de médiation numérique reconnu : le lieu n’apparaîtra pas dans la recherche "
             "tant qu’un service ne lui est pas ajouté."
         )
+    accompagnement = fields["modalites_accompagnement"]
+    types = [t for a, t in m.ACCOMPAGNEMENT_TO_TYPE if a in accompagnement] or [""]
+    types = list(dict.fromkeys(types))
     for value in vocab.get("services"):
-        parsed.services.append(
-            ServiceRecord(source, f"{source_id}--{slugify(value)}", source_id, service_fields(value, fields), date_maj)
-        )
+        # A data·inclusion service has one type: "Accompagnement individuel|Dans un atelier collectif"
+        # gives one service of each type (the first keeps the id it always had).
+        for rank, kind in enumerate(types):
+            service = service_fields(value, fields)
+            service["type"] = kind
+            if len(types) > 1:
+                service["nom"] = f"{value} ({di.TYPES_SERVICE.label(kind).lower()})"
+            suffix = f"--{kind}" if rank else ""
+            parsed.services.append(
+                ServiceRecord(source, f"{source_id}--{slugify(value)}{suffix}", source_id, service, date_maj)
+            )
     return parsed
 
 
@@ -183,11 +240,7 @@ def service_fields(value: str, place: dict) -> dict:
         "publics": publics,
         "publics_precisions": ", ".join(place["publics_specifiquement_adresses"] + place["prise_en_charge_specifique"]),
         "modes_accueil": [di.EN_PRESENTIEL, di.A_DISTANCE] if "À distance" in accompagnement else [di.EN_PRESENTIEL],
-        "zone_eligibilite": [
-            place["code_insee"][:3] if place["code_insee"].startswith("97") else place["code_insee"][:2]
-        ]
-        if place["code_insee"]
-        else [],
+        "zone_eligibilite": [overseas.departement_of(place["code_insee"])] if place["code_insee"] else [],
         "modes_mobilisation": mobilisation,
         "mobilisable_par": ["usagers", "professionnels"],
         "lien_mobilisation": place["prise_rdv"],

@@ -1,5 +1,12 @@
-"""After an import: the places it created are compared with the others, merged or queued for review."""
+"""After an import: the places it created are compared with the others, merged or queued for review.
 
+Candidates are the places near it (a grid of ~220 m cells), with its SIRET or at its address. A
+crowded bucket (a file whose records all share one position, one SIRET or one address) is narrowed
+to the places sharing a distinctive word of the name, and to the `_CROWDED` most recent of them, so
+that detection stays linear in the number of places instead of quadratic.
+"""
+
+import bisect
 import math
 from dataclasses import replace
 
@@ -7,37 +14,74 @@ from datahub.importers.profiles import ONE_PLACE_PER_ID_SOURCES
 from datahub.merging.actions import merge_places
 from datahub.merging.decide import Decision, Level, decide
 from datahub.merging.decisions import DIFFERENT, SAME, Verdicts
-from datahub.merging.similarity import PlaceSummary, address_key
+from datahub.merging.similarity import PlaceSummary, address_key, distinctive_words
 from datahub.models import MergeCandidate, SourceRecord
 from directory.models import Place
 
 _CELL_LAT, _CELL_LON = 0.002, 0.003  # about 220 m × 220 m in mainland France
 _MAX_PROPOSALS = 3
+_CROWDED = 64
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / _CELL_LAT), math.floor(lon / _CELL_LON)
 
 
+class _Buckets:
+    """Places by key, in pk order; a crowded key is also indexed by distinctive word, when first asked."""
+
+    def __init__(self, words_of):
+        self.words_of = words_of
+        self.all: dict = {}
+        self.by_word: dict = {}
+
+    def add(self, key, place: PlaceSummary) -> None:
+        self.all.setdefault(key, []).append(place)
+
+    def get(self, key, place: PlaceSummary) -> list[PlaceSummary]:
+        """The places of `key`; when crowded, the most recent older ones sharing a word of its name."""
+        bucket = self.all.get(key, [])
+        if len(bucket) <= _CROWDED:
+            return bucket
+        if key not in self.by_word:
+            index: dict[str, list[PlaceSummary]] = {}
+            for other in bucket:
+                for word in self.words_of(other):
+                    index.setdefault(word, []).append(other)
+            self.by_word[key] = index
+        found = []
+        for word in self.words_of(place):
+            alike = self.by_word[key].get(word, [])
+            end = bisect.bisect_left(alike, place.pk, key=lambda p: p.pk)
+            found.extend(alike[max(0, end - _CROWDED) : end])
+        return found
+
+
 class _Index:
     def __init__(self):
         self.by_pk: dict[int, PlaceSummary] = {}
-        self.grid: dict[tuple, list[PlaceSummary]] = {}
-        self.by_pivot: dict[str, list[PlaceSummary]] = {}
-        self.by_address: dict[str, list[PlaceSummary]] = {}
-        rows = Place.objects.values_list(
+        self.words: dict[int, set[str]] = {}  # computed for the places of crowded buckets only
+        self.grid = _Buckets(self.words_of)
+        self.by_pivot = _Buckets(self.words_of)
+        self.by_address = _Buckets(self.words_of)
+        rows = Place.objects.order_by("pk").values_list(
             "pk", "nom", "pivot", "adresse", "code_insee", "latitude", "longitude", "position_approximative"
         )
         for row in rows.iterator(chunk_size=5000):
             place = PlaceSummary(*row)
             self.by_pk[place.pk] = place
             if place.precise:
-                self.grid.setdefault(_cell(place.latitude, place.longitude), []).append(place)
+                self.grid.add(_cell(place.latitude, place.longitude), place)
             if place.pivot:
-                self.by_pivot.setdefault(place.pivot, []).append(place)
+                self.by_pivot.add(place.pivot, place)
             key = address_key(place.adresse, place.code_insee)
             if key:
-                self.by_address.setdefault(key, []).append(place)
+                self.by_address.add(key, place)
+
+    def words_of(self, place: PlaceSummary) -> set[str]:
+        if place.pk not in self.words:
+            self.words[place.pk] = distinctive_words(place.nom)
+        return self.words[place.pk]
 
     def candidates(self, place: PlaceSummary) -> dict[int, PlaceSummary]:
         found = {}
@@ -45,9 +89,12 @@ class _Index:
             row, col = _cell(place.latitude, place.longitude)
             for dr in (-1, 0, 1):
                 for dc in (-1, 0, 1):
-                    found.update((p.pk, p) for p in self.grid.get((row + dr, col + dc), []))
-        found.update((p.pk, p) for p in self.by_pivot.get(place.pivot, []) if place.pivot)
-        found.update((p.pk, p) for p in self.by_address.get(address_key(place.adresse, place.code_insee), []))
+                    found.update((p.pk, p) for p in self.grid.get((row + dr, col + dc), place))
+        if place.pivot:
+            found.update((p.pk, p) for p in self.by_pivot.get(place.pivot, place))
+        key = address_key(place.adresse, place.code_insee)
+        if key:
+            found.update((p.pk, p) for p in self.by_address.get(key, place))
         return found
 
 

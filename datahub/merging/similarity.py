@@ -51,6 +51,11 @@ def _words(text: str) -> list[str]:
     return [_ABBREVIATIONS.get(w, w) for w in fold(text).split()]
 
 
+def distinctive_words(nom: str) -> set[str]:
+    """The words of a name that say which place it is ("Jules Verne" in "Médiathèque Jules Verne")."""
+    return set(_words(nom)) - _GENERIC
+
+
 def name_similarity(a: str, b: str) -> float:
     """0 to 1. Case, accents and word order do not matter; different numbers never match."""
     wa, wb = _words(a), _words(b)

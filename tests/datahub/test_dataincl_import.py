@@ -61,7 +61,7 @@ def test_invalid_rows_rejected_with_french_reason_optional_values_dropped(import
     )
     warnings = list(run.issues.filter(level=RowIssue.Level.WARNING).values_list("line", "reason"))
     assert (2, "Courriel invalide ignoré : « accueil(at)apije.org »") in warnings
-    assert (3, "Date de mise à jour impossible ignorée : 2099-01-01") in warnings
+    assert (3, "Date de mise à jour dans le futur (2099-01-01) : fraîcheur inconnue") in warnings
     assert (4, "Valeur hors vocabulaire ignorée : « chats »") in warnings
     third = Service.objects.get(source_records__source_id=page["items"][2]["id"])
     assert third.date_maj is None
@@ -94,3 +94,32 @@ def test_v0_services_reimport_unchanged(imported):
     second = imported(DI_SERVICES_V0, "di-services")
     assert (second.created, second.updated) == (0, 0)
     assert second.unchanged == first.created
+
+
+def _services_page(tmp_path, **first):
+    page = json.loads(DI_SERVICES_PAGE.read_text(encoding="utf-8"))
+    page["items"][0].update(first)
+    path = tmp_path / "services.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    return path, page["items"][0]["id"]
+
+
+def test_valid_mobilisable_par_values_are_kept_one_by_one(imported, tmp_path):
+    imported(DI_STRUCTURES_JSON, "di-structures")
+    path, service_id = _services_page(tmp_path, mobilisable_par=["usagers", "aidants"])
+    run = imported(path, "di-services")
+    assert Service.objects.get(source_records__source_id=service_id).mobilisable_par == ["usagers"]
+    assert run.issues.filter(reason__contains="« aidants » hors du vocabulaire").exists()
+
+
+def test_a_service_own_address_is_kept_and_shown_on_its_place_page(imported, tmp_path, client):
+    """The Ligue de l'Enseignement BFC (Dijon) gives this service in Chamalières (ADIS's real address)."""
+    imported(DI_STRUCTURES_JSON, "di-structures")
+    path, service_id = _services_page(
+        tmp_path, adresse="19 BD BERTHELOT", code_postal="63400", commune="CHAMALIERES", code_insee="63075"
+    )
+    imported(path, "di-services")
+    service = Service.objects.get(source_records__source_id=service_id)
+    assert (service.adresse, service.code_postal, service.commune) == ("19 Bd Berthelot", "63400", "Chamalières")
+    page = client.get(service.place.get_absolute_url()).content.decode()
+    assert "19 Bd Berthelot, 63400 Chamalières" in page

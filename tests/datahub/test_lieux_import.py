@@ -58,7 +58,7 @@ def test_v1_csv_every_cell_quoted_pipe_lists(imported):
     assert place.modalites_acces == ["Se présenter", "Téléphoner"]
     assert place.modalites_accompagnement == ["Accompagnement individuel", "Dans un atelier collectif"]
     assert place.site_web == ["https://regiedequartierblancmesnil.com/"]
-    service = place.services.get(nom="Maîtrise des outils numériques du quotidien")
+    service = place.services.get(nom="Maîtrise des outils numériques du quotidien (atelier)")
     assert service.type == "atelier"
     assert service.modes_mobilisation == ["se-presenter", "telephoner"]
     # First line of data is line 2 of the file.
@@ -75,7 +75,7 @@ def test_data_inclusion_lieux_old_vocabularies(imported):
     assert apije.telephone == "+33467714850"
     assert apije.typologie == ["AI"]
     assert apije.modalites_accompagnement == ["Accompagnement individuel", "Dans un atelier collectif", "En autonomie"]
-    assert set(apije.services.values_list("nom", flat=True)) == {
+    assert {value for service in apije.services.all() for value in service.mediation} == {
         "Aide aux démarches administratives",
         "Insertion professionnelle via le numérique",
         "Maîtrise des outils numériques du quotidien",
@@ -83,3 +83,26 @@ def test_data_inclusion_lieux_old_vocabularies(imported):
         "Accès internet et matériel informatique",
     }
     assert Service.objects.filter(place=apije, type="aide-materielle").count() == 5
+
+
+def test_labels_outside_the_standard_are_kept_as_other_labels(imported, tmp_path):
+    """v0 labels with no v1 equivalent (APTIC, Pass numérique) are kept, exported, and reported."""
+    text = LIEUX_V1_CSV.read_text(encoding="utf-8")
+    text = text.replace('"Conseillers numériques"', '"Conseillers numériques|APTIC|Pass numérique"', 1)
+    path = tmp_path / "lieux.csv"
+    path.write_text(text, encoding="utf-8")
+    run = imported(path)
+    place = Place.objects.get(source_records__source_id="626809503a929e0790b16cf7")
+    assert place.dispositif_programmes_nationaux == ["Conseillers numériques"]
+    assert place.autres_formations_labels == "APTIC | Pass numérique"
+    assert run.issues.filter(reason__startswith="Label « APTIC » hors du standard").exists()
+
+
+def test_every_accompaniment_named_gives_a_service_of_its_type(imported):
+    """Blanc-Mesnil's row: « Accompagnement individuel|Dans un atelier collectif »."""
+    imported(LIEUX_V1_CSV)
+    regie = Place.objects.get(source_records__source_id="62711760da550c06ed3690fb")
+    kinds = set(
+        regie.services.filter(mediation=["Maîtrise des outils numériques du quotidien"]).values_list("type", flat=True)
+    )
+    assert kinds == {"accompagnement", "atelier"}

@@ -111,3 +111,11 @@ def test_typo_suggestions_prefer_names_starting_with_the_query():
 def test_an_exact_name_wins_among_equally_close_communes():
     assert resolve_commune("Le Palais").code_insee == "56152"
     assert resolve_commune("evry").nom == "Évry-Courcouronnes"  # closer first, still
+
+
+@pytest.mark.parametrize(
+    "query, code",
+    [("Estouches", "91390"), ("91182", "91228"), ("13215", "13055"), ("Champtoceaux", "49126")],
+)
+def test_former_and_delegated_communes_resolve_to_todays_commune(query, code):
+    assert resolve_commune(query).code_insee == code

@@ -2,6 +2,7 @@
 
 from datahub import normalize
 from datahub.importers.common import text
+from territory import overseas
 
 
 def first(value):
@@ -14,7 +15,8 @@ def first(value):
 def clean_contacts(row: dict, data: dict, warnings: list) -> None:
     raw_phone = text(row, "telephone")
     if raw_phone:
-        data["telephone"] = normalize.phone(raw_phone)
+        departement = overseas.departement_of(text(row, "code_insee") or text(row, "code_postal"))
+        data["telephone"] = normalize.phone(raw_phone, departement)
         if not data["telephone"]:
             warnings.append(f"Téléphone illisible ignoré : « {raw_phone} »")
     raw_email = str(first(row.get("courriel")) or "").strip()
@@ -28,7 +30,7 @@ def clean_url(raw, label: str, warnings: list) -> str:
     raw = str(first(raw) or "").strip()
     value = normalize.url(raw)
     if raw and not value:
-        warnings.append(f"{label} invalide ignoré : « {raw} »")
+        warnings.append(f"{label} invalide ignoré : « {raw[:100]} »")
     return value
 
 

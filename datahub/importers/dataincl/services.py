@@ -8,11 +8,13 @@ the row is rejected with that reason.
 from data_inclusion.schema import v1
 from django.utils import timezone
 
-from datahub.importers.common import text
+from datahub.importers import columns as columns_
+from datahub.importers.common import locate, text
 from datahub.importers.dataincl.common import as_list, clean_contacts, clean_url, first, text_value, values
 from datahub.importers.dataincl.validation import checked_date, validate
 from datahub.records import Parsed, Rejected, ServiceRecord
 from directory.domain import hours
+from standards import dataincl as di
 from standards.parsing import di_frais, di_publics, di_thematiques, di_type
 
 FORMAT = "di-services"
@@ -41,6 +43,26 @@ def _v0_mobilisation(row: dict) -> tuple[list[str], list[str]]:
     return modes, par
 
 
+def _known(raw, vocabulary, label: str, warnings: list) -> list[str] | None:
+    """The values of a list that belong to `vocabulary`; the others are dropped one by one, with a warning."""
+    kept = []
+    for value in as_list(raw):
+        if value in vocabulary:
+            kept.append(value)
+        else:
+            warnings.append(f"« {label} » : valeur « {value} » hors du vocabulaire data·inclusion v1 — ignorée")
+    return kept or None
+
+
+def _address(row: dict, warnings: list) -> dict:
+    """The service's own address (data·inclusion gives one per service), its commune resolved."""
+    parts = [text(row, name) for name in ("adresse", "code_postal", "commune", "code_insee")]
+    if not any(parts):
+        return {}
+    located = locate(*parts, row.get("latitude"), row.get("longitude"), warnings)
+    return {name: located[name][:250] for name in ("adresse", "code_postal", "commune", "code_insee")}
+
+
 def _vocabularies(row: dict, warnings: list) -> dict:
     thematiques, unknown = di_thematiques(as_list(row.get("thematiques")))
     publics, unknown_publics = di_publics(as_list(row.get("publics")) or as_list(row.get("profils")))
@@ -59,11 +81,25 @@ def _vocabularies(row: dict, warnings: list) -> dict:
         "thematiques": thematiques or None,
         "frais": di_frais(as_list(raw_frais)) or None,
         "publics": publics or None,
-        "modes_accueil": as_list(row.get("modes_accueil")) or None,
-        "modes_mobilisation": as_list(row.get("modes_mobilisation")) or v0_modes or None,
-        "mobilisable_par": as_list(row.get("mobilisable_par")) or v0_par or None,
+        "modes_accueil": _known(row.get("modes_accueil"), di.MODES_ACCUEIL, "modes d’accueil", warnings),
+        "modes_mobilisation": _known(
+            row.get("modes_mobilisation"), di.MODES_MOBILISATION, "modes de mobilisation", warnings
+        )
+        or v0_modes
+        or None,
+        "mobilisable_par": _known(row.get("mobilisable_par"), di.MOBILISABLE_PAR, "mobilisable par", warnings)
+        or v0_par
+        or None,
         "zone_eligibilite": zone or None,
     }
+
+
+def check_columns(columns: list[str]) -> None:
+    """data·inclusion services: an id, the id of their structure and a name."""
+    found = columns_.names(columns)
+    columns_.refuse_people(found)
+    expected = "des services data·inclusion (colonnes id, structure_id, nom, description…)"
+    columns_.require(found, ["id", "structure_id", "nom"], expected)
 
 
 def parse_row(row: dict, default_source: str) -> Parsed:
@@ -129,6 +165,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "lien_source": str(service.lien_source or "")[:500],
         "source": service.source[:100],
         "date_maj": date_maj,
+        **_address(row, warnings),
     }
     parsed.services.append(ServiceRecord(service.source, source_id, structure_id, fields, date_maj))
     return parsed

@@ -6,6 +6,7 @@ from data_inclusion.schema import v1
 from django.utils import timezone
 
 from datahub import normalize
+from datahub.importers import columns as columns_
 from datahub.importers.common import locate, opening_hours, pivot, short_summary, text
 from datahub.importers.dataincl.common import as_list, clean_contacts, clean_url, text_value, values
 from datahub.importers.dataincl.validation import checked_date, validate
@@ -15,6 +16,21 @@ from standards.parsing import di_reseaux
 
 FORMAT = "di-structures"
 REQUIRED = {"source", "id", "nom"}
+
+
+def check_columns(columns: list[str]) -> None:
+    """data·inclusion structures: an id and a name; a lieux file or a services file is refused."""
+    found = columns_.names(columns)
+    columns_.refuse_people(found)
+    expected = "des structures data·inclusion (colonnes id, nom, siret, adresse, description…)"
+    if "structure id" in found:
+        columns_.refuse(f"c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : {expected}")
+    if found & columns_.LIEUX_ONLY and not found & columns_.DI_STRUCTURE_ONLY:
+        lieux = ", ".join(sorted(found & columns_.LIEUX_ONLY)).replace(" ", "_")
+        columns_.refuse(
+            f"c’est un fichier « Lieux de médiation numérique » (colonnes {lieux}) : importez-le avec ce format-là"
+        )
+    columns_.require(found, ["id", "nom"], expected)
 
 
 def parse_row(row: dict, default_source: str) -> Parsed:

@@ -4,12 +4,12 @@ An error on a required field rejects the row; an error on an optional field drop
 keeps the row, with a warning: one bad e-mail address must not hide a whole service.
 """
 
+import re
 from datetime import date
 
-from django.utils import timezone
 from pydantic import ValidationError
 
-from datahub import normalize
+from datahub.importers.common import update_date
 from datahub.records import Rejected
 
 FIELD_LABELS = {
@@ -43,7 +43,22 @@ _MESSAGES = {
     "list_type": "liste attendue",
     "set_type": "liste attendue",
     "greater_than_equal": "doit être supérieur ou égal à {ge}",
+    "greater_than": "doit être supérieur à {gt}",
+    "less_than_equal": "doit être inférieur ou égal à {le}",
+    "less_than": "doit être inférieur à {lt}",
+    "too_long": "au plus {max_length} valeurs",
+    "url_too_long": "adresse web trop longue",
+    "int_type": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu : « {input} »",
+    "bool_parsing": "oui ou non attendu : « {input} »",
+    "bool_type": "oui ou non attendu",
+    "finite_number": "nombre attendu : « {input} »",
+    "dict_type": "objet attendu",
+    "extra_forbidden": "colonne inconnue",
+    "literal_error": "valeur « {input} » non prévue",
+    "avertissement": "{msg}",
 }
+_FRENCH = re.compile(r"[éèêàçù]|^(Le|La|Les|L’|`)")
 
 
 def french(error: dict) -> str:
@@ -51,24 +66,21 @@ def french(error: dict) -> str:
     label = FIELD_LABELS.get(str(loc[0]), str(loc[0]))
     kind = error.get("type", "")
     context = {**(error.get("ctx") or {}), "input": str(error.get("input", ""))[:80]}
+    library_message = error.get("msg", "").removeprefix("Value error, ")
     if kind in _MESSAGES:
-        message = _MESSAGES[kind].format(**context)
-    elif kind == "value_error" and "email" in error.get("msg", ""):
+        message = _MESSAGES[kind].format(**context, msg=library_message)
+    elif kind == "value_error" and "email" in library_message:
         message = f"courriel invalide : « {context['input']} »"
-    else:
-        message = error.get("msg", "valeur invalide").removeprefix("Value error, ")
+    elif _FRENCH.search(library_message):  # the data·inclusion schema's own rules speak French
+        message = library_message
+    else:  # pydantic's English: say what to do instead
+        message = f"valeur invalide : « {context['input']} » (voir le schéma data·inclusion v1)"
     return f"« {label} » : {message}"
 
 
 def checked_date(raw, warnings: list) -> date | None:
-    """`date_maj`: absent or impossible dates keep the row (its freshness is then unknown)."""
-    value = normalize.iso_date(raw)
-    if value is None:
-        warnings.append("Date de mise à jour absente ou illisible : fraîcheur inconnue")
-    elif not date(2000, 1, 1) <= value <= timezone.localdate():
-        warnings.append(f"Date de mise à jour impossible ignorée : {value.isoformat()}")
-        value = None
-    return value
+    """`date_maj`: absent, impossible or placeholder dates keep the row (its freshness is then unknown)."""
+    return update_date(raw, warnings)
 
 
 def validate(model, data: dict, required: set[str], warnings: list):

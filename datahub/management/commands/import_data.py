@@ -37,8 +37,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"Profil de tableur : {tableur.profile_named(profile).label}")
         except (tableur.MappingError, UnreadableFile) as exc:
             raise CommandError(str(exc)) from exc
-        except FileNotFoundError as exc:
-            raise CommandError(f"Fichier introuvable : {path}") from exc
+        except OSError as exc:
+            raise CommandError(_unreadable(path, exc)) from exc
         if columns is not None and not mapping and not profile:
             guessed = ", ".join(f"{column}={field}" for column, field in columns.items())
             self.stdout.write(f"Correspondance devinée : {guessed}")
@@ -48,8 +48,13 @@ class Command(BaseCommand):
                 path, source_format, feed=feed, default_source=source, dry_run=dry_run, progress=bar.update,
                 mapping=columns, profile=profile,
             )  # fmt: skip
-        except FileNotFoundError as exc:
-            raise CommandError(f"Fichier introuvable : {path}") from exc
+        except OSError as exc:
+            raise CommandError(_unreadable(path, exc)) from exc
+        except Exception as exc:  # recorded on the run (failed, with its traceback); said here in French
+            raise CommandError(
+                f"Import échoué, rien n’a été modifié : erreur inattendue ({exc.__class__.__name__}). "
+                "Le détail est dans le dernier rapport d’import (administration, « Imports »)."
+            ) from exc
         finally:
             bar.close()
         if run.status == run.Status.FAILED:
@@ -60,3 +65,13 @@ class Command(BaseCommand):
             f"{run.unchanged} inchangées, {run.merged} fusionnées, {run.rejected} rejetées, "
             f"{run.warnings} avertissements, {run.absent_text} (import n° {run.pk})."
         )
+
+
+def _unreadable(path: str, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"Fichier introuvable : {path}"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path} est un dossier : indiquez un fichier JSON, CSV ou XLSX"
+    if isinstance(exc, PermissionError):
+        return f"Lecture du fichier refusée (droits insuffisants) : {path}"
+    return f"Fichier illisible : {path} ({exc.strerror or exc.__class__.__name__})"

@@ -11,5 +11,6 @@ class Command(BaseCommand):
         self.stdout.write(
             "Référentiel territorial : {communes} communes, {epci} EPCI, "
             "{avec_qpv} communes avec un quartier prioritaire, "
-            "{sans_position} communes sans position.".format(**counts)
+            "{sans_position} communes sans position ({positions_corrigees} positions corrigées), "
+            "{anciennes} anciennes communes et arrondissements.".format(**counts)
         )
