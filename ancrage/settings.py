@@ -272,6 +272,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes announces itself at every start: only its warnings (lockouts) are worth a line.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Optional error reporting (Sentry or a compatible service such as GlitchTip): only when SENTRY_DSN is set;

@@ -78,7 +78,7 @@ def test_massy_with_its_postal_code(page, live_server, far_place, typed):
 def test_ulis_resolves_and_is_suggested_while_typing(page, live_server, far_place):
     page.goto(live_server.url + "/")
     page.locator("#id_ou").press_sequentially("Ulis", delay=30)
-    page.wait_for_function("document.querySelectorAll('#communes-suggestions option').length > 0")
+    page.locator("#communes-suggestions option").first.wait_for(state="attached")
     first = page.locator("#communes-suggestions option").first.get_attribute("value")
     assert first == "Les Ulis (91940)"
     page.get_by_role("button", name="Rechercher").click()

@@ -67,3 +67,20 @@ def test_static_files_get_hashed_names_outside_tests():
         "shell", "-c", "from django.conf import settings; print(settings.STORAGES['staticfiles'])", SECRET_KEY="x" * 50
     )
     assert "CompressedManifestStaticFilesStorage" in result.stdout, result.stderr
+
+
+def test_collectstatic_gives_hashed_names_as_make_run_does(tmp_path, settings):
+    """`make setup` runs collectstatic with hashed names: a vendored file pointing at a missing one breaks it."""
+    import json
+
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    paths = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    assert paths["vendor/leaflet/leaflet.js"] != "vendor/leaflet/leaflet.js"
+    assert (tmp_path / (paths["web/site.css"] + ".gz")).exists()

@@ -87,20 +87,20 @@ def test_a_feed_that_would_flag_many_records_absent_asks_for_confirmation(tmp_pa
     feed.save()
     call_command("sync_sources")
     assert (
-        "15 enregistrements seraient signalés absents de la source" in capsys.readouterr().out
-    )  # 5 places, 10 services
+        "25 enregistrements seraient signalés absents de la source" in capsys.readouterr().out
+    )  # 5 places, 20 services (one per kind of support)
     with pytest.raises(CommandError, match="1 flux en échec"):
         call_command("sync_sources", "--wet-run")
     err = capsys.readouterr().err
-    assert "15 enregistrements sur 24 (62 %) seraient signalés absents de la source, plus que le seuil de 30 %" in err
+    assert "25 enregistrements sur 40 (62 %) seraient signalés absents de la source, plus que le seuil de 30 %" in err
     assert "--confirm-absent" in err
     from datahub.models import SourceRecord
 
     assert not SourceRecord.objects.filter(absent_since__isnull=False).exists()  # nothing applied
     refused = ImportRun.objects.filter(dry_run=False).latest("pk")
-    assert refused.status == ImportRun.Status.FAILED and refused.absent == 15
+    assert refused.status == ImportRun.Status.FAILED and refused.absent == 25
     call_command("sync_sources", "--wet-run", "--confirm-absent")
-    assert "rejetées, 15 enregistrements signalés absents de la source" in capsys.readouterr().out
+    assert "rejetées, 25 enregistrements signalés absents de la source" in capsys.readouterr().out
     assert SourceRecord.objects.filter(absent_since__isnull=False, kind="lieu").count() == 5
 
 
@@ -111,4 +111,4 @@ def test_a_few_absent_records_apply_without_confirmation(tmp_path, capsys, setti
     feed.url = _shortened(tmp_path, keep=7).as_uri()
     feed.save()
     call_command("sync_sources", "--wet-run")
-    assert "3 enregistrements signalés absents de la source" in capsys.readouterr().out  # one place and its services
+    assert "5 enregistrements signalés absents de la source" in capsys.readouterr().out  # one place and its services

@@ -15,7 +15,8 @@ from tests.datahub.conftest import LIEUX_V1_CSV
 pytestmark = pytest.mark.django_db
 
 
-def test_the_nightly_job_imports_the_feeds():
+def test_the_nightly_job_imports_the_feeds(settings):
+    settings.ANCRAGE_ALLOW_FILE_FEEDS = True
     Feed.objects.create(name="lieux-v1", source_format="lieux", url=LIEUX_V1_CSV.as_uri())
     now = timezone.now()
     worker.enqueue_due(now)  # first sight: each periodic job gets its next time
@@ -26,7 +27,8 @@ def test_the_nightly_job_imports_the_feeds():
     assert result.status == TaskResultStatus.SUCCESSFUL
 
 
-def test_a_failed_feed_fails_the_job_which_is_retried_later():
+def test_a_failed_feed_fails_the_job_which_is_retried_later(settings):
+    settings.ANCRAGE_ALLOW_FILE_FEEDS = True  # a local file that is missing: the feed fails
     from datahub.tasks import sync_feeds
 
     Feed.objects.create(name="cassé", source_format="lieux", url="file:///nulle/part.csv")
