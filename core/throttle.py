@@ -9,6 +9,7 @@ answers a French page (HTTP 429) saying when to try again.
 import functools
 import hashlib
 import hmac
+import ipaddress
 import math
 import time
 from datetime import timedelta
@@ -24,16 +25,20 @@ from core.models import ThrottleBucket
 
 
 def client_ip(request) -> str:
-    """The caller's address; behind `ANCRAGE_PROXY_COUNT` reverse proxies, read from X-Forwarded-For."""
+    """The caller's address ("" when unknown or malformed); behind `ANCRAGE_PROXY_COUNT` reverse proxies,
+    read from X-Forwarded-For. Also used by django-axes, which stores it in an address column."""
     hops = settings.ANCRAGE_PROXY_COUNT
     forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]
-    if hops and len(forwarded) >= hops:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "") or "inconnue"
+    address = forwarded[-hops] if hops and len(forwarded) >= hops else request.META.get("REMOTE_ADDR", "")
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return ""
 
 
 def client_key(scope: str, request) -> str:
-    digest = hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
+    address = client_ip(request) or "inconnue"
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
     return f"{scope}:{digest[:32]}"
 
 

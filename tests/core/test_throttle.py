@@ -77,3 +77,21 @@ def test_a_filled_honeypot_is_refused_and_nothing_stored(client):
     response = _report(client, PlaceFactory(), site_web_2="http://spam.example")
     assert response.status_code == 400
     assert ErrorReport.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [({"REMOTE_ADDR": "203.0.113.4"}, "203.0.113.4"), ({}, ""), ({"HTTP_X_FORWARDED_FOR": "pas une adresse"}, "")],
+)
+def test_the_client_address_is_a_valid_ip_or_empty(rf, settings, meta, expected):
+    settings.ANCRAGE_PROXY_COUNT = 1 if "HTTP_X_FORWARDED_FOR" in meta else 0
+    request = rf.get("/")
+    request.META.pop("REMOTE_ADDR", None)
+    request.META.update(meta)
+    assert throttle.client_ip(request) == expected
+
+
+@pytest.mark.django_db
+def test_a_logged_in_coordinator_without_a_known_address_is_fine(admin_client):
+    """django-axes stores the address in an address column: PostgreSQL refuses anything but an IP."""
+    assert admin_client.get("/admin/").status_code == 200
