@@ -272,8 +272,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # django-axes announces itself at every start: only its warnings (lockouts) are worth a line.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # django-axes announces itself at every start, the worker every poll: only their warnings are worth a line.
+    "loggers": {"axes": {"level": "WARNING"}, "django_tasks_db": {"level": "WARNING"}},
 }
 
 # Optional error reporting (Sentry or a compatible service such as GlitchTip): only when SENTRY_DSN is set;
