@@ -99,7 +99,7 @@ def prepare(url: str) -> list[str]:
         "from directory.models import Place\n"
         "print(' '.join(p.get_absolute_url() for p in Place.objects.published()[:60]))",
     ).split()
-    return ids
+    return [word for word in ids if word.startswith("/lieux/")]  # the shell prints other lines too
 
 
 def ensure_wrk() -> str:
