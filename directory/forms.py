@@ -61,6 +61,11 @@ class NeedSelect(forms.Select):
         return option
 
 
+def checkboxes(label: str, choices) -> forms.MultipleChoiceField:
+    """An optional filter of several values, shown as a list of checkboxes."""
+    return forms.MultipleChoiceField(label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple)
+
+
 class SearchForm(forms.Form):
     besoin = forms.ChoiceField(
         label="De quoi avez-vous besoin ?",
@@ -82,24 +87,10 @@ class SearchForm(forms.Form):
     rdv = forms.BooleanField(label="Rendez-vous en ligne possible", required=False)
     anciens = forms.BooleanField(label="Inclure les fiches anciennes", required=False)
     ouvert = forms.ChoiceField(label="Quand ?", choices=OPEN_CHOICES, required=False)
-    public = forms.MultipleChoiceField(
-        label="Public", choices=PUBLIC_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    accompagnement = forms.MultipleChoiceField(
-        label="Accompagnement adapté (handicap, langue…)",
-        choices=SUPPORT_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    modalite = forms.MultipleChoiceField(
-        label="Comment être accompagné", choices=MODALITY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    programme = forms.MultipleChoiceField(
-        label="Label ou programme national",
-        choices=PROGRAMME_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    public = checkboxes("Public", PUBLIC_CHOICES)
+    accompagnement = checkboxes("Accompagnement adapté (handicap, langue…)", SUPPORT_CHOICES)
+    modalite = checkboxes("Comment être accompagné", MODALITY_CHOICES)
+    programme = checkboxes("Label ou programme national", PROGRAMME_CHOICES)
     nom = forms.CharField(
         label="Nom du lieu ou de la structure",
         help_text="Facultatif. Par exemple : médiathèque, France Services, CCAS",

@@ -245,6 +245,18 @@ def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = N
     return [row[0] for row in rows]
 
 
+def _opens(c: Criteria, day: int, now: datetime, moment: datetime):
+    """`keep(horaires, code_insee)` for a day filter: open now (in the place's zone), or open that weekday in
+    the coming days (the stored weekdays, any season, only narrowed the places down)."""
+    if c.open_when == OPEN_NOW:
+        return lambda horaires, insee: hours.is_open_at(horaires, moment, insee)
+    return lambda horaires, insee: hours.opens_on_weekday(horaires, day, now.date())
+
+
+def _hours_unknown(horaires: str, insee: str) -> bool:
+    return not hours.is_valid(horaires)
+
+
 def _open_day(c: Criteria, now: datetime) -> int:
     return now.isoweekday() if c.open_when == OPEN_NOW else int(c.open_when)
 
@@ -284,15 +296,10 @@ def search(
     unknown_ids: list[int] = []
     if c.open_when:
         day = _open_day(c, now)
-        if c.open_when == OPEN_NOW:
-            keep = lambda h, insee: hours.is_open_at(h, moment, insee)  # noqa: E731
-        else:
-            # The stored weekdays (any season) narrowed the places down; the hours say which open that day
-            # in the coming days.
-            keep = lambda h, insee: hours.opens_on_weekday(h, day, now.date())  # noqa: E731
-        ids = _ordered_ids(places.filter(jours_ouverture__contains=f"|{day}|"), c, keep, max_rows)
-        unknown = _ordered_ids(places.filter(jours_ouverture=""), c, lambda h, _: not hours.is_valid(h), max_rows)
-        unknown_ids = unknown
+        ids = _ordered_ids(
+            places.filter(jours_ouverture__contains=f"|{day}|"), c, _opens(c, day, now, moment), max_rows
+        )
+        unknown_ids = _ordered_ids(places.filter(jours_ouverture=""), c, _hours_unknown, max_rows)
     else:
         ids = _ordered_ids(places, c, limit=max_rows)
     ids += unknown_ids
