@@ -34,6 +34,7 @@ def pages(place):
         "mentions légales": "/mentions-legales/",
         "données personnelles": "/donnees-personnelles/",
         "contact": "/contact/",
+        "plan du site": "/plan-du-site/",
         "page introuvable": "/nulle-part/",
         "données ouvertes": "/donnees-ouvertes/",
         "documentation de l’API": "/api/docs",
