@@ -38,7 +38,11 @@ def _string_list(vocabulary) -> dict:
 
 
 PAGE_PARAMS = [
-    _param("page", "Numéro de la page (à partir de 1).", {"type": "integer", "minimum": 1, "default": 1}),
+    _param(
+        "page",
+        "Numéro de la page (à partir de 1).",
+        {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE, "default": 1},
+    ),
     _param(
         "taille",
         f"Nombre de résultats par page (au plus {params.MAX_PAGE_SIZE}).",
@@ -79,6 +83,14 @@ SEARCH_DESCRIPTIONS = {
 }
 
 
+# The search needs a place: « ou », or « lat » and « lon », or at least a name (« nom »). OpenAPI cannot say
+# that of separate parameters, so they are the properties of one object parameter (form style, exploded:
+# on the wire each is its own `?ou=…&lat=…`) whose schema requires one of these groups.
+LOCATION = ("ou", "lat", "lon", "nom")
+LOCATION_PARAM = "lieu_de_recherche"
+LOCATION_GROUPS = [["ou"], ["lat", "lon"], ["nom"]]
+
+
 def _field_schema(field: forms.Field) -> dict:
     """The JSON Schema of one search-form field, read from the field itself."""
     if isinstance(field, forms.MultipleChoiceField):
@@ -93,16 +105,34 @@ def _field_schema(field: forms.Field) -> dict:
             if value is not None:
                 schema[key] = value
         return schema
-    return {"type": "string", **({"maxLength": field.max_length} if getattr(field, "max_length", None) else {})}
+    # Text: a visible character at least (a blank value is refused, as an empty one).
+    schema = {"type": "string", "pattern": params.TEXT}
+    return {**schema, **({"maxLength": field.max_length} if getattr(field, "max_length", None) else {})}
+
+
+def _search_field(name: str, field: forms.Field) -> tuple[str, dict]:
+    text = SEARCH_DESCRIPTIONS.get(name) or f"{field.label.rstrip(' ?')}."
+    return text.format(default=settings.ANCRAGE_DEFAULT_RADIUS_KM), _field_schema(field)
 
 
 def _search_params() -> list[dict]:
     found = []
+    properties = {}
     for name, field in SearchForm.base_fields.items():
-        text = SEARCH_DESCRIPTIONS.get(name) or f"{field.label.rstrip(' ?')}."
-        text = text.format(default=settings.ANCRAGE_DEFAULT_RADIUS_KM)
-        found.append(_param(name, text, _field_schema(field)))
-    return [*found, PAGE_PARAMS[1]]
+        text, schema = _search_field(name, field)
+        if name in LOCATION:
+            properties[name] = {**schema, "description": text}
+        else:
+            found.append(_param(name, text, schema))
+    location = _param(
+        LOCATION_PARAM,
+        "Où chercher : « ou » (commune ou code postal), ou « lat » et « lon », ou au moins « nom ». "
+        "Chacun est un paramètre de la requête (?ou=Massy).",
+        {"type": "object", "properties": properties, "anyOf": [{"required": group} for group in LOCATION_GROUPS]},
+        required=True,
+    )
+    location.update(style="form", explode=True)
+    return [location, *found, PAGE_PARAMS[1]]
 
 
 def _page_of(item: dict) -> dict:
@@ -212,6 +242,7 @@ def _json(schema_name: str, description: str) -> dict:
 
 
 ERROR_RESPONSES = {
+    "500": _json("Erreurs", "Erreur interne du serveur (enregistrée pour être corrigée)."),
     "429": {
         **_json("Erreurs", "Trop de requêtes pour cette adresse IP : attendre « Retry-After » secondes."),
         "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Secondes à attendre."}},
@@ -219,11 +250,16 @@ ERROR_RESPONSES = {
 }
 
 
-def _operation(op_id: str, summary: str, description: str, parameters: list, ok: dict, *, bad: str = "") -> dict:
+NOT_FOUND = "Introuvable (identifiant inconnu, ou page au-delà de la dernière)."
+
+
+def _operation(
+    op_id: str, summary: str, description: str, parameters: list, ok: dict, *, bad: str = "", missing: str = NOT_FOUND
+) -> dict:
     responses = {"200": ok}
     if bad:
         responses["400"] = _json("Erreurs", bad)
-    responses["404"] = _json("Erreurs", "Introuvable (identifiant inconnu, ou page au-delà de la dernière).")
+    responses["404"] = _json("Erreurs", missing)
     responses.update(ERROR_RESPONSES)
     return {
         "get": {
@@ -267,7 +303,8 @@ def document(base_url: str) -> dict:
             "avec ces services : mêmes paramètres et mêmes règles que la recherche du site. "
             "Indiquer « ou » (commune ou code postal), ou « lat » et « lon ».",
             _search_params(), _json("PageDeResultats", "Une page de résultats."),
-            bad="Paramètre invalide, commune introuvable ou lieu de recherche manquant.",
+            bad="Paramètre invalide, ou lieu de recherche manquant.",
+            missing="Commune introuvable (« ou »), ou page au-delà de la dernière.",
         ),
         reverse("api:openapi"): {
             "get": {
@@ -275,7 +312,10 @@ def document(base_url: str) -> dict:
                 "summary": "Ce document OpenAPI",
                 "description": "La description de l’API au format OpenAPI 3.1.",
                 "parameters": [],
-                "responses": {"200": {"description": "Le document.", "content": {"application/json": {}}}},
+                "responses": {
+                    "200": {"description": "Le document.", "content": {"application/json": {}}},
+                    **ERROR_RESPONSES,
+                },
             }
         },
     }  # fmt: skip
@@ -322,13 +362,26 @@ def _response_schema(response: dict) -> str:
     return _schema_label(schema) if schema else ""
 
 
+def _flat_parameters(parameters: list[dict]) -> list[dict]:
+    """The parameters as they appear in a URL: an exploded object parameter is one per property."""
+    found = []
+    for p in parameters:
+        if p["schema"].get("type") != "object":
+            found.append(p)
+            continue
+        for name, schema in p["schema"]["properties"].items():
+            found.append({"name": name, "in": p["in"], "required": False, "schema": schema,
+                          "description": f"{schema['description']} {p['description']}"})  # fmt: skip
+    return found
+
+
 def for_docs(doc: dict) -> dict:
     """The document arranged for the HTML page: operations with readable parameters."""
     operations = []
     for path, item in doc["paths"].items():
         op = item["get"]
         parameters = []
-        for p in op["parameters"]:
+        for p in _flat_parameters(op["parameters"]):
             schema = p["schema"]
             enum = schema.get("enum") or schema.get("items", {}).get("enum") or []
             parameters.append(
