@@ -26,8 +26,12 @@ def _ref(name: str) -> dict:
     return {"$ref": REF.format(model=name)}
 
 
-def _param(name: str, description: str, schema: dict, *, where: str = "query", required: bool = False) -> dict:
+def _param(
+    name: str, description: str, schema: dict, *, where: str = "query", required: bool = False, example=None
+) -> dict:
     found = {"name": name, "in": where, "description": description, "required": required, "schema": schema}
+    if example is not None:
+        found["example"] = example
     if schema.get("type") == "array":
         found.update(style="form", explode=True)
     return found
@@ -51,17 +55,33 @@ PAGE_PARAMS = [
 ]
 AREA_PARAMS = [
     _param(
-        "code_insee", "Code INSEE de la commune, par exemple 91377.", {"type": "string", "pattern": params.CODE_INSEE}
+        "code_insee",
+        "Code INSEE de la commune, par exemple 91377.",
+        {"type": "string", "pattern": params.CODE_INSEE},
+        example="91377",
     ),
-    _param("code_postal", "Code postal, par exemple 91300.", {"type": "string", "pattern": params.CODE_POSTAL}),
-    _param("departement", "Code du département, par exemple 91.", {"type": "string", "enum": list(DEPARTEMENTS)}),
+    _param(
+        "code_postal",
+        "Code postal, par exemple 91300.",
+        {"type": "string", "pattern": params.CODE_POSTAL},
+        example="91300",
+    ),
+    _param(
+        "departement",
+        "Code du département, par exemple 91.",
+        {"type": "string", "enum": list(DEPARTEMENTS)},
+        example="91",
+    ),
 ]
 ID_PARAM = _param(
     "id", "Identifiant (celui du champ « id »).", {"type": "integer", "minimum": 1}, where="path", required=True
 )
 
 THEMATIQUE_PARAM = _param(
-    "thematique", "Une thématique data·inclusion v1.", {"type": "string", "enum": list(di.THEMATIQUES.values)}
+    "thematique",
+    "Une thématique data·inclusion v1.",
+    {"type": "string", "enum": list(di.THEMATIQUES.values)},
+    example="numerique--acceder-a-des-services-en-ligne",
 )
 
 
@@ -130,6 +150,7 @@ def _search_params() -> list[dict]:
         "Chacun est un paramètre de la requête (?ou=Massy).",
         {"type": "object", "properties": properties, "anyOf": [{"required": group} for group in LOCATION_GROUPS]},
         required=True,
+        example={"ou": "Massy"},
     )
     location.update(style="form", explode=True)
     return [location, *found, PAGE_PARAMS[1]]
