@@ -117,9 +117,9 @@ def test_several_errors_are_reported_together(client):
         "/api/v1/inconnu",
         "/api/v2/lieux",
         "/api/",
-        "/api/\n",
-        "/api/v1/lieux/1\n",
-        "/api/v1/inconnu\nautre",
+        "/api/%0A",  # a newline (written encoded: the test client would drop a raw one, as browsers do)
+        "/api/v1/lieux/1%0A",
+        "/api/v1/inconnu%0Aautre",
     ],
 )
 def test_unknown_ids_and_paths_give_404_json(client, path):
