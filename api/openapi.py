@@ -300,6 +300,7 @@ def _templated(name: str) -> str:
 
 def document(base_url: str) -> dict:
     limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+    rate = f"Au plus {limit} requêtes par minute et par adresse IP." if limit > 0 else "Sans limite de débit."
     paths = {
         reverse("api:places"): _operation(
             "listerLieux", "Lister les lieux",
@@ -322,7 +323,7 @@ def document(base_url: str) -> dict:
             "rechercher", "Rechercher autour d’une commune ou d’un point",
             "Les lieux qui proposent au moins un service répondant aux critères, du plus proche au plus loin, "
             "avec ces services : mêmes paramètres et mêmes règles que la recherche du site. "
-            "Indiquer « ou » (commune ou code postal), ou « lat » et « lon ».",
+            "Indiquer « ou » (commune ou code postal), ou « lat » et « lon », ou au moins « nom ».",
             _search_params(), _json("PageDeResultats", "Une page de résultats."),
             bad="Paramètre invalide, ou lieu de recherche manquant.",
             missing="Commune introuvable (« ou »), ou page au-delà de la dernière.",
@@ -348,7 +349,7 @@ def document(base_url: str) -> dict:
             "description": (
                 "Lecture des lieux d’aide au numérique et de leurs services, aux formats data·inclusion v1 et "
                 "« lieux de médiation numérique ». Sans inscription ; en lecture seule ; accessible depuis un "
-                f"navigateur (CORS). Au plus {limit} requêtes par minute et par adresse IP. Les erreurs sont "
+                f"navigateur (CORS). {rate} Les erreurs sont "
                 "décrites en français dans « erreurs »."
             ),
             "license": {"name": "Licence Ouverte / Open Licence 2.0 (données)", "identifier": "etalab-2.0"},
@@ -392,7 +393,7 @@ def _flat_parameters(parameters: list[dict]) -> list[dict]:
             continue
         for name, schema in p["schema"]["properties"].items():
             found.append({"name": name, "in": p["in"], "required": False, "schema": schema,
-                          "description": f"{schema['description']} {p['description']}"})  # fmt: skip
+                          "description": schema["description"]})  # fmt: skip
     return found
 
 
