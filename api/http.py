@@ -7,15 +7,20 @@ the database (core.throttle) so that every app server and concurrent request see
 """
 
 import functools
+import logging
 import math
 
 from django.conf import settings
+from django.core import signals
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from core import throttle
 
+logger = logging.getLogger("django.request")
+
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
+SERVER_ERROR = "Erreur interne du serveur : réessayez plus tard. Elle a été enregistrée pour être corrigée."
 WINDOW_SECONDS = 60
 JSON_DUMPS = {"ensure_ascii": False}
 
@@ -53,30 +58,40 @@ def api_view(view):
     @csrf_exempt
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method not in READ_METHODS:
-            response = errors({"__all__": ["Cette API est en lecture seule : utilisez GET."]}, status=405)
-            response["Allow"] = ", ".join(READ_METHODS)
-            return response
-        if request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-            response["Allow"] = ", ".join(READ_METHODS)
-            response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
-            response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
-            response["Access-Control-Max-Age"] = "86400"
-            return _cors(response)
-        wait = retry_after(request)
-        if wait is not None:
-            limit = settings.ANCRAGE_API_RATE_LIMIT
-            response = errors(
-                {"__all__": [f"Trop de requêtes : {limit} par minute au plus. Réessayez dans {wait} secondes."]},
-                status=429,
-            )
-            response["Retry-After"] = str(wait)
-            return _cors(response)
         try:
-            response = view(request, *args, **kwargs)
-        except Http404:
-            response = not_found("Aucun enregistrement publié ne porte cet identifiant.")
-        return _cors(response)
+            return _answer(view, request, *args, **kwargs)
+        except Exception as exception:  # a client of the API reads JSON, even for a crash
+            # What Django does for an uncaught exception: log the traceback, tell error reporting.
+            logger.error("Erreur interne : %s", request.path, exc_info=exception)
+            signals.got_request_exception.send(sender=api_view, request=request)
+            return _cors(errors({"__all__": [SERVER_ERROR]}, status=500))
 
     return wrapped
+
+
+def _answer(view, request, *args, **kwargs):
+    if request.method not in READ_METHODS:
+        response = errors({"__all__": ["Cette API est en lecture seule : utilisez GET."]}, status=405)
+        response["Allow"] = ", ".join(READ_METHODS)
+        return response
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+        response["Allow"] = ", ".join(READ_METHODS)
+        response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
+        response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response["Access-Control-Max-Age"] = "86400"
+        return _cors(response)
+    wait = retry_after(request)
+    if wait is not None:
+        limit = settings.ANCRAGE_API_RATE_LIMIT
+        response = errors(
+            {"__all__": [f"Trop de requêtes : {limit} par minute au plus. Réessayez dans {wait} secondes."]},
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return _cors(response)
+    try:
+        response = view(request, *args, **kwargs)
+    except Http404:
+        response = not_found("Aucun enregistrement publié ne porte cet identifiant.")
+    return _cors(response)

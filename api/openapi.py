@@ -26,8 +26,12 @@ def _ref(name: str) -> dict:
     return {"$ref": REF.format(model=name)}
 
 
-def _param(name: str, description: str, schema: dict, *, where: str = "query", required: bool = False) -> dict:
+def _param(
+    name: str, description: str, schema: dict, *, where: str = "query", required: bool = False, example=None
+) -> dict:
     found = {"name": name, "in": where, "description": description, "required": required, "schema": schema}
+    if example is not None:
+        found["example"] = example
     if schema.get("type") == "array":
         found.update(style="form", explode=True)
     return found
@@ -38,7 +42,11 @@ def _string_list(vocabulary) -> dict:
 
 
 PAGE_PARAMS = [
-    _param("page", "Numéro de la page (à partir de 1).", {"type": "integer", "minimum": 1, "default": 1}),
+    _param(
+        "page",
+        "Numéro de la page (à partir de 1).",
+        {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE, "default": 1},
+    ),
     _param(
         "taille",
         f"Nombre de résultats par page (au plus {params.MAX_PAGE_SIZE}).",
@@ -47,17 +55,33 @@ PAGE_PARAMS = [
 ]
 AREA_PARAMS = [
     _param(
-        "code_insee", "Code INSEE de la commune, par exemple 91377.", {"type": "string", "pattern": params.CODE_INSEE}
+        "code_insee",
+        "Code INSEE de la commune, par exemple 91377.",
+        {"type": "string", "pattern": params.CODE_INSEE},
+        example="91377",
     ),
-    _param("code_postal", "Code postal, par exemple 91300.", {"type": "string", "pattern": params.CODE_POSTAL}),
-    _param("departement", "Code du département, par exemple 91.", {"type": "string", "enum": list(DEPARTEMENTS)}),
+    _param(
+        "code_postal",
+        "Code postal, par exemple 91300.",
+        {"type": "string", "pattern": params.CODE_POSTAL},
+        example="91300",
+    ),
+    _param(
+        "departement",
+        "Code du département, par exemple 91.",
+        {"type": "string", "enum": list(DEPARTEMENTS)},
+        example="91",
+    ),
 ]
 ID_PARAM = _param(
     "id", "Identifiant (celui du champ « id »).", {"type": "integer", "minimum": 1}, where="path", required=True
 )
 
 THEMATIQUE_PARAM = _param(
-    "thematique", "Une thématique data·inclusion v1.", {"type": "string", "enum": list(di.THEMATIQUES.values)}
+    "thematique",
+    "Une thématique data·inclusion v1.",
+    {"type": "string", "enum": list(di.THEMATIQUES.values)},
+    example="numerique--acceder-a-des-services-en-ligne",
 )
 
 
@@ -79,6 +103,14 @@ SEARCH_DESCRIPTIONS = {
 }
 
 
+# The search needs a place: « ou », or « lat » and « lon », or at least a name (« nom »). OpenAPI cannot say
+# that of separate parameters, so they are the properties of one object parameter (form style, exploded:
+# on the wire each is its own `?ou=…&lat=…`) whose schema requires one of these groups.
+LOCATION = ("ou", "lat", "lon", "nom")
+LOCATION_PARAM = "lieu_de_recherche"
+LOCATION_GROUPS = [["ou"], ["lat", "lon"], ["nom"]]
+
+
 def _field_schema(field: forms.Field) -> dict:
     """The JSON Schema of one search-form field, read from the field itself."""
     if isinstance(field, forms.MultipleChoiceField):
@@ -93,16 +125,35 @@ def _field_schema(field: forms.Field) -> dict:
             if value is not None:
                 schema[key] = value
         return schema
-    return {"type": "string", **({"maxLength": field.max_length} if getattr(field, "max_length", None) else {})}
+    # Text: a visible character at least (a blank value is refused, as an empty one).
+    schema = {"type": "string", "pattern": params.TEXT}
+    return {**schema, **({"maxLength": field.max_length} if getattr(field, "max_length", None) else {})}
+
+
+def _search_field(name: str, field: forms.Field) -> tuple[str, dict]:
+    text = SEARCH_DESCRIPTIONS.get(name) or f"{field.label.rstrip(' ?')}."
+    return text.format(default=settings.ANCRAGE_DEFAULT_RADIUS_KM), _field_schema(field)
 
 
 def _search_params() -> list[dict]:
     found = []
+    properties = {}
     for name, field in SearchForm.base_fields.items():
-        text = SEARCH_DESCRIPTIONS.get(name) or f"{field.label.rstrip(' ?')}."
-        text = text.format(default=settings.ANCRAGE_DEFAULT_RADIUS_KM)
-        found.append(_param(name, text, _field_schema(field)))
-    return [*found, PAGE_PARAMS[1]]
+        text, schema = _search_field(name, field)
+        if name in LOCATION:
+            properties[name] = {**schema, "description": text}
+        else:
+            found.append(_param(name, text, schema))
+    location = _param(
+        LOCATION_PARAM,
+        "Où chercher : « ou » (commune ou code postal), ou « lat » et « lon », ou au moins « nom ». "
+        "Chacun est un paramètre de la requête (?ou=Massy).",
+        {"type": "object", "properties": properties, "anyOf": [{"required": group} for group in LOCATION_GROUPS]},
+        required=True,
+        example={"ou": "Massy"},
+    )
+    location.update(style="form", explode=True)
+    return [location, *found, PAGE_PARAMS[1]]
 
 
 def _page_of(item: dict) -> dict:
@@ -212,6 +263,7 @@ def _json(schema_name: str, description: str) -> dict:
 
 
 ERROR_RESPONSES = {
+    "500": _json("Erreurs", "Erreur interne du serveur (enregistrée pour être corrigée)."),
     "429": {
         **_json("Erreurs", "Trop de requêtes pour cette adresse IP : attendre « Retry-After » secondes."),
         "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Secondes à attendre."}},
@@ -219,11 +271,16 @@ ERROR_RESPONSES = {
 }
 
 
-def _operation(op_id: str, summary: str, description: str, parameters: list, ok: dict, *, bad: str = "") -> dict:
+NOT_FOUND = "Introuvable (identifiant inconnu, ou page au-delà de la dernière)."
+
+
+def _operation(
+    op_id: str, summary: str, description: str, parameters: list, ok: dict, *, bad: str = "", missing: str = NOT_FOUND
+) -> dict:
     responses = {"200": ok}
     if bad:
         responses["400"] = _json("Erreurs", bad)
-    responses["404"] = _json("Erreurs", "Introuvable (identifiant inconnu, ou page au-delà de la dernière).")
+    responses["404"] = _json("Erreurs", missing)
     responses.update(ERROR_RESPONSES)
     return {
         "get": {
@@ -243,6 +300,7 @@ def _templated(name: str) -> str:
 
 def document(base_url: str) -> dict:
     limit = getattr(settings, "ANCRAGE_API_RATE_LIMIT", 120)
+    rate = f"Au plus {limit} requêtes par minute et par adresse IP." if limit > 0 else "Sans limite de débit."
     paths = {
         reverse("api:places"): _operation(
             "listerLieux", "Lister les lieux",
@@ -265,9 +323,10 @@ def document(base_url: str) -> dict:
             "rechercher", "Rechercher autour d’une commune ou d’un point",
             "Les lieux qui proposent au moins un service répondant aux critères, du plus proche au plus loin, "
             "avec ces services : mêmes paramètres et mêmes règles que la recherche du site. "
-            "Indiquer « ou » (commune ou code postal), ou « lat » et « lon ».",
+            "Indiquer « ou » (commune ou code postal), ou « lat » et « lon », ou au moins « nom ».",
             _search_params(), _json("PageDeResultats", "Une page de résultats."),
-            bad="Paramètre invalide, commune introuvable ou lieu de recherche manquant.",
+            bad="Paramètre invalide, ou lieu de recherche manquant.",
+            missing="Commune introuvable (« ou »), ou page au-delà de la dernière.",
         ),
         reverse("api:openapi"): {
             "get": {
@@ -275,7 +334,10 @@ def document(base_url: str) -> dict:
                 "summary": "Ce document OpenAPI",
                 "description": "La description de l’API au format OpenAPI 3.1.",
                 "parameters": [],
-                "responses": {"200": {"description": "Le document.", "content": {"application/json": {}}}},
+                "responses": {
+                    "200": {"description": "Le document.", "content": {"application/json": {}}},
+                    **ERROR_RESPONSES,
+                },
             }
         },
     }  # fmt: skip
@@ -287,7 +349,7 @@ def document(base_url: str) -> dict:
             "description": (
                 "Lecture des lieux d’aide au numérique et de leurs services, aux formats data·inclusion v1 et "
                 "« lieux de médiation numérique ». Sans inscription ; en lecture seule ; accessible depuis un "
-                f"navigateur (CORS). Au plus {limit} requêtes par minute et par adresse IP. Les erreurs sont "
+                f"navigateur (CORS). {rate} Les erreurs sont "
                 "décrites en français dans « erreurs »."
             ),
             "license": {"name": "Licence Ouverte / Open Licence 2.0 (données)", "identifier": "etalab-2.0"},
@@ -322,13 +384,26 @@ def _response_schema(response: dict) -> str:
     return _schema_label(schema) if schema else ""
 
 
+def _flat_parameters(parameters: list[dict]) -> list[dict]:
+    """The parameters as they appear in a URL: an exploded object parameter is one per property."""
+    found = []
+    for p in parameters:
+        if p["schema"].get("type") != "object":
+            found.append(p)
+            continue
+        for name, schema in p["schema"]["properties"].items():
+            found.append({"name": name, "in": p["in"], "required": False, "schema": schema,
+                          "description": schema["description"]})  # fmt: skip
+    return found
+
+
 def for_docs(doc: dict) -> dict:
     """The document arranged for the HTML page: operations with readable parameters."""
     operations = []
     for path, item in doc["paths"].items():
         op = item["get"]
         parameters = []
-        for p in op["parameters"]:
+        for p in _flat_parameters(op["parameters"]):
             schema = p["schema"]
             enum = schema.get("enum") or schema.get("items", {}).get("enum") or []
             parameters.append(

@@ -15,6 +15,12 @@ MAX_PAGE = 100_000
 
 CODE_INSEE = r"^([013-9]\d|2[AB1-9])\d{3}$"
 CODE_POSTAL = r"^\d{5}$"
+# Free text: at least one visible character, no NUL (what Django's CharField refuses).
+TEXT = r"^[^\x00]*[^\s\x00][^\x00]*$"
+BOOLEANS = ("true", "false")
+
+EMPTY = "Ce paramètre est vide : donnez-lui une valeur, ou retirez-le."
+NOT_BOOLEAN = "Indiquez « true » (oui) ou « false » (non)."
 
 
 class PageForm(forms.Form):
@@ -84,6 +90,20 @@ class ServiceListForm(AreaForm):
 
 def form_errors(form: forms.Form) -> dict[str, list[str]]:
     return {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+
+
+def strict_errors(query, form_class: type[forms.Form]) -> dict[str, list[str]]:
+    """What the API refuses although a form would take it: a parameter given empty (`code_postal=`: the
+    document's patterns exclude it; a form would read it as absent) and a boolean other than true/false
+    (the site's checkboxes send « on », a form takes any text as yes)."""
+    found = {}
+    for name, field in form_class.base_fields.items():
+        values = query.getlist(name)
+        if any(not v.strip() for v in values):
+            found[name] = [EMPTY]
+        elif isinstance(field, forms.BooleanField) and any(v not in BOOLEANS for v in values):
+            found[name] = [NOT_BOOLEAN]
+    return found
 
 
 @dataclass

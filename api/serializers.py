@@ -5,10 +5,16 @@ A place is a data·inclusion `Structure` with what the « lieux de médiation nu
 lieux services. Both reuse the open-data serialisers so that API and downloads always agree.
 """
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
 from directory.domain.search import Result
 from directory.models import Place, Service
 from opendata.exports import dataincl
 from opendata.exports.lieux import mediation_from_thematiques, place_mediation
+from territory.timezones import timezone_for_insee
 
 
 def place(obj: Place, base_url: str) -> dict:
@@ -41,6 +47,16 @@ def service(obj: Service, base_url: str) -> dict:
     }
 
 
+def moment(value: datetime | None, code_insee: str) -> str | None:
+    """ISO 8601 with its UTC offset (RFC 3339, as the document's `date-time` says); the search gives the
+    place's wall-clock time, so a naive moment is in the place's own time zone."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=ZoneInfo(timezone_for_insee(code_insee)))
+    return value.isoformat()
+
+
 def result(found: Result, base_url: str) -> dict:
     """One search result: the place, its matching services, the distance and whether it is open."""
     status = found.status
@@ -52,6 +68,6 @@ def result(found: Result, base_url: str) -> dict:
             "horaires_connus": status.known,
             "ouvert": status.is_open if status.known else None,
             "libelle": status.label,
-            "prochaine_ouverture": status.next_opening.isoformat() if status.next_opening else None,
+            "prochaine_ouverture": moment(status.next_opening, found.place.code_insee),
         },
     }

@@ -11,6 +11,6 @@ urlpatterns = [
     path("v1/recherche", views.recherche, name="recherche"),
     path("openapi.json", views.openapi_document, name="openapi"),
     path("docs", views.docs, name="docs"),
-    # Anything else under /api/ answers a JSON 404, not the site's HTML page.
-    re_path(r"^(?P<rest>.*)$", views.unknown, name="unknown"),
+    # Anything else under /api/ answers a JSON 404, not the site's HTML page (newlines included: `.` would stop).
+    re_path(r"^(?P<rest>[\s\S]*)$", views.unknown, name="unknown"),
 ]

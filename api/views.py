@@ -27,8 +27,9 @@ def _with_mediation(places):
 
 
 def _listing(request, form, queryset, serialize):
-    if not form.is_valid():
-        return errors(params.form_errors(form))
+    refused = params.strict_errors(request.GET, type(form))
+    if not form.is_valid() or refused:
+        return errors({**params.form_errors(form), **refused})
     queryset = form.filter(queryset)
     window = params.Window(queryset.count(), form.page_number, form.page_size)
     if not window.exists:
@@ -76,8 +77,10 @@ def service(request, pk: int):
 def recherche(request):
     """Same parameters and rules as the site's search (`directory.forms.SearchForm`), plus `taille`."""
     form, paging = SearchForm(request.GET), params.PageForm(request.GET)
-    if not (form.is_valid() & paging.is_valid()):
-        return errors({**params.form_errors(form), **params.form_errors(paging)})
+    refused = {**params.strict_errors(request.GET, SearchForm), **params.strict_errors(request.GET, params.PageForm)}
+    if not (form.is_valid() & paging.is_valid()) or refused:
+        found = {**params.form_errors(form), **params.form_errors(paging), **refused}
+        return errors(found, status=404 if _unknown_place(form, found) else 400)
     criteria = form.criteria()
     found = search(criteria, page=paging.page_number, page_size=paging.page_size)
     window = params.Window(found.total, paging.page_number, paging.page_size)
@@ -100,6 +103,13 @@ def recherche(request):
             "results": [serializers.result(r, base_url) for r in found.results],
         }
     )
+
+
+def _unknown_place(form: SearchForm, found: dict) -> bool:
+    """The only fault is a commune that does not exist: « not found », as an unknown id (the request is
+    well formed, as the document says; no schema can list every commune)."""
+    ou = form.data.get("ou", "").strip()
+    return list(found) == ["ou"] and found["ou"] == [form.error_messages["unknown_place"] % {"ou": ou}]
 
 
 @api_view

@@ -69,6 +69,22 @@ def _address(place: Place) -> dict:
     }
 
 
+def _service_address(service: Service) -> dict:
+    """Where the service is given: its own address when it has one elsewhere than its place (without a
+    position: a service keeps none), else its place's."""
+    if not service.own_address:
+        return _address(service.place)
+    return {
+        "commune": service.commune or None,
+        "code_postal": service.code_postal if _POSTAL.match(service.code_postal or "") else None,
+        "code_insee": service.code_insee if _CODE.match(service.code_insee or "") else None,
+        "adresse": service.adresse or None,
+        "complement_adresse": None,
+        "longitude": None,
+        "latitude": None,
+    }
+
+
 def structure(place: Place, base_url: str) -> dict:
     """A data·inclusion v1 `Structure`."""
     nom = place.nom[:150]
@@ -119,7 +135,7 @@ def service(service: Service, base_url: str) -> dict:
         "publics": publics,
         "publics_precisions": service.publics_precisions or None,
         "conditions_acces": service.conditions_acces or None,
-        **_address(place),
+        **_service_address(service),
         "telephone": telephone(service.telephone) or None,
         "courriel": _email_or_none(service.courriel) if service.courriel else None,
         "modes_accueil": _vocab(service.modes_accueil, di.MODES_ACCUEIL),

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from api import params
 from tests.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,6 @@ SEARCH = reverse("api:recherche")
         (SEARCH, {"lat": "nan", "lon": "2.27"}, "lat"),
         (SEARCH, {"lat": "1e400", "lon": "2.27"}, "lat"),
         (SEARCH, {"lat": "48.7", "lon": "inf"}, "lon"),
-        (SEARCH, {"ou": "Xyzzyville-sur-Rien"}, "ou"),
         (SEARCH, {"ou": "M" * 500}, "ou"),
         (SEARCH, {}, "ou"),
         (SEARCH, {"lat": "48.7"}, "ou"),
@@ -46,6 +46,20 @@ SEARCH = reverse("api:recherche")
         (SEARCH, {"ou": "Massy", "public": "martiens"}, "public"),
         (SEARCH, {"ou": "Massy", "accompagnement": "Télépathie"}, "accompagnement"),
         (SEARCH, {"ou": "Massy", "taille": "1000"}, "taille"),
+        # Given empty: refused as the document's patterns say (a form would read it as absent).
+        (PLACES, {"code_postal": ""}, "code_postal"),
+        (PLACES, {"code_insee": ""}, "code_insee"),
+        (SERVICES, {"departement": ""}, "departement"),
+        (SERVICES, {"page": ""}, "page"),
+        (SEARCH, {"ou": "Massy", "rayon": ""}, "rayon"),
+        (SEARCH, {"ou": "   "}, "ou"),
+        (SEARCH, {"ou": "Massy", "nom": ""}, "nom"),
+        (SEARCH, {"ou": "Massy", "public": ["seniors", ""]}, "public"),
+        # Booleans are true or false: « oui », « 2 » or the site's « on » are not.
+        (SEARCH, {"ou": "Massy", "rdv": "oui"}, "rdv"),
+        (SEARCH, {"ou": "Massy", "gratuit": "2"}, "gratuit"),
+        (SEARCH, {"ou": "Massy", "anciens": "on"}, "anciens"),
+        (PLACES, {"page": str(params.MAX_PAGE + 1)}, "page"),
     ],
 )
 def test_malformed_parameters_give_400_with_a_french_message(client, url, query, field):
@@ -61,8 +75,29 @@ def test_messages_are_plain_french(client):
     assert client.get(PLACES, {"page": "abc"}).json() == {
         "erreurs": {"page": ["Le numéro de page doit être un nombre entier (1, 2, 3…)."]}
     }
-    unknown = client.get(SEARCH, {"ou": "Xyzzyville"}).json()["erreurs"]["ou"][0]
-    assert unknown.startswith("Nous ne trouvons pas « Xyzzyville »")
+    assert client.get(PLACES, {"code_postal": ""}).json() == {
+        "erreurs": {"code_postal": ["Ce paramètre est vide : donnez-lui une valeur, ou retirez-le."]}
+    }
+    assert client.get(SEARCH, {"ou": "Massy", "rdv": "1"}).json() == {
+        "erreurs": {"rdv": ["Indiquez « true » (oui) ou « false » (non)."]}
+    }
+
+
+def test_an_unknown_commune_is_not_found(client):
+    """A well-formed request (no schema can list every commune) about a commune that does not exist."""
+    response = client.get(SEARCH, {"ou": "Xyzzyville-sur-Rien"})
+    assert response.status_code == 404
+    assert response.json()["erreurs"]["ou"][0].startswith("Nous ne trouvons pas « Xyzzyville-sur-Rien »")
+    # With another fault as well, the request is malformed: 400, every fault listed.
+    response = client.get(SEARCH, {"ou": "Xyzzyville", "rayon": "7"})
+    assert response.status_code == 400 and set(response.json()["erreurs"]) == {"rayon"}
+
+
+def test_booleans_true_and_false(client):
+    ServiceFactory(place__prise_rdv="https://exemple.fr/rdv")
+    ServiceFactory()
+    assert client.get(SEARCH, {"ou": "Massy", "rdv": "true"}).json()["count"] == 1
+    assert client.get(SEARCH, {"ou": "Massy", "rdv": "false"}).json()["count"] == 2
 
 
 def test_several_errors_are_reported_together(client):
@@ -82,6 +117,9 @@ def test_several_errors_are_reported_together(client):
         "/api/v1/inconnu",
         "/api/v2/lieux",
         "/api/",
+        "/api/%0A",  # a newline (written encoded: the test client would drop a raw one, as browsers do)
+        "/api/v1/lieux/1%0A",
+        "/api/v1/inconnu%0Aautre",
     ],
 )
 def test_unknown_ids_and_paths_give_404_json(client, path):
@@ -118,3 +156,19 @@ def test_writes_are_refused_in_json_even_with_csrf_checks(method):
     response = getattr(Client(enforce_csrf_checks=True), method)("/api/v1/recherche")
     assert response.status_code == 405
     assert "lecture seule" in response.json()["erreurs"]["__all__"][0]
+
+
+def test_a_crash_answers_json_in_french_and_is_logged(monkeypatch, caplog):
+    from django.test import Client
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("base de données indisponible")
+
+    monkeypatch.setattr("api.views.search", crash)
+    response = Client(raise_request_exception=False).get(SEARCH, {"ou": "Massy"})
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response.json()["erreurs"]["__all__"][0].startswith("Erreur interne du serveur")
+    assert "base de données indisponible" not in response.content.decode()  # no internals to the client
+    assert any(r.exc_info and r.levelname == "ERROR" for r in caplog.records)  # the traceback is kept

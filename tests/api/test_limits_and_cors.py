@@ -1,10 +1,15 @@
 """Rate limit per client IP in shared storage, and CORS headers for reads."""
 
+import threading
+from types import SimpleNamespace
+
 import pytest
-from django.test import override_settings
+from django.db import connection
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from api.http import retry_after
+from core import throttle
 from core.throttle import client_ip
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +29,34 @@ def test_over_the_limit_gives_429_with_retry_after(client):
     assert response["Access-Control-Allow-Origin"] == "*"
     # Another address is not affected.
     assert client.get(PLACES, REMOTE_ADDR="192.0.2.9").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(ANCRAGE_API_RATE_LIMIT=10)
+def test_the_limit_holds_for_parallel_clients_from_one_address(monkeypatch):
+    """8 clients in parallel, 5 requests each, from one address: exactly 10 answered, the others 429
+    (a count read then written would let several requests take the same last token)."""
+    # The bucket's clock stands still (a slow machine must not refill a token during the test).
+    monkeypatch.setattr(throttle, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
+    statuses = []
+    start = threading.Barrier(8)
+
+    def client_session():
+        try:
+            client = Client(REMOTE_ADDR="192.0.2.44")
+            start.wait()
+            for _ in range(5):
+                statuses.append(client.get(PLACES, {"taille": 1}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client_session) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(statuses) == 40
+    assert statuses.count(200) == 10 and statuses.count(429) == 30
 
 
 @override_settings(ANCRAGE_API_RATE_LIMIT=2)

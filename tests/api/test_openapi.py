@@ -57,12 +57,32 @@ def test_every_reference_resolves(doc):
 
 def test_parameters_are_those_the_views_read(doc):
     def names(path):
-        return {p["name"] for p in doc["paths"][path]["get"]["parameters"]}
+        found = set()
+        for p in doc["paths"][path]["get"]["parameters"]:
+            exploded = p["schema"].get("type") == "object" and p.get("explode")  # ?ou=…&lat=…, not ?lieu=…
+            found |= set(p["schema"]["properties"]) if exploded else {p["name"]}
+        return found
 
     assert names("/api/v1/lieux") == set(params.AreaForm.base_fields)
     assert names("/api/v1/services") == set(params.ServiceListForm.base_fields)
     assert names("/api/v1/recherche") == {*SearchForm.base_fields, "taille"}
     assert names("/api/v1/lieux/{id}") == {"id"}
+
+
+def test_limits_and_the_required_place_are_in_the_document(doc):
+    places = {p["name"]: p for p in doc["paths"]["/api/v1/lieux"]["get"]["parameters"]}
+    assert places["page"]["schema"]["maximum"] == params.MAX_PAGE
+    assert places["taille"]["schema"]["maximum"] == params.MAX_PAGE_SIZE
+    search = {p["name"]: p for p in doc["paths"]["/api/v1/recherche"]["get"]["parameters"]}
+    location = search["lieu_de_recherche"]
+    assert location["required"] and location["style"] == "form" and location["explode"]
+    assert location["schema"]["anyOf"] == [{"required": ["ou"]}, {"required": ["lat", "lon"]}, {"required": ["nom"]}]
+    assert location["schema"]["properties"]["ou"]["maxLength"] == 120
+    assert location["schema"]["properties"]["lat"] == {**location["schema"]["properties"]["lat"], "minimum": -90}
+    assert search["rdv"]["schema"] == {"type": "boolean"}
+    responses = doc["paths"]["/api/v1/recherche"]["get"]["responses"]
+    assert {"200", "400", "404", "429", "500"} == set(responses)
+    assert "Commune introuvable" in responses["404"]["description"]
 
 
 def test_enumerations_come_from_the_vocabularies(doc):
@@ -109,6 +129,7 @@ def test_docs_page_renders_the_document(client, doc):
         assert f"GET {path}" in html
         assert item["get"]["summary"].replace("’", "&#x27;") in html or item["get"]["summary"] in html
     assert "<code>taille</code>" in html and "<code>numerique--acquerir-un-equipement</code>" in html
+    assert "<code>ou</code>" in html and "<code>lat</code>" in html and "lieu_de_recherche" not in html
     assert reverse("api:openapi") in html
 
 

@@ -1,5 +1,7 @@
 """GET /api/v1/recherche: the site's search, in JSON."""
 
+from datetime import datetime
+
 import pytest
 from data_inclusion.schema import v1
 from django.urls import reverse
@@ -54,7 +56,7 @@ def test_wider_radius_and_a_point(client, services):
 
 
 def test_same_filters_as_the_site(client, services):
-    assert "Club payant" not in _names(client.get(SEARCH, {"ou": "Massy", "gratuit": "on"}))
+    assert "Club payant" not in _names(client.get(SEARCH, {"ou": "Massy", "gratuit": "true"}))
     assert _names(client.get(SEARCH, {"ou": "Massy", "besoin": "outils"})) == ["Atelier tablettes"]
     found = client.get(SEARCH, {"ou": "Massy", "besoin": "outils"}).json()["results"][0]
     assert [s["nom"] for s in found["services"]] == ["Apprendre à utiliser sa tablette"]
@@ -110,7 +112,30 @@ def test_by_name_programme_and_kind_of_support(client):
 
 
 def test_the_openapi_document_lists_the_new_parameters(client):
-    names = {
-        p["name"] for p in client.get(reverse("api:openapi")).json()["paths"]["/api/v1/recherche"]["get"]["parameters"]
-    }
-    assert {"nom", "programme", "modalite"} <= names
+    parameters = client.get(reverse("api:openapi")).json()["paths"]["/api/v1/recherche"]["get"]["parameters"]
+    names = {p["name"] for p in parameters}
+    assert {"programme", "modalite"} <= names
+    location = next(p for p in parameters if p["name"] == "lieu_de_recherche")
+    assert "nom" in location["schema"]["properties"]
+
+
+# Two places whose hours never overlap: at any moment one of them, at least, is closed and says when it opens.
+ALTERNATE_HOURS = ("Mo,We,Fr,Su 10:00-11:00", "Tu,Th,Sa 12:00-13:00")
+
+
+@pytest.mark.parametrize(
+    ("position", "offsets"),
+    [
+        ({"code_insee": "91377"}, {"+01:00", "+02:00"}),  # Paris time, winter or summer
+        ({"code_insee": "97411", "commune": "Saint-Denis", "latitude": -20.882, "longitude": 55.45}, {"+04:00"}),
+    ],
+)
+def test_next_opening_has_the_places_utc_offset(client, position, offsets):
+    for hours in ALTERNATE_HOURS:
+        ServiceFactory(place=PlaceFactory(horaires=hours, **position))
+    point = {"lat": position.get("latitude", 48.73052), "lon": position.get("longitude", 2.272041)}
+    results = client.get(SEARCH, {**point, "rayon": 2}).json()["results"]
+    openings = [r["ouverture"]["prochaine_ouverture"] for r in results if r["ouverture"]["prochaine_ouverture"]]
+    assert openings
+    assert all(datetime.fromisoformat(moment).tzinfo is not None for moment in openings)
+    assert {moment[-6:] for moment in openings} <= offsets

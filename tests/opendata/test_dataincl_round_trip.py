@@ -45,6 +45,7 @@ def _snapshot() -> dict:
             (
                 {f: sorted(v) if isinstance(v := getattr(s, f), list) else v for f in SERVICE_FIELDS}
                 | {"mediation": s.mediation or mediation_from_thematiques(s.thematiques)}
+                | {"own_address": s.own_address}
                 for s in place.services.all()
             ),
             key=lambda s: s["nom"],
@@ -82,7 +83,17 @@ def test_data_inclusion_export_then_import_gives_back_the_same_data(client, full
         nombre_semaines=10,
         date_maj=datetime.date(2023, 10, 2),
     )
+    ServiceFactory(  # given elsewhere than at its place: a permanence at the town hall
+        place=full_place,
+        nom="Permanence à la mairie",
+        adresse="1 avenue du Général de Gaulle",
+        code_postal="91120",
+        commune="Palaiseau",
+        code_insee="91477",
+        date_maj=datetime.date(2024, 3, 5),
+    )
     before = _snapshot()
+    assert any(s["own_address"] for s in before[full_place.nom]["services"])
     structures = _download(client, "data-inclusion-structures.json", tmp_path)
     services = _download(client, "data-inclusion-services.json", tmp_path)
 
@@ -93,7 +104,7 @@ def test_data_inclusion_export_then_import_gives_back_the_same_data(client, full
     second = run_import(services, "di-services")
 
     assert (first.status, first.created, first.rejected) == ("reussi", 2, 0), first.error
-    assert (second.status, second.created, second.rejected) == ("reussi", 3, 0), second.error
+    assert (second.status, second.created, second.rejected) == ("reussi", 4, 0), second.error
     after = _snapshot()
     assert sorted(after) == sorted(before)
     for name, values in before.items():
