@@ -84,7 +84,7 @@ class TemporaryInfoInline(LabelledInline):
     """Closures, exceptional hours and messages, dated; written through `directory.domain.temporary`."""
 
     model = TemporaryInfo
-    extra = 0
+    extra = 1  # a blank row, so that one can be added without JavaScript
     fields = ["kind", "debut", "fin", "texte", "horaires", "service", "cree_par", "cree_le"]
     readonly_fields = ["cree_par", "cree_le"]
     verbose_name_plural = "informations temporaires (fermetures, horaires exceptionnels, messages)"

@@ -171,6 +171,14 @@ def current(first: date, last: date):
     return TemporaryInfo.objects.filter(fin__gte=first, debut__lte=last).order_by("debut", "pk")
 
 
+def exported(today: date | None = None):
+    """What the open data carries: place-wide closures and exceptional hours not yet ended (a day of margin
+    for the overseas time zones; an ended, year-dated rule changes nothing anyway)."""
+    today = today or timezone.localdate()
+    rows = TemporaryInfo.objects.filter(fin__gte=today - timedelta(days=1), service__isnull=True)
+    return rows.exclude(kind=Kind.MESSAGE).order_by("debut", "pk")
+
+
 def affects_hours(info: TemporaryInfo) -> bool:
     return info.service_id is None and info.kind in (Kind.CLOSURE, Kind.HOURS)
 
@@ -219,13 +227,14 @@ def status(place: Place, infos, now: datetime | None = None) -> hours.Status:
     """`hours.status` with the temporary information applied; a closure in force is « Fermé » whatever the hours."""
     composed = apply(place.horaires, infos)
     found = hours.status(composed, now, place.code_insee)
-    closure = closure_on(infos, place_today(place, now))
+    today = place_today(place, now)
+    closure = closure_on(infos, today)
     if closure is None:
         return found
     if found.next_opening:
         label = found.label.replace("Fermé", "Fermé exceptionnellement", 1)
     else:
-        label = f"Fermé exceptionnellement jusqu’au {day_text(closure.fin)} inclus"
+        label = f"Fermé exceptionnellement jusqu’au {day_text(closure.fin, today)} inclus"
     return hours.Status(known=True, is_open=False, label=label, next_opening=found.next_opening)
 
 
