@@ -239,8 +239,9 @@ def status(place: Place, infos, now: datetime | None = None) -> hours.Status:
 
 
 def week_table(place: Place, infos, today: date | None = None) -> list[hours.DayHours]:
-    """`hours.week_table` with the closures and exceptional hours of the week, said as such."""
+    """`hours.week_table` with the closures and exceptional hours of the week, said as such (not ended ones)."""
     today = today or place_today(place)
+    infos = [i for i in infos if i.fin >= today]  # ended: no longer said, even on the week's past days
     table = hours.week_table(apply(place.horaires, infos), today, place.code_insee)
     for index, day in enumerate(table):
         if closure_on(infos, day.day):
