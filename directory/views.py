@@ -106,7 +106,7 @@ def _place_context(place: Place) -> dict:
     return {
         "place": place,
         "services": services,
-        "service_details": presentation.service_details(place, services),
+        "service_details": presentation.service_details(place, services, dated),
         "notices": temporary.notices(place, dated),
         "status": temporary.status(place, dated),
         "week": temporary.week_table(place, dated),

@@ -179,8 +179,9 @@ def exported(today: date | None = None):
     return rows.exclude(kind=Kind.MESSAGE).order_by("debut", "pk")
 
 
-def affects_hours(info: TemporaryInfo) -> bool:
-    return info.service_id is None and info.kind in (Kind.CLOSURE, Kind.HOURS)
+def affects_hours(info: TemporaryInfo, service_id: int | None = None) -> bool:
+    """A closure or exceptional hours of the whole place (or of the service `service_id`)."""
+    return info.service_id in (None, service_id) and info.kind in (Kind.CLOSURE, Kind.HOURS)
 
 
 # Applying: OSM rules dated with years --------------------------------------------------------------------------
@@ -201,34 +202,40 @@ def osm_rules(info: TemporaryInfo) -> list[str]:
     return rules
 
 
-def apply(horaires: str, infos) -> str:
-    """The place's hours with its closures and exceptional hours (those of `infos` that change them)."""
-    dated = [
-        rule for info in sorted(infos, key=lambda i: (i.debut, i.pk)) if affects_hours(info) for rule in osm_rules(info)
-    ]
+def apply(horaires: str, infos, service_id: int | None = None) -> str:
+    """The place's (or a service's) hours with the closures and exceptional hours of `infos` that change them."""
+    infos = sorted(infos, key=lambda i: (i.debut, i.pk))
+    dated = [rule for info in infos if affects_hours(info, service_id) for rule in osm_rules(info)]
     if not dated or not hours.is_valid(horaires):
         return horaires
     combined = "; ".join([horaires.strip().rstrip(";"), *dated])
     return combined if hours.is_valid(combined) else horaires
 
 
-def closure_on(infos, day: date) -> TemporaryInfo | None:
-    """The place-wide closure in force on `day`, if any (the one that ends last)."""
-    found = [i for i in infos if i.kind == Kind.CLOSURE and i.service_id is None and i.debut <= day <= i.fin]
+def _on(infos, kind: str, day: date, service_id: int | None) -> list[TemporaryInfo]:
+    return [i for i in infos if i.kind == kind and i.service_id in (None, service_id) and i.debut <= day <= i.fin]
+
+
+def closure_on(infos, day: date, service_id: int | None = None) -> TemporaryInfo | None:
+    """The place-wide (or the service's) closure in force on `day`, if any (the one that ends last)."""
+    found = _on(infos, Kind.CLOSURE, day, service_id)
     return max(found, key=lambda i: i.fin) if found else None
 
 
-def hours_on(infos, day: date) -> TemporaryInfo | None:
-    found = [i for i in infos if i.kind == Kind.HOURS and i.service_id is None and i.debut <= day <= i.fin]
+def hours_on(infos, day: date, service_id: int | None = None) -> TemporaryInfo | None:
+    found = _on(infos, Kind.HOURS, day, service_id)
     return found[-1] if found else None
 
 
-def status(place: Place, infos, now: datetime | None = None) -> hours.Status:
-    """`hours.status` with the temporary information applied; a closure in force is « Fermé » whatever the hours."""
-    composed = apply(place.horaires, infos)
+def status(place: Place, infos, now: datetime | None = None, service=None) -> hours.Status:
+    """`hours.status` with the temporary information applied; a closure in force is « Fermé » whatever the hours.
+
+    With `service`: its own hours, with the place's closures and exceptional hours and its own."""
+    service_id = service.pk if service else None
+    composed = apply(service.horaires_accueil if service else place.horaires, infos, service_id)
     found = hours.status(composed, now, place.code_insee)
     today = place_today(place, now)
-    closure = closure_on(infos, today)
+    closure = closure_on(infos, today, service_id)
     if closure is None:
         return found
     if found.next_opening:
@@ -238,15 +245,17 @@ def status(place: Place, infos, now: datetime | None = None) -> hours.Status:
     return hours.Status(known=True, is_open=False, label=label, next_opening=found.next_opening)
 
 
-def week_table(place: Place, infos, today: date | None = None) -> list[hours.DayHours]:
+def week_table(place: Place, infos, today: date | None = None, service=None) -> list[hours.DayHours]:
     """`hours.week_table` with the closures and exceptional hours of the week, said as such (not ended ones)."""
     today = today or place_today(place)
     infos = [i for i in infos if i.fin >= today]  # ended: no longer said, even on the week's past days
-    table = hours.week_table(apply(place.horaires, infos), today, place.code_insee)
+    service_id = service.pk if service else None
+    horaires = service.horaires_accueil if service else place.horaires
+    table = hours.week_table(apply(horaires, infos, service_id), today, place.code_insee)
     for index, day in enumerate(table):
-        if closure_on(infos, day.day):
+        if closure_on(infos, day.day, service_id):
             table[index] = replace(day, spans=["Fermeture exceptionnelle"], to_check=False)
-        elif hours_on(infos, day.day):
+        elif hours_on(infos, day.day, service_id):
             spans = [f"{span} (horaires exceptionnels)" for span in day.spans] or ["Fermé (horaires exceptionnels)"]
             table[index] = replace(day, spans=spans, to_check=False)
     return table

@@ -73,3 +73,10 @@ def test_exceptional_hours_and_a_message_for_one_service(client):
     html = page(client, place, (2027, 1, 11), hour=10)
     assert "14\xa0h – 16\xa0h (horaires exceptionnels)" in html
     assert "ouvre aujourd’hui à\xa014\xa0h" in html
+
+
+def test_a_place_closure_closes_its_services_with_their_own_hours(client, place):
+    ServiceFactory(place=place, nom="Permanence CAF", horaires_accueil="Mo 14:00-17:00")
+    html = page(client, place, (2027, 1, 11), hour=15)
+    assert "Pour ce service&nbsp;: Fermé exceptionnellement" in html
+    assert "Pour ce service&nbsp;: Ouvert" in page(client, place, (2027, 1, 18), hour=15)
