@@ -254,22 +254,6 @@ def _opens(c: Criteria, day: int, now: datetime, moment: datetime):
     return lambda horaires, insee: hours.opens_on_weekday(horaires, day, now.date())
 
 
-def _days_asked(c: Criteria, day: int, moment: datetime):
-    """The place's local days a day filter asks about: today, or that weekday in the coming two weeks."""
-
-    def days(insee: str) -> list:
-        today = hours.place_now(insee, moment).date()
-        if c.open_when == OPEN_NOW:
-            return [today]
-        return [
-            today + timedelta(days=n)
-            for n in range(hours._HORIZON_DAYS)
-            if (today + timedelta(days=n)).isoweekday() == day
-        ]
-
-    return days
-
-
 def _hours_unknown(horaires: str, insee: str) -> bool:
     return not hours.is_valid(horaires)
 
@@ -316,7 +300,7 @@ def search(
     if c.open_when:
         day = _open_day(c, now)
         dated = temporary.Dated(now.date())  # closures and exceptional hours: one query
-        days = _days_asked(c, day, moment)
+        days = temporary.days_asked(None if c.open_when == OPEN_NOW else day, moment)
         may_open = Q(jours_ouverture__contains=f"|{day}|") | dated.with_hours()
         ids = _ordered_ids(places.filter(may_open), c, dated.keep(_opens(c, day, now, moment), days), max_rows)
         unknown = places.filter(jours_ouverture="")

@@ -266,6 +266,18 @@ def closed_all_days(infos, days) -> bool:
     return bool(days) and all(closure_on(infos, day) for day in days)
 
 
+def days_asked(weekday: int | None, moment: datetime):
+    """`days(code_insee)`: the place's local days a search filter asks about: its today (`weekday` None, « ouvert
+    maintenant »), or that ISO weekday in the coming two weeks."""
+
+    def days(insee: str) -> list[date]:
+        today = hours.place_now(insee, moment).date()
+        coming = [today + timedelta(days=n) for n in range(hours._HORIZON_DAYS)]
+        return [today] if weekday is None else [d for d in coming if d.isoweekday() == weekday]
+
+    return days
+
+
 class Dated:
     """The place-wide closures and exceptional hours around a day, for the search's filters: ONE query."""
 
