@@ -193,6 +193,10 @@ ANCRAGE_LEGAL = {
     "phone": env_str("ANCRAGE_CONTACT_PHONE", ""),
     "postal": env_str("ANCRAGE_CONTACT_ADDRESS", ""),
 }
+# Temporary information on a place (closures, exceptional hours, messages): announced this many days ahead on
+# the place page, deleted this many days after it ended (the daily job directory.tasks.purge_temporary_info).
+ANCRAGE_TEMPORARY_NOTICE_DAYS = env_int("ANCRAGE_TEMPORARY_NOTICE_DAYS", 15)
+ANCRAGE_TEMPORARY_KEEP_DAYS = env_int("ANCRAGE_TEMPORARY_KEEP_DAYS", 30)
 # Error reports (« Signaler une erreur ») are deleted this many days after they were handled.
 ANCRAGE_REPORT_RETENTION_DAYS = env_int("ANCRAGE_REPORT_RETENTION_DAYS", 365)
 
@@ -235,6 +239,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "core.tasks.purge_throttle": "daily 04:00",
     "core.tasks.prune_job_results": "daily 04:10",
     "core.tasks.apply_retention": "daily 04:20",
+    "directory.tasks.purge_temporary_info": "daily 04:30",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 

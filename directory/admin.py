@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from core.admin import AuditedAdmin
 from directory.admin_support import CompactVocabularies, CoordinatorAdmin, LabelledInline
-from directory.domain import writes
-from directory.models import ErrorReport, Place, Service
+from directory.domain import temporary, writes
+from directory.models import ErrorReport, Place, Service, TemporaryInfo
 from territory.departements import DEPARTEMENTS, departement_of, in_departement
 
 # A web address typed without its scheme ("www.exemple.fr") is read as https.
@@ -80,6 +80,22 @@ class ErrorReportInline(LabelledInline):
     readonly_fields = ["cree_le", "kind", "message"]
 
 
+class TemporaryInfoInline(LabelledInline):
+    """Closures, exceptional hours and messages, dated; written through `directory.domain.temporary`."""
+
+    model = TemporaryInfo
+    extra = 1  # a blank row, so that one can be added without JavaScript
+    fields = ["kind", "debut", "fin", "texte", "horaires", "service", "cree_par", "cree_le"]
+    readonly_fields = ["cree_par", "cree_le"]
+    verbose_name_plural = "informations temporaires (fermetures, horaires exceptionnels, messages)"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "service":
+            place_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            kwargs["queryset"] = Service.objects.filter(place_id=place_id) if place_id else Service.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(Place)
 class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
@@ -92,7 +108,7 @@ class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
     search_fields = ["nom", "nom_source", "commune", "code_postal", "code_insee", "pivot", "adresse"]
     list_editable = ["est_publie"]
     readonly_fields = ["score_completude", "jours_ouverture", "cree_le", "modifie_le"]
-    inlines = [ServiceInline, ErrorReportInline]
+    inlines = [ServiceInline, TemporaryInfoInline, ErrorReportInline]
     list_per_page = 50
     fieldsets = [
         ("Identité", {"fields": ["nom", "nom_source", "pivot", "structure_parente", "typologie", "est_publie"]}),
@@ -127,6 +143,12 @@ class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
                 writes.set_report_status(report, report.status, previous=previous.get(report.pk), user=request.user)
             for report in formset.deleted_objects:
                 report.delete()
+            return None
+        if formset.model is TemporaryInfo:
+            for info in formset.save(commit=False):
+                temporary.save(info, user=request.user)
+            for info in formset.deleted_objects:
+                temporary.remove(info, user=request.user)
             return None
         if formset.model is not Service:
             return super().save_formset(request, form, formset, change)

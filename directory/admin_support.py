@@ -9,6 +9,7 @@ directory's and the data hub's admins alike.
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 
 from directory.fields import VocabularyListField
@@ -39,6 +40,8 @@ def label_fields(form, row: str = "") -> None:
     for name, field in form.fields.items():
         label = str(field.label or name).strip()
         widget = field.widget
+        if isinstance(widget, RelatedFieldWidgetWrapper):  # a foreign key's select: its copy holds its own attrs
+            widget = widget.widget
         if isinstance(widget, forms.MultiWidget):
             parts = ["date", "heure"] if len(widget.widgets) == 2 else [str(i + 1) for i in range(len(widget.widgets))]
             for part, sub in zip(parts, widget.widgets, strict=True):

@@ -5,6 +5,7 @@ plain column-to-field copy: the « lieux de médiation numérique » standard fo
 data·inclusion v1 schema for services.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -286,3 +287,68 @@ class ErrorReport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.place.nom}"
+
+
+class TemporaryInfo(models.Model):
+    """A dated closure, exceptional hours or message on a place (`directory.domain.temporary`).
+
+    Shown ahead of time on the place page, applied during the period (`debut` to `fin`, both inclusive, in
+    the place's own time zone), deleted some time after it ended. The end date is required: every temporary
+    information must clear itself; a place closed for good is unpublished, not « closed until further notice ».
+    """
+
+    class Kind(models.TextChoices):
+        CLOSURE = "fermeture", "Fermeture exceptionnelle"
+        HOURS = "horaires", "Horaires exceptionnels"
+        MESSAGE = "message", "Message"
+
+    place = models.ForeignKey(Place, verbose_name="lieu", related_name="temporary_infos", on_delete=models.CASCADE)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.CLOSURE)
+    debut = models.DateField("du")
+    fin = models.DateField("au (inclus)")
+    texte = models.CharField(
+        "texte pour le public",
+        max_length=500,
+        blank=True,
+        help_text="Par exemple : « Travaux : l’accueil se fait à la mairie. » Obligatoire pour un message.",
+    )
+    horaires = models.CharField(
+        "horaires exceptionnels (format OpenStreetMap)",
+        max_length=500,
+        blank=True,
+        help_text="Pour des horaires exceptionnels seulement. Par exemple : Mo-Fr 10:00-12:00",
+    )
+    service = models.ForeignKey(
+        Service,
+        verbose_name="seulement pour le service",
+        related_name="temporary_infos",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text="Vide : tout le lieu.",
+    )
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="saisi par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    cree_le = models.DateTimeField("saisi le", auto_now_add=True)
+    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        verbose_name = "information temporaire"
+        verbose_name_plural = "informations temporaires"
+        ordering = ["debut", "pk"]
+        indexes = [models.Index(fields=["fin", "debut"], name="temporary_period")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} du {self.debut:%d/%m/%Y} au {self.fin:%d/%m/%Y}"
+
+    def clean(self):
+        from directory.domain.temporary import validate
+
+        validate(self)

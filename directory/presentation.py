@@ -3,7 +3,7 @@
 import re
 from urllib.parse import quote
 
-from directory.domain import hours
+from directory.domain import hours, temporary
 from directory.domain.search import Page
 from standards import dataincl as di
 
@@ -122,8 +122,9 @@ def place_facts(place, services=None) -> dict:
     }
 
 
-def service_details(place, services) -> list[dict]:
-    """Each service with what it has of its own (hours, phone, e-mail), phrased like the place's."""
+def service_details(place, services, dated=()) -> list[dict]:
+    """Each service with what it has of its own (hours, phone, e-mail), phrased like the place's; its own hours
+    with the place's closures and exceptional hours and its own (`dated`: the place's temporary information)."""
     details = []
     for service in services:
         own_hours = service.horaires_accueil.strip() if service.horaires_accueil.strip() != place.horaires else ""
@@ -132,8 +133,8 @@ def service_details(place, services) -> list[dict]:
         details.append(
             {
                 "service": service,
-                "status": hours.status(own_hours, code_insee=place.code_insee) if hours.is_valid(own_hours) else None,
-                "week": hours.week_table(own_hours, code_insee=place.code_insee),
+                "status": temporary.status(place, dated, service=service) if hours.is_valid(own_hours) else None,
+                "week": temporary.week_table(place, dated, service=service) if own_hours else [],
                 "hours_text": hours.readable_text(own_hours),
                 "phone": phone,
                 "phone_display": phone_display(phone),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core import mail
 from core.throttle import throttled
 from directory import presentation
-from directory.domain import explain, hours, quality, writes
+from directory.domain import explain, hours, quality, temporary, writes
 from directory.domain.search import needs_with_places, search
 from directory.forms import ErrorReportForm, SearchForm, count_for
 from directory.models import Place
@@ -106,12 +106,14 @@ def follows_merges(view):
 
 def _place_context(place: Place) -> dict:
     services = list(place.services.all())
+    dated = temporary.for_places([place.pk])[place.pk]
     return {
         "place": place,
         "services": services,
-        "service_details": presentation.service_details(place, services),
-        "status": hours.status(place.horaires, code_insee=place.code_insee),
-        "week": hours.week_table(place.horaires, code_insee=place.code_insee),
+        "service_details": presentation.service_details(place, services, dated),
+        "notices": temporary.notices(place, dated),
+        "status": temporary.status(place, dated),
+        "week": temporary.week_table(place, dated),
         "hours_notes": hours.exceptions(place.horaires, code_insee=place.code_insee),
         "hours_text": hours.readable_text(place.horaires),
         "facts": presentation.place_facts(place, services),

@@ -46,7 +46,7 @@ def _lieux_json(base_url: str) -> Iterator[str]:
 
 
 def _structures(base_url: str) -> Iterator[str]:
-    places = common.published_places().order_by("pk").iterator(common.CHUNK_SIZE)
+    places = common.with_dated_hours(common.published_places().order_by("pk")).iterator(common.CHUNK_SIZE)
     return common.json_array(dataincl.structure(p, base_url) for p in places)
 
 

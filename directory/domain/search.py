@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
-from directory.domain import geo, hours
+from directory.domain import geo, hours, temporary
 from directory.domain.derived import ANY_ZONE
 from directory.fields import has_any
 from directory.models import Place, Service
@@ -62,6 +62,7 @@ class Result:
     distance_km: float | None
     status: hours.Status
     hours_unknown: bool = False  # kept under a day filter because its hours are unknown
+    notice: str = ""  # a closure, exceptional hours or message in force or announced (`temporary.mention`)
 
     @property
     def distance_label(self) -> str:
@@ -229,7 +230,7 @@ def _around(places: QuerySet, c: Criteria) -> QuerySet:
 
 
 def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = None) -> list[int]:
-    """The places' ids in list order; `keep(horaires, code_insee)` filters on the hours.
+    """The places' ids in list order; `keep(pk, horaires, code_insee)` filters on the hours.
 
     At the same distance (to the kilometre), a place whose position is its commune's centre comes after
     the places whose address is known.
@@ -239,7 +240,7 @@ def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = N
     rows = places.values_list(*fields)
     rows = list(rows[:limit] if limit else rows)
     if keep:
-        rows = [row for row in rows if keep(row[-2], row[-1])]
+        rows = [row for row in rows if keep(row[0], row[-2], row[-1])]
     if c.has_position:
         rows.sort(key=lambda row: (int(sqrt(row[2]) * geo.KM_PER_DEGREE_LAT), row[1]))  # stable: d2 order kept
     return [row[0] for row in rows]
@@ -266,6 +267,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
     chosen = [by_id[pk] for pk in ids]
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
     prefetch_related_objects(chosen, services)
+    dated = temporary.for_places(ids, moment)  # one query for the page
     return [
         Result(
             place=p,
@@ -273,8 +275,9 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
             distance_km=geo.distance_km(c.latitude, c.longitude, p.latitude, p.longitude)
             if c.has_position and p.has_position
             else None,
-            status=hours.status(p.horaires, moment, p.code_insee),
+            status=temporary.status(p, dated[p.pk], moment),
             hours_unknown=p.pk in unknown,
+            notice=temporary.mention(p, dated[p.pk], moment),
         )
         for p in chosen
     ]
@@ -296,10 +299,12 @@ def search(
     unknown_ids: list[int] = []
     if c.open_when:
         day = _open_day(c, now)
-        ids = _ordered_ids(
-            places.filter(jours_ouverture__contains=f"|{day}|"), c, _opens(c, day, now, moment), max_rows
-        )
-        unknown_ids = _ordered_ids(places.filter(jours_ouverture=""), c, _hours_unknown, max_rows)
+        dated = temporary.Dated(now.date())  # closures and exceptional hours: one query
+        days = temporary.days_asked(None if c.open_when == OPEN_NOW else day, moment)
+        may_open = Q(jours_ouverture__contains=f"|{day}|") | dated.with_hours()
+        ids = _ordered_ids(places.filter(may_open), c, dated.keep(_opens(c, day, now, moment), days), max_rows)
+        unknown = places.filter(jours_ouverture="")
+        unknown_ids = _ordered_ids(unknown, c, dated.keep(_hours_unknown, days), max_rows)
     else:
         ids = _ordered_ids(places, c, limit=max_rows)
     ids += unknown_ids

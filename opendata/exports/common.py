@@ -12,6 +12,7 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from directory.domain import temporary
 from directory.models import Place, Service
 
 CHUNK_SIZE = 2000
@@ -42,7 +43,19 @@ def places_with_services(places: QuerySet, *service_fields: str) -> Iterator[Pla
     services = Service.objects.order_by("pk")
     if service_fields:
         services = services.only("pk", "place_id", *service_fields)
-    return places.order_by("pk").prefetch_related(Prefetch("services", queryset=services)).iterator(PREFETCH_CHUNK_SIZE)
+    places = with_dated_hours(places.order_by("pk").prefetch_related(Prefetch("services", queryset=services)))
+    return places.iterator(PREFETCH_CHUNK_SIZE)
+
+
+def with_dated_hours(places: QuerySet) -> QuerySet:
+    """Places with their closures and exceptional hours in force or to come (`dated_hours`), one query a chunk."""
+    return places.prefetch_related(Prefetch("temporary_infos", queryset=temporary.exported(), to_attr="dated"))
+
+
+def dated_hours(place: Place) -> str:
+    """The place's OSM hours with its closures and exceptional hours appended as dated rules
+    (`… ; 2027 Jan 01-2027 Jan 15 off`): no standard has a column for them, OSM hours carry them natively."""
+    return temporary.apply(place.horaires, getattr(place, "dated", []))
 
 
 def services_with_places(services: QuerySet) -> Iterator[Service]:

@@ -16,7 +16,7 @@ from django.core.validators import EmailValidator, URLValidator
 from directory.models import Place, Service
 from standards import dataincl as di
 
-from .common import date_of, place_url, producer
+from .common import date_of, dated_hours, place_url, producer
 from .lieux import telephone
 
 _email = EmailValidator()
@@ -100,7 +100,7 @@ def structure(place: Place, base_url: str) -> dict:
         "telephone": telephone(place.telephone) or None,
         "courriel": next((e for e in place.courriels if _email_or_none(e)), None),
         "site_web": next((u for u in place.site_web if _url_or_none(u)), None),
-        "horaires_accueil": place.horaires or None,
+        "horaires_accueil": dated_hours(place) or None,
         "accessibilite_lieu": _url_or_none(place.fiche_acces_libre),
         "reseaux_porteurs": _vocab(place.reseaux_porteurs, di.RESEAUX_PORTEURS),
     }

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from directory.models import Place
 
-from .common import date_of, json_array, place_url, published_places
+from .common import date_of, dated_hours, json_array, place_url, published_places
 from .lieux import place_mediation, telephone
 
 
@@ -32,7 +32,7 @@ def feature(place: Place, base_url: str) -> dict:
             "telephone": telephone(place.telephone),
             "courriels": place.courriels,
             "site_web": place.site_web,
-            "horaires": place.horaires,
+            "horaires": dated_hours(place),
             "services": place_mediation(place),
             "frais_a_charge": place.frais_a_charge,
             "modalites_acces": place.modalites_acces,

@@ -25,7 +25,7 @@ from directory.models import Place
 from standards import lieux
 from standards import mappings as m
 
-from .common import date_of, published_places
+from .common import date_of, dated_hours, published_places
 
 COLUMNS = lieux.COLUMNS
 PIVOT_PLACEHOLDER = "00000000000000"
@@ -125,7 +125,7 @@ def row(place: Place) -> dict:
         "telephone": telephone(place.telephone),
         "courriels": _join(place.courriels),
         "site_web": _join(place.site_web),
-        "horaires": place.horaires,
+        "horaires": dated_hours(place),
         "presentation_resume": place.presentation_resume[:280],
         "presentation_detail": place.presentation_detail,
         "source": place.source or settings.ANCRAGE_SITE_NAME,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from datahub.models import FieldChange, ImportRun, Merge, MergeCandidate, SourceRecord
 from datahub.runs import run_import
+from directory.domain import temporary
 from directory.models import Place
 from tests.browser.conftest import axe_violations
 from tests.datahub.conftest import IDF, NATIONAL
@@ -36,6 +37,16 @@ def backoffice():
     run_import(IDF, "lieux")
     service = ServiceFactory(place__nom="Médiathèque Jules Verne")
     report = ErrorReportFactory(place=service.place)
+    temporary.add(
+        service.place,
+        user=None,
+        kind="horaires",
+        debut=datetime.date(2027, 1, 4),
+        fin=datetime.date(2027, 1, 8),
+        horaires="Mo-Fr 10:00-12:00",
+        texte="Horaires réduits pendant les travaux.",
+        service=service,
+    )  # a row in the « informations temporaires » inline (which also has its blank row)
     kept, absorbed = PlaceFactory(nom="Espace Pégomas"), PlaceFactory(nom="Espace Pegomas")
     from datahub.merging.actions import merge_places
 

@@ -184,6 +184,7 @@ def test_a_correction_in_the_place_admin_is_recorded_with_its_author(imported, t
         "nom": "Espace numérique de Massy", "courriels": "", "site_web": "", "est_publie": "on",
         "services-TOTAL_FORMS": "0", "services-INITIAL_FORMS": "0",
         "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
+        "temporary_infos-TOTAL_FORMS": "0", "temporary_infos-INITIAL_FORMS": "0",
         "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
     })  # fmt: skip
     for name in ("typologie", "reseaux_porteurs", "itinerance", "publics_specifiquement_adresses",

@@ -35,6 +35,7 @@ def test_place_change_form_edits_lists_and_recomputes(coordinator):
         "frais_a_charge": ["Gratuit"], "modalites_acces": ["Se présenter"], "est_publie": "on", "source": "test",
         "services-TOTAL_FORMS": "0", "services-INITIAL_FORMS": "0",
         "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
+        "temporary_infos-TOTAL_FORMS": "0", "temporary_infos-INITIAL_FORMS": "0",
         "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
     }  # fmt: skip
     response = coordinator.post(url, data)
