@@ -72,7 +72,7 @@ def test_place_page_has_what_is_needed_to_go(client):
     assert response.status_code == 200
     for expected in ["Aide aux démarches administratives", "Gratuit", "Sans rendez-vous", "Lundi", "9\xa0h – 12\xa0h",
                      'href="tel:+33169000000"', "mailto:contact@exemple.fr", "openstreetmap.org/directions",
-                     "Informations mises à jour le", "Signaler une erreur", "Imprimer la fiche", "sms:"]:  # fmt: skip
+                     "Informations vérifiées le", "Signaler une erreur", "Imprimer la fiche", "sms:"]:  # fmt: skip
         assert expected in html, expected
 
 
