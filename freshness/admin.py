@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
 from core.admin import AuditedAdmin
@@ -55,7 +56,7 @@ class PlaceFreshnessInline(_WithUser, admin.StackedInline):
 
     @admin.display(description="prochaine vérification")
     def due_on(self, obj):
-        return due.due_date_of(obj.place) if obj and obj.place_id else "—"
+        return date_format(due.due_date_of(obj.place), "j F Y") if obj and obj.place_id else "—"
 
     @admin.display(description="état")
     def state(self, obj):
