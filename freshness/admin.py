@@ -69,7 +69,7 @@ class ConfirmationInline(_WithUser, LabelledInline):
     model = Confirmation
     form = ConfirmationForm
     formset = ConfirmationFormSet
-    extra = 0
+    extra = 1  # a blank row without JavaScript; left blank, it records nothing
     fields = ["at", "channel", "by", "note"]
     readonly_fields = ["by"]
     verbose_name = "vérification (appel, visite…)"

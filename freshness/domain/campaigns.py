@@ -20,8 +20,8 @@ from core import audit
 from datahub.models import SourceRecord
 from directory.fields import has_any
 from directory.models import Place
-from freshness.domain.due import DUE, OVERDUE, status_condition
-from freshness.domain.requests import due_date_of, recipients, send
+from freshness.domain.due import DUE, OVERDUE, due_date_of, status_condition
+from freshness.domain.requests import recipients, send
 from freshness.models import Campaign, UpdateRequest
 from territory.departements import in_departement
 from territory.models import Commune

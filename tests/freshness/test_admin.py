@@ -129,3 +129,19 @@ def test_permissions(client, who, dashboard, launch):
         client.force_login(users[who]())
     assert client.get(reverse("freshness:dashboard")).status_code == dashboard
     assert client.get(reverse("admin:freshness_campaign_add")).status_code == launch
+
+
+def test_the_blank_row_offered_without_javascript_records_nothing(admin_client):
+    import re
+
+    place = PlaceFactory(date_maj=date(2025, 1, 1))
+    url = reverse("admin:directory_place_change", args=[place.pk])
+    page = admin_client.get(url).content.decode()
+    blank = dict(
+        re.findall(r'<input type="(?:text|hidden)" name="((?:initial-)?confirmations-0-[\w]+)" value="([^"]*)"', page)
+    )
+    assert "confirmations-0-at_0" in blank  # the row is there, dated today
+    response = admin_client.post(url, place_form(place, **{"confirmations-TOTAL_FORMS": "1", **blank}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not Confirmation.objects.exists()
+    assert Place.objects.get(pk=place.pk).date_maj == date(2025, 1, 1)
