@@ -52,6 +52,7 @@ def confirm(request, pk: int, token: str):
         "edit_url": requests.edit_url(place),
         "update": update,
         "hours_text": hours.readable_text(place.horaires),
+        "week": hours.week_table(place.horaires, code_insee=place.code_insee),
     }
     return render(request, "freshness/confirm.html", context)
 

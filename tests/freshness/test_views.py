@@ -26,6 +26,7 @@ def test_opening_the_link_changes_nothing(place, client):
             response = client.get(path)
             assert response.status_code == 200
             assert "Mes informations sont à jour" in response.text and place.nom in response.text
+            assert "lundi" in response.text.lower() and "Mo-Fr" not in response.text  # hours in words, not OSM
     place.refresh_from_db()
     assert place.date_maj == at(2026, 1, 1).date()
     assert not Confirmation.objects.exists()
