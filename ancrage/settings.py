@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "territory",
     "directory",
     "datahub",
+    "freshness",
     "opendata",
     "api",
     "web",
@@ -181,6 +182,20 @@ ANCRAGE_SYNC_MAX_ABSENT_PERCENT = env_int("ANCRAGE_SYNC_MAX_ABSENT_PERCENT", 30)
 # file:// feed URLs read the server's own files: refused unless allowed (tests, local mirrors).
 ANCRAGE_ALLOW_FILE_FEEDS = env_bool("ANCRAGE_ALLOW_FILE_FEEDS", False)
 
+# Freshness: each place is checked every CADENCE months (a coordinator may set another cadence per place). When
+# it is due, its contact gets one e-mail (at most DAILY_MAX new ones a day), a reminder REMIND_DAYS later, and
+# ESCALATE_DAYS after the reminder the coordinators see it as « relance sans réponse ». A place due for more than
+# OVERDUE_DAYS is « en retard ». The e-mailed link works LINK_DAYS days, once. Campaigns send BATCH_SIZE
+# e-mails, then wait BATCH_PAUSE seconds.
+ANCRAGE_FRESHNESS_CADENCE_MONTHS = env_int("ANCRAGE_FRESHNESS_CADENCE_MONTHS", 6)
+ANCRAGE_FRESHNESS_DAILY_MAX = env_int("ANCRAGE_FRESHNESS_DAILY_MAX", 200)
+ANCRAGE_FRESHNESS_REMIND_DAYS = env_int("ANCRAGE_FRESHNESS_REMIND_DAYS", 14)
+ANCRAGE_FRESHNESS_ESCALATE_DAYS = env_int("ANCRAGE_FRESHNESS_ESCALATE_DAYS", 14)
+ANCRAGE_FRESHNESS_OVERDUE_DAYS = env_int("ANCRAGE_FRESHNESS_OVERDUE_DAYS", 30)
+ANCRAGE_FRESHNESS_LINK_DAYS = env_int("ANCRAGE_FRESHNESS_LINK_DAYS", 60)
+ANCRAGE_FRESHNESS_BATCH_SIZE = env_int("ANCRAGE_FRESHNESS_BATCH_SIZE", 50)
+ANCRAGE_FRESHNESS_BATCH_PAUSE = env_int("ANCRAGE_FRESHNESS_BATCH_PAUSE", 60)
+
 # Legal pages (« Mentions légales », « Données personnelles », « Contact », « Accessibilité »): who publishes
 # the site and how to reach them. Set them for your territory; the defaults describe a demonstration.
 ANCRAGE_LEGAL = {
@@ -240,6 +255,8 @@ ANCRAGE_PERIODIC_JOBS = {
     "core.tasks.prune_job_results": "daily 04:10",
     "core.tasks.apply_retention": "daily 04:20",
     "directory.tasks.purge_temporary_info": "daily 04:30",
+    "freshness.tasks.send_update_requests": "daily 09:30",
+    "freshness.tasks.send_weekly_digest": "every 7d",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 

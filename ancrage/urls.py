@@ -14,6 +14,7 @@ urlpatterns = [
     path("donnees-ouvertes/", include("opendata.urls")),
     path("", include("web.urls")),
     path("", include("directory.urls")),
+    path("", include("freshness.urls")),
 ]
 
 # The site's French error pages (also with DEBUG on: web.middleware.FrenchErrorPagesMiddleware).

@@ -11,6 +11,9 @@ from datahub.models import FieldChange, ImportRun, Merge, MergeCandidate, Source
 from datahub.runs import run_import
 from directory.domain import temporary
 from directory.models import Place
+from freshness.domain import campaigns
+from freshness.domain.confirm import confirm
+from freshness.models import Channel
 from tests.browser.conftest import axe_violations
 from tests.datahub.conftest import IDF, NATIONAL
 from tests.factories import ErrorReportFactory, PlaceFactory, ServiceFactory
@@ -52,6 +55,8 @@ def backoffice():
 
     merge_places(kept, absorbed, reasons="noms semblables à 100 %")
     record = SourceRecord.objects.filter(kind="lieu").select_related("place").first()
+    confirm(service.place, channel=Channel.PHONE, note="Horaires confirmés")
+    campaign = campaigns.launch("Printemps", campaigns.Criteria(departement="91"), "département : 91 Essonne")
     FieldChange.objects.create(
         record=record, run=run, field="telephone", old_value="+33169000000", new_value="+33169000001",
         changed_at=timezone.now() - datetime.timedelta(days=1),
@@ -62,6 +67,7 @@ def backoffice():
         "run": ImportRun.objects.filter(rejected__gt=0).first(),
         "candidate": MergeCandidate.objects.get(other_name="Le Petit Lien"),
         "record": record,
+        "campaign": campaign,
     }
 
 
@@ -86,6 +92,11 @@ def admin_pages(data) -> dict[str, str]:
         "fiche d’un enregistrement source": f"/admin/datahub/sourcerecord/{data['record'].pk}/change/",
         "historique des modifications": "/admin/datahub/fieldchange/",
         "historique des valeurs d’un lieu": f"/admin/datahub/fieldchange/lieu/{data['record'].place_id}/",
+        "tableau de bord de la fraîcheur": "/coordination/fraicheur/",
+        "demandes de mise à jour": "/admin/freshness/updaterequest/?etat=sans-reponse",
+        "campagnes": "/admin/freshness/campaign/",
+        "lancer une campagne": "/admin/freshness/campaign/add/",
+        "avancement d’une campagne": f"/admin/freshness/campaign/{data['campaign'].pk}/change/",
     }
 
 

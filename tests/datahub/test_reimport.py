@@ -186,6 +186,8 @@ def test_a_correction_in_the_place_admin_is_recorded_with_its_author(imported, t
         "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
         "temporary_infos-TOTAL_FORMS": "0", "temporary_infos-INITIAL_FORMS": "0",
         "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
+        "freshness-TOTAL_FORMS": "0", "freshness-INITIAL_FORMS": "0",
+        "confirmations-TOTAL_FORMS": "0", "confirmations-INITIAL_FORMS": "0",
     })  # fmt: skip
     for name in ("typologie", "reseaux_porteurs", "itinerance", "publics_specifiquement_adresses",
                  "prise_en_charge_specifique", "frais_a_charge", "modalites_acces", "modalites_accompagnement",

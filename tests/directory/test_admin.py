@@ -37,6 +37,8 @@ def test_place_change_form_edits_lists_and_recomputes(coordinator):
         "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
         "temporary_infos-TOTAL_FORMS": "0", "temporary_infos-INITIAL_FORMS": "0",
         "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
+        "freshness-TOTAL_FORMS": "0", "freshness-INITIAL_FORMS": "0",
+        "confirmations-TOTAL_FORMS": "0", "confirmations-INITIAL_FORMS": "0",
     }  # fmt: skip
     response = coordinator.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -72,7 +72,7 @@ def test_place_page_has_what_is_needed_to_go(client):
     assert response.status_code == 200
     for expected in ["Aide aux démarches administratives", "Gratuit", "Sans rendez-vous", "Lundi", "9\xa0h – 12\xa0h",
                      'href="tel:+33169000000"', "mailto:contact@exemple.fr", "openstreetmap.org/directions",
-                     "Informations mises à jour le", "Signaler une erreur", "Imprimer la fiche", "sms:"]:  # fmt: skip
+                     "Informations vérifiées le", "Signaler une erreur", "Imprimer la fiche", "sms:"]:  # fmt: skip
         assert expected in html, expected
 
 
@@ -228,7 +228,7 @@ def test_the_first_of_the_month_reads_premier(client):
     import datetime
 
     service = ServiceFactory(place__date_maj=datetime.date(2026, 8, 1))
-    assert "mises à jour le 1er août 2026" in client.get(service.place.get_absolute_url()).content.decode()
+    assert "vérifiées le 1er août 2026" in client.get(service.place.get_absolute_url()).content.decode()
     assert "vérifiées le 1er août 2026" in client.get("/recherche/?ou=91300").content.decode()
 
 

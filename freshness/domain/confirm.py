@@ -1,0 +1,88 @@
+"""A place's information is confirmed: one function, whatever the channel (e-mailed link, campaign, a
+coordinator's call or visit, later a member's edit), and the two other writes of this app.
+
+`confirm` records the confirmation, sets the place's information date to its day through the directory's
+write function (so the public page says « Informations vérifiées le … » with that day, and the data hub keeps
+the date as a correction of its own that an import does not revert), answers the place's open update
+requests, and writes the audit log.
+
+Hook for structure accounts: a member's edit page calls `confirm(place, channel=Channel.MEMBER_EDIT,
+user=member)` after saving the edit.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from core import audit
+from directory.domain import writes
+from directory.models import Place
+from freshness.models import Channel, Confirmation, PlaceFreshness, UpdateRequest
+
+
+@transaction.atomic
+def confirm(
+    place: Place, *, channel: str, user=None, at: datetime | None = None, note: str = "", request=None
+) -> Confirmation:
+    now = timezone.now()
+    at = at or now
+    if at > now:
+        raise ValidationError("La date de la vérification ne peut pas être dans le futur.")
+    by = user if getattr(user, "is_authenticated", False) else None
+    confirmation = Confirmation.objects.create(
+        place=place, at=at, channel=channel, by=by, note=note.strip(), request=request
+    )
+    state, _ = PlaceFreshness.objects.get_or_create(place=place)
+    if state.last_confirmed_at is None or state.last_confirmed_at < at:
+        state.last_confirmed_at = at
+        state.save(update_fields=["last_confirmed_at"])
+    answer(place, UpdateRequest.Outcome.CONFIRMED, at=at)
+    day, before = timezone.localdate(at), place.date_maj
+    if place.date_maj is None or place.date_maj < day:
+        place.date_maj = day
+        writes.save_place(place, user=by, fields=["date_maj"])
+    audit.record(
+        place,
+        "informations confirmées",
+        user=by,
+        actor="" if by else "le lieu, par le lien reçu par courriel",
+        changes={"date_maj": [before, place.date_maj]} if before != place.date_maj else None,
+        note=" — ".join(filter(None, [Channel(channel).label, note.strip()])),
+    )
+    return confirmation
+
+
+def answer(place: Place, outcome: str, at: datetime | None = None) -> int:
+    """The place answered (confirmed, or sent a correction): its open requests stop (no reminder)."""
+    return UpdateRequest.objects.filter(place=place, answered_at__isnull=True).update(
+        answered_at=at or timezone.now(), outcome=outcome
+    )
+
+
+@transaction.atomic
+def set_cadence(place: Place, months: int | None, *, user=None) -> PlaceFreshness:
+    """A coordinator sets how often the place is checked (None: the territory's default)."""
+    state, _ = PlaceFreshness.objects.get_or_create(place=place)
+    if state.cadence_months != months:
+        change = {"cadence_months": [state.cadence_months, months]}
+        audit.record(place, "cadence de vérification", user=user, changes=change)
+        state.cadence_months = months
+        state.save(update_fields=["cadence_months"])
+    return state
+
+
+# Listeners: an edit or a report after a request is an answer (the « Modifier » link leads to them).
+def on_place_edited(sender, instance, user, changes: dict, **kwargs) -> None:
+    """`directory.domain.writes.edited`: a person changed the place or one of its services."""
+    if set(changes) <= {"date_maj"}:
+        return  # a confirmation's own date
+    place = instance if sender is Place else instance.place
+    answer(place, UpdateRequest.Outcome.EDITED)
+
+
+def on_report_saved(sender, instance, created: bool, **kwargs) -> None:
+    """A « Signaler une erreur » report on the place (the « Modifier » link of the e-mail leads there)."""
+    if created:
+        answer(instance.place, UpdateRequest.Outcome.EDITED)

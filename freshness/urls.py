@@ -1,0 +1,9 @@
+from django.urls import path
+
+from freshness import views
+
+app_name = "freshness"
+urlpatterns = [
+    path("lieux/<int:pk>/a-jour/<str:token>/", views.confirm, name="confirm"),
+    path("coordination/fraicheur/", views.dashboard, name="dashboard"),
+]
