@@ -10,6 +10,7 @@ from django.utils import timezone
 from datahub import runs
 from datahub.models import FieldChange, ImportRun, SourceRecord
 from directory.models import Place, Service
+from tests.admin_forms import no_inline_rows
 from tests.datahub.conftest import LIEUX_V1_CSV, NATIONAL
 
 pytestmark = pytest.mark.django_db
@@ -178,16 +179,12 @@ def test_a_correction_in_the_place_admin_is_recorded_with_its_author(imported, t
     imported(feed)
     place = Place.objects.get()
     url = reverse("admin:directory_place_change", args=[place.pk])
-    form = admin_client.get(url).context["adminform"].form
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value not in (None, [])}
     data.update({
         "nom": "Espace numérique de Massy", "courriels": "", "site_web": "", "est_publie": "on",
-        "services-TOTAL_FORMS": "0", "services-INITIAL_FORMS": "0",
-        "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
-        "temporary_infos-TOTAL_FORMS": "0", "temporary_infos-INITIAL_FORMS": "0",
-        "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
-        "freshness-TOTAL_FORMS": "0", "freshness-INITIAL_FORMS": "0",
-        "confirmations-TOTAL_FORMS": "0", "confirmations-INITIAL_FORMS": "0",
+        **no_inline_rows(page),
     })  # fmt: skip
     for name in ("typologie", "reseaux_porteurs", "itinerance", "publics_specifiquement_adresses",
                  "prise_en_charge_specifique", "frais_a_charge", "modalites_acces", "modalites_accompagnement",

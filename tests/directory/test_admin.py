@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from directory.models import ErrorReport, Place
+from tests.admin_forms import no_inline_rows
 from tests.factories import ErrorReportFactory, PlaceFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,18 +28,14 @@ def test_place_list_with_search_and_filters(coordinator):
 def test_place_change_form_edits_lists_and_recomputes(coordinator):
     place = ServiceFactory().place
     url = reverse("admin:directory_place_change", args=[place.pk])
-    assert coordinator.get(url).status_code == 200
+    page = coordinator.get(url)
+    assert page.status_code == 200
     data = {
         "nom": "Nouveau nom", "adresse": "2 rue de Paris", "code_postal": "91300", "commune": "Massy",
         "code_insee": "91377", "latitude": "48.73", "longitude": "2.27", "telephone": "+33169000000",
         "courriels": "a@exemple.fr\nb@exemple.fr", "horaires": "Mo-Fr 09:00-12:00",
         "frais_a_charge": ["Gratuit"], "modalites_acces": ["Se présenter"], "est_publie": "on", "source": "test",
-        "services-TOTAL_FORMS": "0", "services-INITIAL_FORMS": "0",
-        "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
-        "temporary_infos-TOTAL_FORMS": "0", "temporary_infos-INITIAL_FORMS": "0",
-        "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
-        "freshness-TOTAL_FORMS": "0", "freshness-INITIAL_FORMS": "0",
-        "confirmations-TOTAL_FORMS": "0", "confirmations-INITIAL_FORMS": "0",
+        **no_inline_rows(page),
     }  # fmt: skip
     response = coordinator.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

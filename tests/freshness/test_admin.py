@@ -12,23 +12,20 @@ from django.utils import timezone
 from core.models import AuditEntry
 from directory.models import Place
 from freshness.models import Channel, Confirmation, PlaceFreshness, UpdateRequest
+from tests.admin_forms import no_inline_rows
 from tests.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def place_form(place, **extra) -> dict:
+def place_form(client, place, **extra) -> dict:
     data = {
         "nom": place.nom, "adresse": place.adresse, "code_postal": place.code_postal, "commune": place.commune,
         "code_insee": place.code_insee, "latitude": str(place.latitude), "longitude": str(place.longitude),
         "telephone": place.telephone, "courriels": "\n".join(place.courriels), "horaires": place.horaires,
         "frais_a_charge": place.frais_a_charge, "modalites_acces": place.modalites_acces, "est_publie": "on",
         "source": place.source, "date_maj": place.date_maj.strftime("%d/%m/%Y") if place.date_maj else "",
-        "services-TOTAL_FORMS": "0", "services-INITIAL_FORMS": "0",
-        "error_reports-TOTAL_FORMS": "0", "error_reports-INITIAL_FORMS": "0",
-        "source_records-TOTAL_FORMS": "0", "source_records-INITIAL_FORMS": "0",
-        "freshness-TOTAL_FORMS": "0", "freshness-INITIAL_FORMS": "0",
-        "confirmations-TOTAL_FORMS": "0", "confirmations-INITIAL_FORMS": "0",
+        **no_inline_rows(client.get(reverse("admin:directory_place_change", args=[place.pk]))),
     }  # fmt: skip
     data.update(extra)
     return data
@@ -40,7 +37,7 @@ def test_a_coordinator_records_a_phone_call_on_the_place_page(admin_client, admi
     page = admin_client.get(url).content.decode()
     assert "Vérifications des informations" in page and "Appel téléphonique d’un coordinateur" in page
     yesterday = timezone.localdate() - timedelta(days=1)
-    response = admin_client.post(url, place_form(place, **{
+    response = admin_client.post(url, place_form(admin_client, place, **{
         "confirmations-TOTAL_FORMS": "1", "confirmations-0-channel": "appel",
         "confirmations-0-at_0": yesterday.strftime("%d/%m/%Y"), "confirmations-0-at_1": "10:30:00",
         "confirmations-0-note": "Horaires confirmés au téléphone",
@@ -52,7 +49,7 @@ def test_a_coordinator_records_a_phone_call_on_the_place_page(admin_client, admi
     assert Place.objects.get(pk=place.pk).date_maj == yesterday
     assert AuditEntry.objects.filter(verb="informations confirmées", user=admin_user).exists()
     # Recorded checks are read only; a visit in the future is refused with a French message.
-    response = admin_client.post(url, place_form(Place.objects.get(pk=place.pk), **{
+    response = admin_client.post(url, place_form(admin_client, Place.objects.get(pk=place.pk), **{
         "confirmations-TOTAL_FORMS": "1", "confirmations-0-channel": "visite",
         "confirmations-0-at_0": (timezone.localdate() + timedelta(days=2)).strftime("%d/%m/%Y"),
         "confirmations-0-at_1": "10:30:00",
@@ -65,7 +62,7 @@ def test_a_coordinator_records_a_phone_call_on_the_place_page(admin_client, admi
 def test_the_channel_list_offers_what_a_coordinator_does(admin_client):
     place = PlaceFactory()
     url = reverse("admin:directory_place_change", args=[place.pk])
-    response = admin_client.post(url, place_form(place, **{
+    response = admin_client.post(url, place_form(admin_client, place, **{
         "confirmations-TOTAL_FORMS": "1", "confirmations-0-channel": "lien-courriel",
         "confirmations-0-at_0": timezone.localdate().strftime("%d/%m/%Y"), "confirmations-0-at_1": "00:00:00",
     }))  # fmt: skip
@@ -76,7 +73,7 @@ def test_a_coordinator_sets_the_cadence(admin_client, settings):
     settings.ANCRAGE_FRESHNESS_CADENCE_MONTHS = 6
     place = PlaceFactory(date_maj=date(2026, 1, 10))
     url = reverse("admin:directory_place_change", args=[place.pk])
-    response = admin_client.post(url, place_form(place, **{
+    response = admin_client.post(url, place_form(admin_client, place, **{
         "freshness-TOTAL_FORMS": "1", "freshness-0-cadence_months": "3", "freshness-0-place": str(place.pk),
     }))  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -141,7 +138,7 @@ def test_the_blank_row_offered_without_javascript_records_nothing(admin_client):
         re.findall(r'<input type="(?:text|hidden)" name="((?:initial-)?confirmations-0-[\w]+)" value="([^"]*)"', page)
     )
     assert "confirmations-0-at_0" in blank  # the row is there, dated today
-    response = admin_client.post(url, place_form(place, **{"confirmations-TOTAL_FORMS": "1", **blank}))
+    response = admin_client.post(url, place_form(admin_client, place, **{"confirmations-TOTAL_FORMS": "1", **blank}))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert not Confirmation.objects.exists()
     assert Place.objects.get(pk=place.pk).date_maj == date(2025, 1, 1)
