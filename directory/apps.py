@@ -6,11 +6,16 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from core import retention
         from directory import fields
-        from directory.models import ErrorReport
+        from directory.models import ErrorReport, Place, Service
 
         fields.register_lookups()
+        # Saves outside `writes.py` (admin actions, merges, tests' factories) also make the remembered facts obsolete.
+        for signal, model in ((post_save, Place), (post_delete, Place), (post_save, Service)):
+            signal.connect(_forget, sender=model, dispatch_uid=f"forget-{model.__name__}-{signal is post_save}")
         retention.register(
             retention.Rule(
                 name="Courriel laissé avec un signalement d’erreur",
@@ -29,3 +34,9 @@ class DirectoryConfig(AppConfig):
                 delete=True,
             )
         )
+
+
+def _forget(**kwargs):
+    from directory.domain import shared
+
+    shared.forget()

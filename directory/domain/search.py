@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
-from directory.domain import geo, hours
+from directory.domain import geo, hours, shared
 from directory.domain.derived import ANY_ZONE
 from directory.fields import has_any
 from directory.models import Place, Service
@@ -331,6 +331,12 @@ def remote_for(c: Criteria, limit: int = 5, now: datetime | None = None) -> list
 
 
 def needs_with_places() -> set[str]:
-    """The needs that at least one published place answers (the others are not offered as if they had some)."""
+    """The needs that at least one published place answers (the others are not offered as if they had some).
+
+    Remembered in the shared cache until the next write to places or services (`shared.forget`)."""
+    return shared.remembered("needs-with-places", _needs_with_places)
+
+
+def _needs_with_places() -> set[str]:
     published = Place.objects.published()
     return {need.slug for need in NEEDS if published.filter(_need_on_places(need)).exists()}

@@ -1,0 +1,84 @@
+"""The needs offered on every page come from the shared cache, and are never stale after a write."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from directory.domain import shared, writes
+from directory.domain.search import needs_with_places
+from directory.models import Place, Service
+from tests.factories import PlaceFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+EQUIPMENT = ["Accès internet et matériel informatique"]
+
+
+def _offered_on_home(client) -> bool:
+    """Whether the need « Me connecter à internet » is offered (not disabled) on the home page."""
+    html = client.get(reverse("directory:home")).content.decode()
+    option = html.split('value="wifi"', 1)[1].split("</option>", 1)[0]
+    return "aucun lieu pour l’instant" not in option
+
+
+def test_the_needs_are_read_from_the_shared_cache_in_one_query():
+    ServiceFactory()
+    assert needs_with_places() == {"demarches"}
+    with CaptureQueriesContext(connection) as queries:
+        assert needs_with_places() == {"demarches"}
+    assert len(queries) == 1  # the generation and the value, in one cache query
+
+
+def test_a_service_saved_through_the_writes_is_offered_at_once(client):
+    service = ServiceFactory()
+    assert not _offered_on_home(client)
+    service.mediation = EQUIPMENT
+    writes.save_service(service, fields=["mediation"])
+    assert "wifi" in needs_with_places()
+    assert _offered_on_home(client)
+
+
+def test_a_deleted_service_or_an_unpublished_place_is_no_longer_offered(client):
+    service = ServiceFactory(mediation=EQUIPMENT)
+    assert _offered_on_home(client)
+    writes.delete_service(service)
+    assert not _offered_on_home(client)
+    other = ServiceFactory(mediation=EQUIPMENT)
+    assert _offered_on_home(client)
+    other.place.est_publie = False
+    other.place.save()  # an admin action or a merge, outside writes.py
+    assert "wifi" not in needs_with_places()
+
+
+def test_an_import_refreshing_its_places_is_seen_at_once():
+    place = PlaceFactory()
+    assert needs_with_places() == set()
+    # The batched writer inserts services in bulk (no signal), then refreshes its places once.
+    Service.objects.bulk_create([Service(place=place, nom="Matériel", mediation=EQUIPMENT, source="test")])
+    assert needs_with_places() == set()  # not refreshed yet: the place's search keys are still empty
+    writes.refresh_places([place.pk])
+    assert needs_with_places() == {"acces", "wifi"}
+
+
+def test_a_value_computed_while_a_write_happened_is_not_served_after_it():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        if len(calls) == 1:
+            shared.forget()  # a write commits while the first reader computes from older data
+        return len(calls)
+
+    assert shared.remembered("test", compute) == 1
+    assert shared.remembered("test", compute) == 2  # the first value carried the old generation
+    assert shared.remembered("test", compute) == 2
+
+
+def test_a_write_makes_the_values_obsolete_again_when_its_transaction_commits(django_capture_on_commit_callbacks):
+    assert shared.remembered("test", lambda: "avant") == "avant"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        Place.objects.update(nom="x")  # stands for any write in a transaction
+        shared.forget()
+    assert len(callbacks) == 1
+    assert shared.remembered("test", lambda: "après") == "après"
