@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a reading request whose database connection was cut is tried again (below it, errors become pages).
+    "core.middleware.DatabaseRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PlatformHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
