@@ -6,6 +6,7 @@ service, within the radius, nearest first (as the crow flies); nothing is promot
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from math import ceil, sqrt
 
 from django.conf import settings
@@ -266,6 +267,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
     chosen = [by_id[pk] for pk in ids]
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
     prefetch_related_objects(chosen, services)
+    minute = moment.replace(second=0, microsecond=0)  # what `hours.status` reads of it
     return [
         Result(
             place=p,
@@ -273,11 +275,18 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
             distance_km=geo.distance_km(c.latitude, c.longitude, p.latitude, p.longitude)
             if c.has_position and p.has_position
             else None,
-            status=hours.status(p.horaires, moment, p.code_insee),
+            status=_status(p.horaires, minute, p.code_insee),
             hours_unknown=p.pk in unknown,
         )
         for p in chosen
     ]
+
+
+@lru_cache(maxsize=8192)
+def _status(horaires: str, minute: datetime, code_insee: str) -> hours.Status:
+    """`hours.status`, remembered by this process: a pure function of the hours, the minute and the place's
+    zone, and the same few hours strings come back on every results page."""
+    return hours.status(horaires, minute, code_insee)
 
 
 def search(
