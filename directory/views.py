@@ -1,17 +1,20 @@
 """Public pages of the directory: search, results, place page, printable sheet, error report."""
 
+import hashlib
+import zlib
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import mail
 from core.throttle import throttled
 from directory import presentation
-from directory.domain import explain, hours, quality, writes
+from directory.domain import explain, hours, quality, shared, writes
 from directory.domain.search import needs_with_places, search
 from directory.forms import ErrorReportForm, SearchForm, count_for
 from directory.models import Place
@@ -36,7 +39,30 @@ def _describe(results) -> None:
         result.stale = quality.is_stale(result.place)
 
 
+def remembered_page(view):
+    """A page that depends only on its URL, the data and the minute (opening statuses are to the minute),
+    remembered in the shared cache for the minute and until the next write (`directory.domain.shared`).
+
+    Visitors often repeat the same few searches (their commune, a common need): each is computed once a
+    minute for every app server together. The key is the raw query string: every parameter counts."""
+
+    @wraps(view)
+    def wrapper(request):
+        query = hashlib.sha256(request.META.get("QUERY_STRING", "").encode()).hexdigest()
+        key = f"0page:{request.path}:{timezone.now():%Y-%m-%dT%H:%M}:{query}"  # "0…": culled before the rest
+
+        def compute():
+            response = view(request)
+            return response.status_code, zlib.compress(response.content)
+
+        status, body = shared.remembered(key, compute, timeout=90)
+        return HttpResponse(zlib.decompress(body), status=status)
+
+    return wrapper
+
+
 @require_GET
+@remembered_page
 def results(request):
     form = SearchForm(request.GET, needs_available=needs_with_places())
     if not form.is_valid():

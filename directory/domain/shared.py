@@ -3,7 +3,8 @@
 A value is stored with the generation it was computed under; any write to places or services starts a new
 generation (`forget`), at once and again when its transaction commits. A reader takes both in one cache
 query and recomputes when they differ, so a value computed from data read before a write commits is never
-served after it: it carries the old generation. `derived.refresh_places` (every write path: the admin,
+served after it: it carries the old generation. Results pages are remembered for the minute they were computed
+in (`directory.views.remembered_page`). `derived.refresh_places` (every write path: the admin,
 `writes.py`, the imports' batched writer) and the models' save and delete signals call `forget`.
 """
 
@@ -16,7 +17,7 @@ GENERATION = "directory:generation"
 MAX_AGE = 600  # seconds: a safety net only; writes make a value obsolete at once
 
 
-def remembered(key: str, compute):
+def remembered(key: str, compute, timeout: int = MAX_AGE):
     """The value of `compute()`, from the shared cache when it was computed since the last write."""
     key = f"directory:{key}"
     found = cache.get_many([GENERATION, key])
@@ -29,7 +30,7 @@ def remembered(key: str, compute):
     if stored is not None and stored[0] == generation:
         return stored[1]
     value = compute()
-    cache.set(key, (generation, value), MAX_AGE)
+    cache.set(key, (generation, value), timeout)
     return value
 
 

@@ -82,3 +82,43 @@ def test_a_write_makes_the_values_obsolete_again_when_its_transaction_commits(dj
         shared.forget()
     assert len(callbacks) == 1
     assert shared.remembered("test", lambda: "après") == "après"
+
+
+RESULTS = reverse("directory:results") + "?ou=91300"
+
+
+def test_a_results_page_is_computed_once_a_minute(client, monkeypatch):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    ServiceFactory(place__nom="Médiathèque")
+    noon = timezone.make_aware(datetime(2026, 12, 1, 12, 0, 5))
+    monkeypatch.setattr(timezone, "now", lambda: noon)
+    first = client.get(RESULTS)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(RESULTS)
+    assert again.content == first.content and again.status_code == 200
+    assert len(queries) == 1  # the page, from the shared cache
+    monkeypatch.setattr(timezone, "now", lambda: noon + timedelta(minutes=1))
+    with CaptureQueriesContext(connection) as queries:
+        assert "Médiathèque" in client.get(RESULTS).content.decode()
+    assert len(queries) > 1  # another minute: computed again (statuses are to the minute)
+
+
+def test_a_results_page_shows_a_write_at_once(client):
+    ServiceFactory(place__nom="Médiathèque")
+    assert "Maison France Services" not in client.get(RESULTS).content.decode()
+    ServiceFactory(place__nom="Maison France Services")
+    assert "Maison France Services" in client.get(RESULTS).content.decode()
+    place = Place.objects.get(nom="Médiathèque")
+    place.nom = "Médiathèque Jean-Cocteau"
+    writes.save_place(place, fields=["nom"])
+    assert "Médiathèque Jean-Cocteau" in client.get(RESULTS).content.decode()
+
+
+def test_every_parameter_of_the_query_counts(client):
+    ServiceFactory(place__nom="Médiathèque")
+    assert client.get(RESULTS).status_code == 200
+    page = client.get(RESULTS + "&page=abc")
+    assert page.status_code == 400
