@@ -9,7 +9,7 @@ from directory.models import ErrorReport
 from tests.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-RESULTS = reverse("directory:results") + "?besoin=demarches&ou=91300"
+RESULTS = reverse("directory:results") + "?besoin=demarches&lat=48.73052&lon=2.272041"  # Massy
 
 
 @pytest.fixture(autouse=True)
