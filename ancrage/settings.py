@@ -48,10 +48,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a reading request whose database connection was cut is tried again (below it, errors become pages).
-    "core.middleware.DatabaseRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PlatformHeadersMiddleware",
+    # Above everything that reads the database: a reading request whose connection was cut is tried again.
+    "core.middleware.DatabaseRetryMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",

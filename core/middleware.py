@@ -42,7 +42,8 @@ class DatabaseRetryMiddleware:
 
     Django's CONN_HEALTH_CHECKS only replaces a connection that died between two requests; this covers one that
     dies during a request. Only reading requests are tried again (they change nothing), once, and not inside a
-    transaction that spans the request. First in MIDDLEWARE, so that an error anywhere below it is covered.
+    transaction that spans the request. Above every middleware that reads the database, so that an error anywhere
+    below it is covered (and below the request id, which its warning carries).
     """
 
     METHODS = ("GET", "HEAD")

@@ -22,11 +22,45 @@ from territory.models import Commune
 from territory.search import suggest_communes
 
 
+class _NotRemembered(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
+def remembered_page(view):
+    """A page that depends only on its address, the data and the minute (opening statuses are to the minute),
+    remembered in the shared cache for the minute and until the next write (`directory.domain.shared`).
+
+    Visitors often open the same few pages (the home page, their commune's search, its places): each is
+    computed once a minute for every app server together. The key is the whole address (host, path, every
+    parameter); only plain HTML pages (200, or 400 for a search to correct) are kept: a redirect is not."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"0page:{timezone.now():%Y-%m-%dT%H:%M}:{address}"  # "0…": culled before the other entries
+
+        def compute():
+            response = view(request, *args, **kwargs)
+            if response.status_code not in (200, 400) or response.streaming or response.has_header("Location"):
+                raise _NotRemembered(response)
+            return response.status_code, zlib.compress(response.content)
+
+        try:
+            status, body = shared.remembered(key, compute, timeout=90)
+        except _NotRemembered as not_remembered:
+            return not_remembered.response
+        return HttpResponse(zlib.decompress(body), status=status)
+
+    return wrapper
+
+
 def _home_communes():
     return Commune.objects.filter(epci_id=settings.ANCRAGE_HOME_EPCI).order_by("-population")[:8]
 
 
 @require_GET
+@remembered_page
 def home(request):
     form = SearchForm(needs_available=needs_with_places())
     context = {"form": form, "communes": _home_communes(), "help_line": explain.help_line()}
@@ -37,28 +71,6 @@ def _describe(results) -> None:
     for result in results:
         result.facts = presentation.place_facts(result.place, result.services)
         result.stale = quality.is_stale(result.place)
-
-
-def remembered_page(view):
-    """A page that depends only on its URL, the data and the minute (opening statuses are to the minute),
-    remembered in the shared cache for the minute and until the next write (`directory.domain.shared`).
-
-    Visitors often repeat the same few searches (their commune, a common need): each is computed once a
-    minute for every app server together. The key is the raw query string: every parameter counts."""
-
-    @wraps(view)
-    def wrapper(request):
-        query = hashlib.sha256(request.META.get("QUERY_STRING", "").encode()).hexdigest()
-        key = f"0page:{request.path}:{timezone.now():%Y-%m-%dT%H:%M}:{query}"  # "0…": culled before the rest
-
-        def compute():
-            response = view(request)
-            return response.status_code, zlib.compress(response.content)
-
-        status, body = shared.remembered(key, compute, timeout=90)
-        return HttpResponse(zlib.decompress(body), status=status)
-
-    return wrapper
 
 
 @require_GET
@@ -142,6 +154,7 @@ def _place_context(place: Place) -> dict:
 
 
 @require_GET
+@remembered_page
 @follows_merges
 def place_detail(request, pk: int, slug: str = ""):
     place = _published_place(pk)

@@ -3,8 +3,8 @@
 A value is stored with the generation it was computed under; any write to places or services starts a new
 generation (`forget`), at once and again when its transaction commits. A reader takes both in one cache
 query and recomputes when they differ, so a value computed from data read before a write commits is never
-served after it: it carries the old generation. Results pages are remembered for the minute they were computed
-in (`directory.views.remembered_page`). `derived.refresh_places` (every write path: the admin,
+served after it: it carries the old generation. The home, results and place pages are remembered for the minute
+they were computed in (`directory.views.remembered_page`). `derived.refresh_places` (every write path: the admin,
 `writes.py`, the imports' batched writer) and the models' save and delete signals call `forget`.
 """
 

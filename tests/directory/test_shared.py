@@ -122,3 +122,22 @@ def test_every_parameter_of_the_query_counts(client):
     assert client.get(RESULTS).status_code == 200
     page = client.get(RESULTS + "&page=abc")
     assert page.status_code == 400
+
+
+def test_the_home_and_place_pages_show_a_write_at_once(client):
+    service = ServiceFactory(place__nom="Médiathèque")
+    place = service.place
+    assert "Médiathèque" in client.get(place.get_absolute_url()).content.decode()
+    assert not _offered_on_home(client)
+    service.mediation = EQUIPMENT
+    writes.save_service(service, fields=["mediation"])
+    assert _offered_on_home(client)
+    old_url = place.get_absolute_url()
+    place.nom, place.telephone = "Médiathèque Jean-Cocteau", "+33169111111"
+    writes.save_place(place, fields=["nom", "telephone"])
+    response = client.get(old_url)
+    assert response.status_code == 301 and response["Location"] == place.get_absolute_url()  # never remembered
+    assert "01 69 11 11 11" in client.get(place.get_absolute_url()).content.decode()
+    place.est_publie = False
+    place.save()
+    assert client.get(place.get_absolute_url()).status_code == 404
