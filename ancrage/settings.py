@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PlatformHeadersMiddleware",
+    # Above everything that reads the database: a reading request whose connection was cut is tried again.
+    "core.middleware.DatabaseRetryMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -215,12 +217,14 @@ ANCRAGE_TEMPORARY_KEEP_DAYS = env_int("ANCRAGE_TEMPORARY_KEEP_DAYS", 30)
 # Error reports (« Signaler une erreur ») are deleted this many days after they were handled.
 ANCRAGE_REPORT_RETENTION_DAYS = env_int("ANCRAGE_REPORT_RETENTION_DAYS", 365)
 
-# Shared by every app server (rate limits, throttling): a database table, not process memory.
+# Shared by every app server: a database table, not process memory. It holds the facts every page reads and
+# the results pages of the current minute (`directory/domain/shared.py`, about 8 KB each): beyond MAX_ENTRIES
+# rows, the expired ones then a third of the others are deleted.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ancrage_cache",
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
+        "OPTIONS": {"MAX_ENTRIES": env_int("ANCRAGE_CACHE_MAX_ENTRIES", 5000)},
     }
 }
 # Public API: requests per minute and per client IP (0: no limit). ANCRAGE_PROXY_COUNT: how many reverse

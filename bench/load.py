@@ -1,6 +1,7 @@
 """Load and faults: gunicorn on PostgreSQL under a real load generator (wrk), issue 8's acceptance.
 
-    .venv/bin/python bench/load.py [--workers 2 4] [--clients 200] [--duration 60] [--database-url URL]
+    .venv/bin/python bench/load.py [--workers 2 4] [--clients 200] [--duration 60] [--database-url URL] [--port 8090]
+        [--only faults]
 
 1. Prepares a PostgreSQL database (`ancrage_load` by default: created, migrated, referential and demo data
    loaded when empty) and collects the static files.
@@ -30,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PORT = 8090
+PORT = 8090  # --port
 MASSY = "/recherche/?besoin=demarches&ou=91300"
 SEARCHES = [
     MASSY,
@@ -207,13 +208,16 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/ancrage_load")
+    parser.add_argument("--port", type=int, default=PORT, help="gunicorn's port (127.0.0.1)")
+    parser.add_argument("--only", choices=["throughput", "faults"], help="only the throughput runs, or only 3 and 4")
     args = parser.parse_args()
+    globals()["PORT"] = args.port
     url = args.database_url
     print("Préparation de la base…", flush=True)
     places = prepare(url)
     ensure_wrk()
     print(f"{args.clients} clients simultanés, machine de {os.cpu_count()} cœurs (wrk sur les mêmes cœurs)")
-    for workers in args.workers:
+    for workers in args.workers if args.only != "faults" else []:
         server = start_gunicorn(url, workers)
         try:
             wrk(mix(places), 50, 5)  # warm-up
@@ -221,6 +225,8 @@ def main() -> None:
             show(f"{workers} workers · résultats Massy seuls, 30 s", wrk([(MASSY, 1)], args.clients, 30))
         finally:
             stop(server)
+    if args.only == "throughput":
+        return
     server = start_gunicorn(url, 2)
     try:
         cutter = threading.Thread(target=cut_connections, args=(url, 2, 10))

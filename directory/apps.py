@@ -6,11 +6,17 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from core import retention
         from directory import fields
-        from directory.models import ErrorReport
+        from directory.models import ErrorReport, Place, Service, TemporaryInfo
 
         fields.register_lookups()
+        # Saves outside `writes.py` (admin actions, merges, tests' factories) also make the remembered facts obsolete.
+        watched = (Place, Service, TemporaryInfo)  # a closure changes the pages as much as new hours do
+        for signal, model in ((signal, model) for model in watched for signal in (post_save, post_delete)):
+            signal.connect(_forget, sender=model, dispatch_uid=f"forget-{model.__name__}-{signal is post_save}")
         retention.register(
             retention.Rule(
                 name="Courriel laissé avec un signalement d’erreur",
@@ -29,3 +35,9 @@ class DirectoryConfig(AppConfig):
                 delete=True,
             )
         )
+
+
+def _forget(**kwargs):
+    from directory.domain import shared
+
+    shared.forget()

@@ -1,17 +1,20 @@
 """Public pages of the directory: search, results, place page, printable sheet, error report."""
 
+import hashlib
+import zlib
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import mail
 from core.throttle import throttled
 from directory import presentation
-from directory.domain import explain, hours, quality, temporary, writes
+from directory.domain import explain, hours, quality, shared, temporary, writes
 from directory.domain.search import needs_with_places, search
 from directory.forms import ErrorReportForm, SearchForm, count_for
 from directory.models import Place
@@ -19,11 +22,45 @@ from territory.models import Commune
 from territory.search import suggest_communes
 
 
+class _NotRemembered(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
+def remembered_page(view):
+    """A page that depends only on its address, the data and the minute (opening statuses are to the minute),
+    remembered in the shared cache for the minute and until the next write (`directory.domain.shared`).
+
+    Visitors often open the same few pages (the home page, their commune's search, its places): each is
+    computed once a minute for every app server together. The key is the whole address (host, path, every
+    parameter); only plain HTML pages (200, or 400 for a search to correct) are kept: a redirect is not."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"0page:{timezone.now():%Y-%m-%dT%H:%M}:{address}"  # "0…": culled before the other entries
+
+        def compute():
+            response = view(request, *args, **kwargs)
+            if response.status_code not in (200, 400) or response.streaming or response.has_header("Location"):
+                raise _NotRemembered(response)
+            return response.status_code, zlib.compress(response.content)
+
+        try:
+            status, body = shared.remembered(key, compute, timeout=90)
+        except _NotRemembered as not_remembered:
+            return not_remembered.response
+        return HttpResponse(zlib.decompress(body), status=status)
+
+    return wrapper
+
+
 def _home_communes():
     return Commune.objects.filter(epci_id=settings.ANCRAGE_HOME_EPCI).order_by("-population")[:8]
 
 
 @require_GET
+@remembered_page
 def home(request):
     form = SearchForm(needs_available=needs_with_places())
     context = {"form": form, "communes": _home_communes(), "help_line": explain.help_line()}
@@ -37,6 +74,7 @@ def _describe(results) -> None:
 
 
 @require_GET
+@remembered_page
 def results(request):
     form = SearchForm(request.GET, needs_available=needs_with_places())
     if not form.is_valid():
@@ -122,6 +160,7 @@ def _place_context(place: Place) -> dict:
 
 
 @require_GET
+@remembered_page
 @follows_merges
 def place_detail(request, pk: int, slug: str = ""):
     place = _published_place(pk)

@@ -31,11 +31,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _territory_after_flush(request, django_db_blocker):
-    """Transactional tests (browser tests, crash tests) empty every table when they end: reload."""
+    """Transactional tests (browser tests, crash tests) empty every table when they end: reload. Their shared
+    cache entries are committed and the flush does not empty the cache table: emptied before and after."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        from django.core.cache import cache
+
         request.getfixturevalue("transactional_db")
         with django_db_blocker.unblock():
             _load_territory()
+            cache.clear()
+        yield
+        with django_db_blocker.unblock():
+            cache.clear()
+    else:
+        yield
 
 
 def pytest_collection_modifyitems(items):

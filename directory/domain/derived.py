@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.db import connection
 
+from directory.domain import shared
 from directory.domain.quality import completeness
 from standards import dataincl as di
 
@@ -58,6 +59,7 @@ def refresh_places(place_ids) -> int:
     """
     from directory.models import Place, Service
 
+    shared.forget()  # whatever changed, the pages' remembered facts (needs with places) are recomputed
     place_ids = set(place_ids)
     if not place_ids:
         return 0

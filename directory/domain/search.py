@@ -6,13 +6,14 @@ service, within the radius, nearest first (as the crow flies); nothing is promot
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from math import ceil, sqrt
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
-from directory.domain import geo, hours, temporary
+from directory.domain import geo, hours, shared, temporary
 from directory.domain.derived import ANY_ZONE
 from directory.fields import has_any
 from directory.models import Place, Service
@@ -268,6 +269,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
     services = Prefetch("services", queryset=Service.objects.filter(conditions), to_attr="matching")
     prefetch_related_objects(chosen, services)
     dated = temporary.for_places(ids, moment)  # one query for the page
+    minute = moment.replace(second=0, microsecond=0)  # what `hours.status` reads of it
     return [
         Result(
             place=p,
@@ -275,12 +277,21 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
             distance_km=geo.distance_km(c.latitude, c.longitude, p.latitude, p.longitude)
             if c.has_position and p.has_position
             else None,
-            status=temporary.status(p, dated[p.pk], moment),
+            status=temporary.status(p, dated[p.pk], moment)
+            if dated[p.pk]
+            else _status(p.horaires, minute, p.code_insee),
             hours_unknown=p.pk in unknown,
             notice=temporary.mention(p, dated[p.pk], moment),
         )
         for p in chosen
     ]
+
+
+@lru_cache(maxsize=8192)
+def _status(horaires: str, minute: datetime, code_insee: str) -> hours.Status:
+    """`hours.status`, remembered by this process: a pure function of the hours, the minute and the place's
+    zone, and the same few hours strings come back on every results page."""
+    return hours.status(horaires, minute, code_insee)
 
 
 def search(
@@ -336,6 +347,12 @@ def remote_for(c: Criteria, limit: int = 5, now: datetime | None = None) -> list
 
 
 def needs_with_places() -> set[str]:
-    """The needs that at least one published place answers (the others are not offered as if they had some)."""
+    """The needs that at least one published place answers (the others are not offered as if they had some).
+
+    Remembered in the shared cache until the next write to places or services (`shared.forget`)."""
+    return shared.remembered("needs-with-places", _needs_with_places)
+
+
+def _needs_with_places() -> set[str]:
     published = Place.objects.published()
     return {need.slug for need in NEEDS if published.filter(_need_on_places(need)).exists()}
