@@ -49,7 +49,8 @@ def test_new_import_page_then_report_and_csv(admin_client, admin_user):
 
 
 def test_an_upload_queues_the_run_and_the_worker_imports_it(admin_client):
-    response = admin_client.post(reverse("admin:datahub_importrun_add"), {"source_format": "lieux", "file": _upload(IDF)})
+    data = {"source_format": "lieux", "file": _upload(IDF)}
+    response = admin_client.post(reverse("admin:datahub_importrun_add"), data)
     run = ImportRun.objects.get()
     # Nothing imported in the request: the run waits, its file in the database, its job queued.
     assert run.status == ImportRun.Status.QUEUED
@@ -111,7 +112,8 @@ def test_spreadsheet_mapping_step(admin_client):
 
 
 def test_an_abandoned_mapping_step_leaves_no_file_past_its_retention(admin_client, settings):
-    admin_client.post(reverse("admin:datahub_importrun_add"), {"source_format": "tableur", "file": _upload(TABLEUR_CSV)})
+    data = {"source_format": "tableur", "file": _upload(TABLEUR_CSV)}
+    admin_client.post(reverse("admin:datahub_importrun_add"), data)
     assert JobFile.objects.count() == 1
     assert retention.apply(now=timezone.now() + timedelta(days=settings.ANCRAGE_UPLOAD_RETENTION_DAYS + 1))
     assert not JobFile.objects.exists()
