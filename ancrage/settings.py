@@ -240,7 +240,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Background jobs (django-tasks, database backend) run by `manage.py worker`; periodic jobs, the one place
-# they are scheduled: dotted path → "every 15m|2h|1d" or "daily HH:MM" (territory time).
+# they are scheduled: dotted path → "every 15m|2h|1d" or "daily HH:MM" (territory time). Every recurring
+# recomputation or purge belongs here (the README lists them); none runs in a web request or from cron.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 ANCRAGE_PERIODIC_JOBS = {
     "datahub.tasks.sync_feeds": "daily 03:15",
@@ -248,6 +249,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "core.tasks.purge_throttle": "daily 04:00",
     "core.tasks.prune_job_results": "daily 04:10",
     "core.tasks.apply_retention": "daily 04:20",
+    "core.tasks.clear_sessions": "daily 04:30",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on

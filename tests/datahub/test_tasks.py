@@ -194,3 +194,14 @@ def test_a_failed_feed_fails_the_job_which_is_retried_later(settings):
     assert "cassé" in failed.traceback
     retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
     assert retry.run_after > timezone.now() + timedelta(minutes=10)
+
+
+def test_a_run_whose_process_died_is_marked_failed_by_the_periodic_job(settings):
+    from datahub.tasks import close_interrupted_runs
+
+    run = ImportRun.objects.create(source_format="lieux", feed="f", status=ImportRun.Status.RUNNING)
+    ImportRun.objects.filter(pk=run.pk).update(started_at=timezone.now() - timedelta(hours=7))
+    close_interrupted_runs.enqueue()
+    worker.run_pending()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED and "Import interrompu" in run.error
