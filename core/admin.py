@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -92,18 +93,22 @@ import_module("django_tasks_db.admin")  # registers its own list first (that app
 admin.site.unregister(DBTaskResult)
 
 
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "j F Y à H:i:s") if moment else "—"
+
+
 @admin.register(DBTaskResult)
 class JobAdmin(admin.ModelAdmin):
     """Administration › Tâches de fond: recent jobs, their state, attempt, progress and error. Read-only."""
 
-    list_display = ["job_label", "state", "attempt", "progress", "enqueued_at", "started_at", "finished_at", "error"]
+    list_display = ["job_label", "state", "attempt", "progress", "queued", "started", "finished", "error"]
     list_filter = [JobStatusFilter]
     search_fields = ["task_path"]
     ordering = ["-enqueued_at"]
     date_hierarchy = "enqueued_at"
     fields = [
-        "job_label", "task_path", "state", "attempt", "progress", "enqueued_at", "planned", "started_at",
-        "finished_at", "workers", "arguments", "return_value", "error_details",
+        "job_label", "function", "state", "attempt", "progress", "queued", "planned", "started", "finished",
+        "workers", "arguments", "result", "error_details",
     ]  # fmt: skip
     readonly_fields = fields
 
@@ -156,9 +161,29 @@ class JobAdmin(admin.ModelAdmin):
         lines = (result.traceback or "").strip().splitlines()
         return lines[-1][:300] if lines else "—"
 
+    @admin.display(description="fonction")
+    def function(self, result):
+        return result.task_path
+
+    @admin.display(description="mise en file le", ordering="enqueued_at")
+    def queued(self, result):
+        return _when(result.enqueued_at)
+
+    @admin.display(description="commencée le", ordering="started_at")
+    def started(self, result):
+        return _when(result.started_at)
+
+    @admin.display(description="finie le", ordering="finished_at")
+    def finished(self, result):
+        return _when(result.finished_at)
+
+    @admin.display(description="résultat")
+    def result(self, result):
+        return "—" if result.return_value is None else json.dumps(result.return_value, ensure_ascii=False)
+
     @admin.display(description="prévue pour")
     def planned(self, result):
-        return "dès que possible" if result.run_after == get_date_max() else timezone.localtime(result.run_after)
+        return "dès que possible" if result.run_after == get_date_max() else _when(result.run_after)
 
     @admin.display(description="processus")
     def workers(self, result):

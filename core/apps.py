@@ -26,3 +26,18 @@ class TasksConfig(TasksAppConfig):
     """django-tasks-db, named in French in the back-office."""
 
     verbose_name = "Tâches de fond"
+
+    def ready(self):
+        super().ready()
+        model = self.get_model("DBTaskResult")
+        model._meta.verbose_name, model._meta.verbose_name_plural = "tâche de fond", "tâches de fond"
+        model.__str__ = _job_title  # « Import d’un fichier envoyé (03/12/2026 23:31) », not « DBTaskResult object »
+
+
+def _job_title(result) -> str:
+    from django.utils import timezone
+
+    from core.jobs import JOBS
+
+    info = JOBS.get(result.task_path)
+    return f"{info.label if info else result.task_path} ({timezone.localtime(result.enqueued_at):%d/%m/%Y %H:%M})"

@@ -161,8 +161,8 @@ def test_an_upload_is_followed_on_its_page_until_its_report(coordinator_page, li
     """Without reloading by hand: the page waits, the worker imports, the page shows the report by itself."""
     page = coordinator_page
     page.goto(live_server.url + "/admin/datahub/importrun/add/")
-    page.get_by_label("Format").select_option("lieux")
-    page.get_by_label("Fichier", exact=True).set_input_files(str(IDF))
+    page.locator("#id_source_format").select_option("lieux")
+    page.locator("#id_file").set_input_files(str(IDF))
     page.get_by_role("button", name="Importer").click()
     page.get_by_role("heading", name="Import en attente").wait_for()
     assert page.get_by_role("link", name="Actualiser").count() == 1

@@ -6,7 +6,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import Task, TaskResultStatus
+from django_tasks import TaskResultStatus
+from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
 from core import worker
