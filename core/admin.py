@@ -191,8 +191,16 @@ class JobAdmin(admin.ModelAdmin):
 
     @admin.display(description="arguments")
     def arguments(self, result):
-        return format_html("<pre>{}</pre>", json.dumps(result.args_kwargs, ensure_ascii=False, indent=1))
+        return format_html(
+            '<pre tabindex="0" aria-label="Arguments">{}</pre>',
+            json.dumps(result.args_kwargs, ensure_ascii=False, indent=1),
+        )
 
     @admin.display(description="détail de l’erreur")
     def error_details(self, result):
-        return format_html("<pre>{}</pre>", result.traceback) if result.traceback else "—"
+        # A focusable region: a long traceback scrolls sideways, also with the keyboard (small screens).
+        return (
+            format_html('<pre tabindex="0" aria-label="Détail de l’erreur">{}</pre>', result.traceback)
+            if result.traceback
+            else "—"
+        )
