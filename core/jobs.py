@@ -5,7 +5,7 @@ command runs it (PostgreSQL: `SELECT … FOR UPDATE SKIP LOCKED`; SQLite: an exc
 workers never run the same job). Arguments must be JSON values.
 
 Retries: when a run raises, the job is enqueued again after `retry_delay` seconds times the attempt number,
-until `retries` more attempts were made; every attempt is a row coordinators see in Administration › Tâches.
+until `retries` more attempts were made; every attempt is a row coordinators see in Administration › Tâches de fond (`core/admin.py`).
 
 Progress: inside a job, `report_progress(done, total, phase)` records how far it is (a few writes a second at most),
 through the "progress" database connection (`core.routers`), so any process reads it with `progress_of(job_id)` while
