@@ -5,12 +5,14 @@ command runs it (PostgreSQL: `SELECT … FOR UPDATE SKIP LOCKED`; SQLite: an exc
 workers never run the same job). Arguments must be JSON values.
 
 Retries: when a run raises, the job is enqueued again after `retry_delay` seconds times the attempt number,
-until `retries` more attempts were made; every attempt is a row coordinators see in Administration › Tâches de fond (`core/admin.py`).
+until `retries` more attempts were made; every attempt is a row coordinators see in Administration › Tâches de fond
+(`core/admin.py`).
 
-Progress: inside a job, `report_progress(done, total, phase)` records how far it is (a few writes a second at most),
-through the "progress" database connection (`core.routers`), so any process reads it with `progress_of(job_id)` while
-the job's own transaction is still open. `current_job()` tells a job its id and attempt; outside a job both are
-no-ops (`None`), so code shared with commands and tests reports progress without knowing who runs it.
+Progress: inside a job, `report_progress(done, total, phase)` records how far it is (at most one write a second,
+and one per change of phase) through the "progress" database connection (`core.routers`), so any process reads it
+with `progress_of(job_id)` while the job's own transaction is still open. `current_job()` tells a job its id and
+attempt; outside a job both are no-ops (`None`), so code shared with commands and tests reports progress without
+knowing who runs it.
 """
 
 import functools
@@ -20,6 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db import DatabaseError
 from django.utils import timezone
 from django_tasks import task
 
@@ -63,9 +66,13 @@ def report_progress(done: int | None = None, total: int | None = None, phase: st
     if not (force or finished or phase != running.phase or now - running.written_at >= PROGRESS_EVERY_S):
         return
     running.phase, running.written_at = phase, now
-    JobProgress.objects.update_or_create(
-        job_id=running.id, defaults={"done": done, "total": total, "phase": phase[:200], "updated_at": timezone.now()}
-    )
+    try:
+        JobProgress.objects.update_or_create(
+            job_id=running.id,
+            defaults={"done": done, "total": total, "phase": phase[:200], "updated_at": timezone.now()},
+        )
+    except DatabaseError:  # its own connection: the job's work and transaction go on; the next report may pass
+        logger.warning("Progress of job %s not recorded", running.id, exc_info=True)
 
 
 def progress_of(job_id: str) -> JobProgress | None:
