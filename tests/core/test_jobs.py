@@ -114,7 +114,7 @@ def test_schedule_specs():
         worker.next_run("chaque lundi", at)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(databases=["default", "progress"])
 def test_health_reports_database_and_worker(client):
     body = client.get("/sante/").json()
     assert body == {"base_de_donnees": True, "processus_de_taches": False}
@@ -174,3 +174,11 @@ def test_progress_writes_are_throttled():
     progress = progress_of(str(result.id))
     assert progress.phase == "Lecture" and progress.total is None
     assert progress.done < 5000  # the last count written, at most once a second: not a write per row
+
+
+@pytest.mark.django_db(databases=["default", "progress"])
+def test_a_worker_busy_with_a_long_job_is_alive():
+    """Its heartbeat waits for the job to end; the job's progress says it works."""
+    assert not worker.worker_alive()
+    JobProgress.objects.create(job_id="long", done=10, phase="Lecture", updated_at=timezone.now())
+    assert worker.worker_alive()
