@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "web",
     "core",
     "django_tasks",
-    "django_tasks_db",
+    "core.apps.TasksConfig",  # django_tasks_db, named in French
     "axes",
 ]
 
@@ -104,6 +104,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
     # Tests too use a file, as production does (several processes and threads on one database).
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_ancrage.sqlite3")}
+# "progress": a second connection, outside the transaction of the job that reports its progress (an import is one
+# transaction), so other processes read it while the job runs (core.jobs.report_progress, core.routers).
+# PostgreSQL: the same database. SQLite: a file of its own, since a transaction holds the write lock of its whole file
+# (`manage.py migrate --database progress` creates its one table; make run does it).
+DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    _main = Path(DATABASES["default"]["NAME"])
+    DATABASES["progress"].update(
+        NAME=str(_main.with_name(f"{_main.stem}-progress{_main.suffix}")),
+        TEST={"NAME": str(VAR_DIR / "test_ancrage-progress.sqlite3")},
+    )
+DATABASE_ROUTERS = ["core.routers.ProgressRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -251,18 +263,25 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Background jobs (django-tasks, database backend) run by `manage.py worker`; periodic jobs, the one place
-# they are scheduled: dotted path → "every 15m|2h|1d" or "daily HH:MM" (territory time).
+# they are scheduled: dotted path → "every 15m|2h|1d" or "daily HH:MM" (territory time). Every recurring
+# recomputation or purge belongs here (the README lists them); none runs in a web request or from cron.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 ANCRAGE_PERIODIC_JOBS = {
     "datahub.tasks.sync_feeds": "daily 03:15",
+    "datahub.tasks.close_interrupted_runs": "every 15m",
     "core.tasks.purge_throttle": "daily 04:00",
     "core.tasks.prune_job_results": "daily 04:10",
     "core.tasks.apply_retention": "daily 04:20",
     "directory.tasks.purge_temporary_info": "daily 04:30",
     "freshness.tasks.send_update_requests": "daily 09:30",
     "freshness.tasks.send_weekly_digest": "every 7d",
+    "core.tasks.clear_sessions": "daily 04:30",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
+# A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
+# another server reads it: refused above this size (MB), deleted when its job ends or after this many days.
+ANCRAGE_UPLOAD_MAX_MB = env_int("ANCRAGE_UPLOAD_MAX_MB", 50)
+ANCRAGE_UPLOAD_RETENTION_DAYS = env_int("ANCRAGE_UPLOAD_RETENTION_DAYS", 7)
 
 # Retention of personal data (days), applied every night (core.retention): the e-mail a visitor leaves with an
 # error report serves to answer them, then is erased.

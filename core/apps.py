@@ -1,9 +1,43 @@
 from django.apps import AppConfig
+from django_tasks_db.apps import TasksAppConfig
 
 
 class CoreConfig(AppConfig):
     name = "core"
+    default = True  # this module also names django-tasks-db in French (TasksConfig)
     verbose_name = "Plateforme"
 
     def ready(self):
-        from core import checks  # noqa: F401  (registers the deployment checks)
+        from core import checks, retention  # noqa: F401  (checks: registers the deployment checks)
+        from core.models import JobFile
+
+        retention.register(
+            retention.Rule(
+                name="Fichier envoyé pour un import (il peut nommer des personnes)",
+                rows=JobFile.objects.all,
+                age_field="created_at",
+                days_setting="ANCRAGE_UPLOAD_RETENTION_DAYS",
+                delete=True,
+            )
+        )
+
+
+class TasksConfig(TasksAppConfig):
+    """django-tasks-db, named in French in the back-office."""
+
+    verbose_name = "Tâches de fond"
+
+    def ready(self):
+        super().ready()
+        model = self.get_model("DBTaskResult")
+        model._meta.verbose_name, model._meta.verbose_name_plural = "tâche de fond", "tâches de fond"
+        model.__str__ = _job_title  # « Import d’un fichier envoyé (03/12/2026 23:31) », not « DBTaskResult object »
+
+
+def _job_title(result) -> str:
+    from django.utils import timezone
+
+    from core.jobs import JOBS
+
+    info = JOBS.get(result.task_path)
+    return f"{info.label if info else result.task_path} ({timezone.localtime(result.enqueued_at):%d/%m/%Y %H:%M})"

@@ -31,7 +31,7 @@ def send(name: str, to: list[str], context: dict | None = None, reply_to: str = 
     return deliver.enqueue(to=list(to), reply_to=reply_to, **message)
 
 
-@job(retries=5, retry_delay=120, priority=10)
+@job(retries=5, retry_delay=120, priority=10, label="Envoi d’un courriel")
 def deliver(*, subject: str, text: str, html: str, to: list[str], reply_to: str = "") -> int:
     email = EmailMultiAlternatives(subject, text, to=to, reply_to=[reply_to] if reply_to else None)
     if html:

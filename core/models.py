@@ -5,6 +5,9 @@
 - `AuditEntry`: who (a person or a job) did what to which object, with the fields before and after.
 - `UsedToken`: the signed links that may act once and were used.
 - `ThrottleBucket`: one token bucket per client and scope, shared by every app server.
+- `JobProgress`: how far a running job is (written through the "progress" connection, see `core.routers`).
+- `JobFile`: a file handed to a background job (an uploaded import), its bytes in the database so that a worker on
+  another server reads it.
 """
 
 from django.conf import settings
@@ -76,3 +79,51 @@ class ThrottleBucket(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class JobProgress(models.Model):
+    job_id = models.CharField("tâche", max_length=64, primary_key=True)
+    done = models.PositiveBigIntegerField("fait", null=True, blank=True)
+    total = models.PositiveBigIntegerField("total", null=True, blank=True)
+    phase = models.CharField("étape", max_length=200, blank=True)
+    updated_at = models.DateTimeField("mis à jour le")
+
+    class Meta:
+        verbose_name = "avancement d’une tâche"
+        verbose_name_plural = "avancement des tâches"
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """« Lecture des lignes : 1 200 sur 3 400 » (the counts as far as they are known)."""
+        from django.contrib.humanize.templatetags.humanize import intcomma
+
+        if self.done is None:
+            return self.phase
+        count = intcomma(self.done) if self.total is None else f"{intcomma(self.done)} sur {intcomma(self.total)}"
+        return f"{self.phase} : {count}" if self.phase else count
+
+    @property
+    def percent(self) -> int | None:
+        if self.done is None or not self.total:
+            return None
+        return min(100, self.done * 100 // self.total)
+
+
+class JobFile(models.Model):
+    name = models.CharField("nom du fichier", max_length=300)
+    content = models.BinaryField("contenu")
+    size = models.PositiveBigIntegerField("taille (octets)")
+    created_at = models.DateTimeField("envoyé le", auto_now_add=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="envoyé par", null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "fichier envoyé"
+        verbose_name_plural = "fichiers envoyés"
+
+    def __str__(self):
+        return self.name

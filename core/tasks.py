@@ -6,17 +6,23 @@ from core import retention, throttle
 from core.jobs import job
 
 
-@job()
+@job(label="Compteurs de limites périmés effacés")
 def purge_throttle() -> int:
     return throttle.purge()
 
 
-@job()
+@job(label="Tâches terminées de plus de 30 jours effacées")
 def prune_job_results() -> None:
     """Finished jobs hold their arguments (an e-mail address, a file name): keep them 30 days."""
     call_command("prune_db_task_results", min_age_days=30, failed_min_age_days=30, verbosity=0)
 
 
-@job()
+@job(label="Données personnelles et fichiers envoyés effacés après leur délai")
 def apply_retention() -> dict[str, int]:
     return retention.apply()
+
+
+@job(label="Sessions expirées effacées")
+def clear_sessions() -> None:
+    """Django keeps a row per session, expired or not, until this runs."""
+    call_command("clearsessions", verbosity=0)

@@ -21,7 +21,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
-from core.models import PeriodicJob, WorkerHeartbeat
+from core.models import JobProgress, PeriodicJob, WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +64,13 @@ def heartbeat(worker_id: str) -> None:
 
 
 def worker_alive() -> bool:
+    """A worker polled lately, or one busy with a long job reported its progress lately (the heartbeat is written
+    between jobs only)."""
     since = timezone.now() - timedelta(seconds=settings.ANCRAGE_WORKER_STALE_SECONDS)
-    return WorkerHeartbeat.objects.filter(seen_at__gte=since).exists()
+    return (
+        WorkerHeartbeat.objects.filter(seen_at__gte=since).exists()
+        or JobProgress.objects.filter(updated_at__gte=since).exists()
+    )
 
 
 def default_worker_id() -> str:

@@ -11,7 +11,6 @@ from core.admin import AuditedAdmin
 from datahub import admin_views, review
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate, undo_merge
 from datahub.models import Feed, FieldChange, ImportRun, Merge, MergeCandidate, RowIssue, SourceRecord
-from datahub.runs import close_interrupted_runs
 from directory.admin import PlaceAdmin
 from directory.admin_support import CoordinatorAdmin, LabelledInline
 from directory.models import Place
@@ -51,15 +50,20 @@ class ImportRunAdmin(CoordinatorAdmin):
     ]  # fmt: skip
     fields = readonly_fields
     inlines = [RowIssueInline]
+    change_form_template = "admin/datahub/importrun/change_form.html"
 
-    def changelist_view(self, request, extra_context=None):
-        close_interrupted_runs()  # a run whose process was killed shows as failed, not « En cours » forever
-        return super().changelist_view(request, extra_context)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The run's page: while it waits or runs, its state and progress (refreshed by `web/job-progress.js`, or the
+        « Actualiser » link); then its report."""
+        run = ImportRun.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if run is not None and not run.finished:
+            extra_context = {**(extra_context or {}), **admin_views.progress_context(run)}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("tableur/<str:token>/", view(admin_views.mapping), name="datahub_importrun_mapping"),
+            path("tableur/<int:pk>/", view(admin_views.mapping), name="datahub_importrun_mapping"),
             path("<int:pk>/problemes.csv", view(admin_views.issues_csv), name="datahub_importrun_issues"),
             *super().get_urls(),
         ]

@@ -4,10 +4,8 @@ decisions, a place's value history. Thin: the work is done by `datahub.runs`, `d
 `datahub.merging.actions`."""
 
 import csv
-import secrets
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -15,16 +13,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core import jobfiles
+from core.jobs import progress_of
+from core.models import JobFile
+from core.worker import worker_alive
 from datahub import review
 from datahub.forms import ImportForm, MappingForm
 from datahub.importers import tableur
 from datahub.importers.files import UnreadableFile, read_header
 from datahub.merging.actions import MergeError, confirm_candidate, refuse_candidate
 from datahub.models import ImportRun, MergeCandidate
-from datahub.runs import FORMAT_LABELS, run_import
+from datahub.runs import FORMAT_LABELS
+from datahub.tasks import queue_import
 from directory.models import Place
-
-UPLOAD_DIR = Path(settings.VAR_DIR) / "imports"
 
 
 def _context(request, **extra):
@@ -35,54 +36,69 @@ def _report(run: ImportRun):
     return redirect(reverse("admin:datahub_importrun_change", args=[run.pk]))
 
 
+def _queue(request, upload: JobFile, source_format: str, *, feed: str, dry_run: bool, options: dict) -> ImportRun:
+    run = ImportRun.objects.create(
+        source_format=source_format, feed=feed[:200], file_name=upload.name, started_by=request.user, dry_run=dry_run,
+        status=ImportRun.Status.QUEUED, upload=upload, options=options,
+    )  # fmt: skip
+    return queue_import(run)
+
+
+REFRESH_SECONDS = 3
+
+
+def progress_context(run: ImportRun) -> dict:
+    """What the page of a run still waiting or running shows: its job's progress, and whether a worker runs."""
+    return {
+        "run_waiting": True, "run_progress": progress_of(run.job_id), "worker_alive": worker_alive(),
+        "refresh_seconds": REFRESH_SECONDS,
+    }  # fmt: skip
+
+
 def new_import(request):
+    """The file is stored in the database and the run queued « En attente »: a worker imports it (the dry run too);
+    a spreadsheet without a profile first goes through the column mapping."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload, source_format = form.cleaned_data["file"], form.cleaned_data["source_format"]
         feed = form.cleaned_data["feed"] or Path(upload.name).stem
         content = upload.read()
+        stored = jobfiles.store(upload.name, content, request.user)
         profile = ""
         if source_format == tableur.FORMAT:
             profile = form.cleaned_data["profile"] or tableur.detect_profile(upload.name, content)
         if source_format == tableur.FORMAT and not profile:
-            UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-            token = secrets.token_hex(8)
-            path = UPLOAD_DIR / f"{token}{Path(upload.name).suffix.lower()}"
-            path.write_bytes(content)
-            request.session[f"datahub-upload-{token}"] = {
-                "path": str(path), "name": upload.name, "feed": feed, "dry_run": form.cleaned_data["dry_run"],
+            request.session[f"datahub-upload-{stored.pk}"] = {
+                "name": upload.name, "feed": feed, "dry_run": form.cleaned_data["dry_run"],
             }  # fmt: skip
-            return redirect(reverse("admin:datahub_importrun_mapping", args=[token]))
-        run = run_import(
-            upload.name, source_format, feed=feed, user=request.user, dry_run=form.cleaned_data["dry_run"],
-            content=content, profile=profile,
-        )  # fmt: skip
-        return _report(run)
+            return redirect(reverse("admin:datahub_importrun_mapping", args=[stored.pk]))
+        dry_run = form.cleaned_data["dry_run"]
+        return _report(_queue(request, stored, source_format, feed=feed, dry_run=dry_run, options={"profile": profile}))
     return render(
         request,
         "admin/datahub/import_form.html",
-        _context(request, form=form, title="Nouvel import", formats=FORMAT_LABELS),
+        _context(request, form=form, title="Nouvel import", formats=FORMAT_LABELS, max_mb=jobfiles.max_bytes() >> 20),
     )
 
 
-def mapping(request, token: str):
-    upload = request.session.get(f"datahub-upload-{token}")
-    if not upload or not Path(upload["path"]).exists():
+def mapping(request, pk: int):
+    upload = request.session.get(f"datahub-upload-{pk}")
+    stored = jobfiles.read(pk) if upload else None
+    if stored is None:
         raise Http404("Fichier envoyé introuvable : recommencez l’import.")
-    path = Path(upload["path"])
     try:
-        columns = read_header(path)
+        columns = read_header(stored.name, bytes(stored.content))
     except UnreadableFile as exc:
         messages.error(request, str(exc))
+        jobfiles.discard(pk)
         return redirect(reverse("admin:datahub_importrun_add"))
     form = MappingForm(request.POST or None, columns=columns)
     if request.method == "POST" and form.is_valid():
-        run = run_import(
-            path, tableur.FORMAT, feed=upload["feed"], user=request.user, dry_run=upload["dry_run"],
-            mapping=form.mapping(), file_name=upload["name"],
+        run = _queue(
+            request, stored, tableur.FORMAT, feed=upload["feed"], dry_run=upload["dry_run"],
+            options={"mapping": form.mapping()},
         )  # fmt: skip
-        path.unlink(missing_ok=True)
-        del request.session[f"datahub-upload-{token}"]
+        del request.session[f"datahub-upload-{pk}"]
         return _report(run)
     return render(
         request,

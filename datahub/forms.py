@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core import jobfiles
 from datahub.importers import tableur
 from datahub.importers.profiles import PROFILES
 from datahub.runs import FORMAT_LABELS
@@ -32,6 +33,7 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".json", ".csv", ".txt", ".xlsx")):
             raise forms.ValidationError("Fichier attendu : .json, .csv ou .xlsx")
+        jobfiles.check_size(upload.size)  # stored in the database for the worker: bounded
         return upload
 
 

@@ -9,6 +9,7 @@ from directory.models import Place, Service
 
 class ImportRun(models.Model):
     class Status(models.TextChoices):
+        QUEUED = "en_attente", "En attente"
         RUNNING = "en_cours", "En cours"
         SUCCESS = "reussi", "Réussi"
         FAILED = "echec", "Échec (rien n’a été modifié)"
@@ -40,6 +41,12 @@ class ImportRun(models.Model):
     )
     rejected = models.PositiveIntegerField("rejetés", default=0)
     warnings = models.PositiveIntegerField("avertissements", default=0)
+    # A run queued from the back-office: the file it reads (deleted when the run ends), how to read it, its job.
+    upload = models.ForeignKey(
+        "core.JobFile", verbose_name="fichier envoyé", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    options = models.JSONField("paramètres", default=dict, blank=True, help_text="Profil, colonnes associées.")
+    job_id = models.CharField("tâche de fond", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "import"
@@ -47,6 +54,10 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"Import {self.source_format} du {timezone.localtime(self.started_at):%d/%m/%Y %H:%M}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.SUCCESS, self.Status.FAILED)
 
     @property
     def absent_text(self) -> str:

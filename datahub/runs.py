@@ -1,7 +1,9 @@
 """An import run: read a file, parse each row, write what is good, report the rest.
 
 The run is one transaction: a crash leaves the database as it was, and the run is recorded as
-failed with its error. Rows are written a batch at a time (see `datahub.writer`).
+failed with its error. Rows are written a batch at a time (see `datahub.writer`). Run by a job (an upload in the
+back-office, a feed sync), it reports its progress (`core.jobs.report_progress`): rows read of the total when the
+format tells it (CSV, XLSX), and its phase.
 """
 
 import traceback
@@ -12,10 +14,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core.jobs import current_job, report_progress
 from datahub import normalize
 from datahub.importers import dataincl, lieux, tableur
 from datahub.importers.columns import checked_rows
-from datahub.importers.files import UnreadableFile, read_rows
+from datahub.importers.files import UnreadableFile, count_rows, read_rows
 from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
 from datahub.records import Rejected, fit_to_columns
@@ -34,6 +37,9 @@ FORMAT_LABELS = {
     tableur.FORMAT: "Tableur du territoire (CSV ou XLSX, avec correspondance des colonnes)",
 }
 BATCH_SIZE = 1000
+PHASE_ROWS = "Lecture et écriture des lignes"
+PHASE_DUPLICATES = "Recherche des doublons"
+PHASE_REPORT = "Enregistrement du rapport"
 
 
 class _DryRun(Exception):
@@ -83,19 +89,24 @@ def run_import(
     file_name: str = "",
     max_absent_percent: int | None = None,
     profile: str = "",
+    run: ImportRun | None = None,
 ) -> ImportRun:
     """Import a file; `max_absent_percent`: refuse (and roll back) a run that would flag a larger share
-    of the feed's records as absent from the source (None: no limit)."""
+    of the feed's records as absent from the source (None: no limit). `run`: a run created beforehand (queued by
+    the back-office, claimed by the job that calls this), else a new one."""
     importer = IMPORTERS[source_format]
     close_interrupted_runs()
     path = Path(path)
-    run = ImportRun.objects.create(
-        source_format=source_format,
-        feed=(feed or path.stem)[:200],
-        file_name=(file_name or path.name)[:300],
-        started_by=user,
-        dry_run=dry_run,
-    )
+    if run is None:
+        job = current_job()
+        run = ImportRun.objects.create(
+            source_format=source_format,
+            feed=(feed or path.stem)[:200],
+            file_name=(file_name or path.name)[:300],
+            started_by=user,
+            dry_run=dry_run,
+            job_id=job.id if job else "",
+        )
     if source_format == tableur.FORMAT:
         profile = profile or ("" if mapping else tableur.detect_profile(path, content))  # a synced feed
         parse_row = importer.parser(mapping or {}, profile=profile, file_name=run.file_name)
@@ -105,6 +116,8 @@ def run_import(
     issues: list[RowIssue] = []
     normalize.reset_commune_cache()
     try:
+        total = count_rows(path, content) if current_job() else None  # for the progress a coordinator reads
+        report_progress(0, total, PHASE_ROWS)
         with transaction.atomic():
             writer = Writer(run)
             batch: list = []
@@ -112,6 +125,7 @@ def run_import(
                 run.rows += 1
                 if progress:
                     progress()
+                report_progress(run.rows, total, PHASE_ROWS)
                 record_id = str(row.get("id", ""))[:200]
                 try:
                     if "__invalid__" in row:
@@ -134,6 +148,7 @@ def run_import(
                 run.error = absent_share_error(run, writer.present_before, max_absent_percent)
                 if run.error:
                     raise _TooManyAbsent
+            report_progress(run.rows, run.rows, PHASE_DUPLICATES)
             run.merged = detect_duplicates(writer.created_place_ids, run)
             run.created -= run.merged
             if dry_run:
@@ -173,6 +188,7 @@ def _write(writer: Writer, batch: list, run: ImportRun, issues: list) -> None:
 
 
 def _finish(run: ImportRun, issues: list[RowIssue]) -> None:
+    report_progress(run.rows, run.rows, PHASE_REPORT)
     run.rejected = sum(1 for issue in issues if issue.level == RowIssue.Level.REJECTED)
     run.warnings = len(issues) - run.rejected
     if run.status == ImportRun.Status.FAILED:

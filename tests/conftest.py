@@ -53,3 +53,13 @@ def pytest_collection_modifyitems(items):
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def _close_progress_connection():
+    """The "progress" connection (job progress, outside the test's transaction) is closed after each test, so that
+    the test database can be dropped at the end (PostgreSQL refuses while a connection stays open)."""
+    yield
+    from django.db import connections
+
+    connections["progress"].close()

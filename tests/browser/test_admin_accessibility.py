@@ -6,9 +6,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from core import jobfiles, worker
+from core.jobs import job
+from core.models import JobProgress
 from datahub.models import FieldChange, ImportRun, Merge, MergeCandidate, SourceRecord
-from datahub.runs import run_import
+from datahub.runs import PHASE_ROWS, run_import
+from datahub.tasks import queue_import
 from directory.domain import temporary
 from directory.models import Place
 from freshness.domain import campaigns
@@ -18,7 +24,7 @@ from tests.browser.conftest import axe_violations
 from tests.datahub.conftest import IDF, NATIONAL
 from tests.factories import ErrorReportFactory, PlaceFactory, ServiceFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "progress"])
 
 
 @pytest.fixture
@@ -54,6 +60,21 @@ def backoffice():
     from datahub.merging.actions import merge_places
 
     merge_places(kept, absorbed, reasons="noms semblables à 100 %")
+    running = ImportRun.objects.create(
+        source_format="lieux", feed="long", file_name="long.csv", status=ImportRun.Status.RUNNING, job_id="j-1"
+    )
+    JobProgress.objects.create(job_id="j-1", done=1200, total=3400, phase=PHASE_ROWS, updated_at=timezone.now())
+    failing.enqueue()
+    worker.run_pending()  # the failure (its retry waits an hour)
+    queued = queue_import(
+        ImportRun.objects.create(
+            source_format="lieux",
+            feed="envoi",
+            file_name="envoi.csv",
+            status=ImportRun.Status.QUEUED,
+            upload=jobfiles.store("envoi.csv", b"id,nom\n"),
+        )
+    )
     record = SourceRecord.objects.filter(kind="lieu").select_related("place").first()
     confirm(service.place, channel=Channel.PHONE, note="Horaires confirmés")
     campaign = campaigns.launch("Printemps", campaigns.Criteria(departement="91"), "département : 91 Essonne")
@@ -68,7 +89,15 @@ def backoffice():
         "candidate": MergeCandidate.objects.get(other_name="Le Petit Lien"),
         "record": record,
         "campaign": campaign,
+        "queued": queued,
+        "running": running,
+        "failed_job": DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).first(),
     }
+
+
+@job(retries=1, retry_delay=3600, label="Envoi qui échoue")
+def failing() -> None:
+    raise RuntimeError("serveur de courriel injoignable")
 
 
 def admin_pages(data) -> dict[str, str]:
@@ -97,6 +126,11 @@ def admin_pages(data) -> dict[str, str]:
         "campagnes": "/admin/freshness/campaign/",
         "lancer une campagne": "/admin/freshness/campaign/add/",
         "avancement d’une campagne": f"/admin/freshness/campaign/{data['campaign'].pk}/change/",
+        "import en attente": f"/admin/datahub/importrun/{data['queued'].pk}/change/",
+        "import en cours": f"/admin/datahub/importrun/{data['running'].pk}/change/",
+        "tâches de fond": "/admin/django_tasks_database/dbtaskresult/",
+        "tâches de fond en échec": "/admin/django_tasks_database/dbtaskresult/?etat=FAILED",
+        "détail d’une tâche": f"/admin/django_tasks_database/dbtaskresult/{data['failed_job'].pk}/change/",
     }
 
 
@@ -143,3 +177,20 @@ def test_compare_page_refuse_button_refuses(coordinator_page, live_server, backo
     assert candidate.status == MergeCandidate.Status.REFUSED
     assert Place.objects.filter(nom="Le Petit Lien").exists()
     assert not page.get_by_role("button", name="Fusionner").count()
+
+
+def test_an_upload_is_followed_on_its_page_until_its_report(coordinator_page, live_server):
+    """Without reloading by hand: the page waits, the worker imports, the page shows the report by itself."""
+    page = coordinator_page
+    page.goto(live_server.url + "/admin/datahub/importrun/add/")
+    page.locator("#id_source_format").select_option("lieux")
+    page.locator("#id_file").set_input_files(str(IDF))
+    page.get_by_role("button", name="Importer").click()
+    page.get_by_role("heading", name="Import en attente").wait_for()
+    assert page.get_by_role("link", name="Actualiser").count() == 1
+    assert page.get_by_role("button", name="Arrêter l’actualisation automatique").count() == 1
+    assert axe_violations(page) == []
+    worker.run_pending()
+    page.get_by_text("Créés").wait_for(timeout=20_000)  # the script saw the run end and showed the report
+    run = ImportRun.objects.get(feed=IDF.stem)
+    assert run.status == ImportRun.Status.SUCCESS and f"/importrun/{run.pk}/change/" in page.url

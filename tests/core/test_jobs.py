@@ -1,13 +1,14 @@
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
+from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from core import worker
-from core.jobs import job
-from core.models import AuditEntry, PeriodicJob
+from core.jobs import current_job, job, progress_of, report_progress
+from core.models import AuditEntry, JobProgress, PeriodicJob
 
 CALLS = []
 
@@ -113,9 +114,71 @@ def test_schedule_specs():
         worker.next_run("chaque lundi", at)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(databases=["default", "progress"])
 def test_health_reports_database_and_worker(client):
     body = client.get("/sante/").json()
     assert body == {"base_de_donnees": True, "processus_de_taches": False}
     worker.run_pending()
     assert client.get("/sante/").json()["processus_de_taches"] is True
+
+
+SEEN = []
+
+
+def _peek(job_id: str) -> None:
+    try:  # another thread: its own connections, as another process would read
+        SEEN.append(progress_of(job_id))
+    finally:
+        connections.close_all()
+
+
+@job()
+def counting(n: int) -> None:
+    with transaction.atomic():  # one long transaction, as an import: its writes are invisible until it ends
+        PeriodicJob.objects.create(name="verrou", next_run_at=timezone.now())
+        for i in range(1, n + 1):
+            report_progress(i, n, "Comptage", force=True)
+            if i == 2:
+                reader = threading.Thread(target=_peek, args=(current_job().id,))
+                reader.start()
+                reader.join()
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "progress"])
+def test_progress_is_read_by_another_connection_while_the_job_transaction_is_open():
+    SEEN.clear()
+    result = counting.enqueue(3)
+    worker.run_pending()
+    assert [(p.phase, p.done, p.total) for p in SEEN] == [("Comptage", 2, 3)]
+    assert SEEN[0].text == "Comptage : 2 sur 3" and SEEN[0].percent == 66
+    final = progress_of(str(result.id))
+    assert (final.done, final.total) == (3, 3)
+
+
+@pytest.mark.django_db(databases=["default", "progress"])
+def test_progress_outside_a_job_is_not_recorded():
+    report_progress(1, 2, "Comptage")  # an import run by a command or a test: nobody to tell
+    assert not JobProgress.objects.exists()
+
+
+@job()
+def chatty(n: int) -> None:
+    for i in range(1, n + 1):
+        report_progress(i, None, "Lecture")
+
+
+@pytest.mark.django_db(databases=["default", "progress"])
+def test_progress_writes_are_throttled():
+    result = chatty.enqueue(5000)
+    worker.run_pending()
+    progress = progress_of(str(result.id))
+    assert progress.phase == "Lecture" and progress.total is None
+    assert progress.done < 5000  # the last count written, at most once a second: not a write per row
+
+
+@pytest.mark.django_db(databases=["default", "progress"])
+def test_a_worker_busy_with_a_long_job_is_alive():
+    """Its heartbeat waits for the job to end; the job's progress says it works."""
+    assert not worker.worker_alive()
+    JobProgress.objects.create(job_id="long", done=10, phase="Lecture", updated_at=timezone.now())
+    assert worker.worker_alive()

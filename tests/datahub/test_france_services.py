@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from core import worker
 from datahub.models import ImportRun, Merge, MergeCandidate, RowIssue
 from directory.domain import hours
 from directory.models import Place
@@ -139,14 +140,18 @@ def test_command_recognises_the_list_from_its_header():
         call_command("import_data", str(FRANCE_SERVICES_CSV), source_format="tableur", profile="maisons")
 
 
+@pytest.mark.django_db(databases=["default", "progress"])
 def test_admin_upload_with_the_profile_needs_no_column_mapping(admin_client):
     page = admin_client.get(reverse("admin:datahub_importrun_add")).content.decode()
     assert "Profil du tableur" in page and "France services (liste nationale de l’ANCT)" in page
     upload = SimpleUploadedFile(FRANCE_SERVICES_CSV.name, FRANCE_SERVICES_CSV.read_bytes())
-    # No profile chosen: recognised from the header, imported at once (no mapping step).
+    # No profile chosen: recognised from the header, queued at once (no mapping step), imported by the worker.
     response = admin_client.post(reverse("admin:datahub_importrun_add"), {"source_format": "tableur", "file": upload})
     run = ImportRun.objects.get()
     assert response.url == reverse("admin:datahub_importrun_change", args=[run.pk])
+    assert run.status == ImportRun.Status.QUEUED and run.options == {"profile": "france-services"}
+    worker.run_pending()
+    run.refresh_from_db()
     assert (run.source_format, run.created, run.rejected) == ("tableur", 18, 0)
     assert _place("France services de Chilly-Mazarin").date_maj.isoformat() == "2024-08-01"
 

@@ -223,18 +223,20 @@ def test_an_interrupted_import_is_not_left_running(monkeypatch):
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
 
 
-def test_a_run_whose_process_was_killed_shows_as_interrupted(admin_client, settings):
+def test_a_run_whose_process_was_killed_shows_as_interrupted(settings):
+    """Run every 15 minutes by the worker (datahub.tasks.close_interrupted_runs), not by a page of the admin."""
     from datetime import timedelta
-
-    from django.urls import reverse
 
     settings.ANCRAGE_IMPORT_MAX_HOURS = 6
     killed = ImportRun.objects.create(source_format="lieux", feed="cnfs")
     recent = ImportRun.objects.create(source_format="lieux", feed="dora")
-    ImportRun.objects.filter(pk=killed.pk).update(started_at=timezone.now() - timedelta(hours=7))
-    assert admin_client.get(reverse("admin:datahub_importrun_changelist")).status_code == 200
+    queued = ImportRun.objects.create(source_format="lieux", feed="envoi", status=ImportRun.Status.QUEUED)
+    ImportRun.objects.filter(pk__in=[killed.pk, queued.pk]).update(started_at=timezone.now() - timedelta(hours=7))
+    assert runs.close_interrupted_runs() == 1
     killed.refresh_from_db()
     recent.refresh_from_db()
+    queued.refresh_from_db()
     assert killed.status == ImportRun.Status.FAILED and killed.error.startswith("Import interrompu")
     assert killed.finished_at is not None
     assert recent.status == ImportRun.Status.RUNNING  # may still be running
+    assert queued.status == ImportRun.Status.QUEUED  # waits for a worker: not interrupted
