@@ -20,7 +20,8 @@ def separate_progress_database() -> bool:
 
 class ProgressRouter:
     def _is_progress(self, model) -> bool:
-        return model._meta.label_lower == _PROGRESS_MODEL
+        # The database cache routes a stand-in "model" whose options have no label.
+        return getattr(model._meta, "label_lower", None) == _PROGRESS_MODEL
 
     def db_for_read(self, model, **hints):
         return PROGRESS_DB if self._is_progress(model) else None

@@ -42,4 +42,4 @@ def test_current_france_services_with_hours_around_paris_saclay(client, demo):
         with_hours = [r for r in results if "France services" in r and re.search(r'class="status (?!unknown)', r)]
         assert with_hours, place
         assert re.search(r"Ouvert jusqu’à|Fermé · ouvre", with_hours[0]), place
-        assert "Informations vérifiées le 1 août 2024" in with_hours[0], place
+        assert "Informations vérifiées le 1er août 2024" in with_hours[0], place

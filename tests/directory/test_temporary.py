@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from core import worker
 from core.audit import entries_for
 from directory.domain import temporary
 from directory.models import TemporaryInfo
@@ -228,5 +229,6 @@ def test_the_purge_is_a_daily_periodic_job(settings):
     assert settings.ANCRAGE_PERIODIC_JOBS["directory.tasks.purge_temporary_info"].startswith("daily")
     place = PlaceFactory()
     closure(place, first=date(2020, 1, 1), last=date(2020, 1, 2))
-    purge_temporary_info.call()
+    purge_temporary_info.enqueue()
+    worker.run_pending()  # the job as the worker runs it
     assert not TemporaryInfo.objects.exists()
