@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "accounts",
     "territory",
     "directory",
     "datahub",
@@ -63,7 +64,13 @@ MIDDLEWARE = [
     "web.middleware.FrenchErrorPagesMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# People log in with their e-mail address (accounts.User); roles and structures: accounts/permissions.py.
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "accounts.permissions.RoleBackend",
+]
 
 ROOT_URLCONF = "ancrage.urls"
 WSGI_APPLICATION = "ancrage.wsgi.application"
@@ -254,6 +261,8 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/locked.html"
 AXES_RESET_ON_SUCCESS = True
+# The login is an e-mail address: the lock counts it in lower case, whatever the case typed.
+AXES_USERNAME_CALLABLE = "accounts.auth.axes_username"
 
 # Logs: text for a terminal, LOG_FORMAT=json in production (one object a line, with the request id).
 LOGGING = {

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
+from accounts.models import Membership, Structure
 from datahub.models import FieldChange, ImportRun, Merge, MergeCandidate, SourceRecord
 from datahub.runs import run_import
 from directory.models import Place
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def coordinator_page(page, live_server):
     """The browser page, logged in as a coordinator (the session cookie of a test client)."""
-    user = get_user_model().objects.create_superuser("coordination", "coordination@exemple.fr", "motdepasse")
+    user = get_user_model().objects.create_superuser("coordination@exemple.fr", "motdepasse")
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
@@ -45,7 +46,17 @@ def backoffice():
         record=record, run=run, field="telephone", old_value="+33169000000", new_value="+33169000001",
         changed_at=timezone.now() - datetime.timedelta(days=1),
     )  # fmt: skip
+    structure = Structure.objects.create(name="Association Lien Numérique", siret="13002526500013")
+    lonely = Structure.objects.create(name="CCAS de Massy", kind=Structure.Kind.CCAS)
+    member = get_user_model().objects.create_user("membre@exemple.fr", "motdepasse", full_name="Camille Membre")
+    membership = Membership.objects.create(user=member, structure=structure, role=Membership.Role.ADMIN)
+    service.place.structure = structure
+    service.place.save()
     return {
+        "structure": structure,
+        "lonely": lonely,
+        "member": member,
+        "membership": membership,
         "service": service,
         "report": report,
         "run": ImportRun.objects.filter(rejected__gt=0).first(),
@@ -75,6 +86,15 @@ def admin_pages(data) -> dict[str, str]:
         "fiche d’un enregistrement source": f"/admin/datahub/sourcerecord/{data['record'].pk}/change/",
         "historique des modifications": "/admin/datahub/fieldchange/",
         "historique des valeurs d’un lieu": f"/admin/datahub/fieldchange/lieu/{data['record'].place_id}/",
+        "liste des personnes": "/admin/accounts/user/",
+        "fiche d’une personne": f"/admin/accounts/user/{data['member'].pk}/change/",
+        "nouvelle personne": "/admin/accounts/user/add/",
+        "liste des structures": "/admin/accounts/structure/",
+        "structures sans administrateur": "/admin/accounts/structure/?admin=sans",
+        "fiche d’une structure": f"/admin/accounts/structure/{data['structure'].pk}/change/",
+        "nouvelle structure": "/admin/accounts/structure/add/",
+        "appartenances": "/admin/accounts/membership/",
+        "fiche d’une appartenance": f"/admin/accounts/membership/{data['membership'].pk}/change/",
     }
 
 

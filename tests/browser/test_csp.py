@@ -16,9 +16,9 @@ def test_no_csp_violation_on_public_and_admin_pages(page, live_server, place):  
     for path in pages(place).values():
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
-    get_user_model().objects.create_superuser("coordination", "c@example.fr", "mot-de-passe-de-test-2026")
+    get_user_model().objects.create_superuser("c@example.fr", "mot-de-passe-de-test-2026")
     page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Nom d’utilisateur").fill("coordination")
+    page.get_by_label("Adresse e-mail").fill("c@example.fr")
     page.get_by_label("Mot de passe").fill("mot-de-passe-de-test-2026")
     page.get_by_role("button", name="Connexion").click()
     for path in ADMIN_PAGES:
