@@ -19,6 +19,7 @@ from datahub.importers.files import UnreadableFile, read_rows
 from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
 from datahub.records import Rejected, fit_to_columns
+from datahub.structures import attach_places
 from datahub.writer import CREATED, UPDATED, Rejection, Writer
 
 IMPORTERS = {
@@ -136,6 +137,7 @@ def run_import(
                     raise _TooManyAbsent
             run.merged = detect_duplicates(writer.created_place_ids, run)
             run.created -= run.merged
+            attach_places(run)
             if dry_run:
                 raise _DryRun
         run.status = ImportRun.Status.SUCCESS
