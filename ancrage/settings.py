@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -63,14 +66,33 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.FrenchErrorPagesMiddleware",
     "axes.middleware.AxesMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 # People log in with their e-mail address (accounts.User); roles and structures: accounts/permissions.py.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
     "accounts.permissions.RoleBackend",
 ]
+# Login (django-allauth, see ARCHITECTURE.md): by e-mail and password, or by a code sent by e-mail; optional
+# second factor (TOTP, with recovery codes). No public sign-up: accounts come from invitations and coordinators.
+LOGIN_URL = "/connexion/"
+LOGIN_REDIRECT_URL = "/compte/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# A code is valid this many seconds (people may need time to find the e-mail).
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = env_int("ANCRAGE_LOGIN_CODE_SECONDS", 900)
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("ANCRAGE_SITE_NAME", "Ancrage")
 
 ROOT_URLCONF = "ancrage.urls"
 WSGI_APPLICATION = "ancrage.wsgi.application"
@@ -217,6 +239,9 @@ ANCRAGE_API_RATE_LIMIT = env_int("ANCRAGE_API_RATE_LIMIT", 120)
 # Public forms (error reports, later registrations and requests): per client and minute.
 ANCRAGE_THROTTLE_ENABLED = env_bool("ANCRAGE_THROTTLE_ENABLED", True)
 ANCRAGE_FORM_RATE_LIMIT = env_int("ANCRAGE_FORM_RATE_LIMIT", 20)
+# Login pages: django-allauth's own limits (per address and per account, in the shared cache table).
+if not ANCRAGE_THROTTLE_ENABLED:
+    ACCOUNT_RATE_LIMITS = False
 
 # Content-Security-Policy (django-csp): no inline script or style anywhere; map tiles from their server.
 CONTENT_SECURITY_POLICY = {
