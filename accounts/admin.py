@@ -6,7 +6,8 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import Count, Q
 
 from accounts.domain.roles import set_role
-from accounts.models import Membership, Structure, User
+from accounts.domain.membership import structures_without_admin
+from accounts.models import JoinRequest, Membership, Structure, User
 from accounts.permissions import COORDINATE, CanAdminMixin, can
 from core.admin import AuditedAdmin
 
@@ -77,13 +78,14 @@ class WithoutAdminFilter(admin.SimpleListFilter):
     parameter_name = "admin"
 
     def lookups(self, request, model_admin):
-        return [("sans", "sans administrateur"), ("avec", "avec administrateur")]
+        lonely = structures_without_admin().count()
+        return [("sans", f"sans administrateur ({lonely})"), ("avec", "avec administrateur")]
 
     def queryset(self, request, queryset):
         if self.value() == "sans":
-            return queryset.filter(nb_admins=0)
+            return queryset.filter(pk__in=structures_without_admin().values("pk"))
         if self.value() == "avec":
-            return queryset.filter(nb_admins__gt=0)
+            return queryset.exclude(pk__in=structures_without_admin().values("pk"))
         return queryset
 
 
@@ -117,3 +119,19 @@ class MembershipAdmin(CanAdminMixin, AuditedAdmin):
 
     def has_view_permission(self, request, obj=None):
         return can(request.user, COORDINATE) if obj is None else super().has_view_permission(request, obj)
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(CanAdminMixin, admin.ModelAdmin):
+    """Read here; decided on the structure's page (/compte/structures/…), through the domain function."""
+
+    list_display = ["created_at", "user", "structure", "status", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "structure__name"]
+    readonly_fields = ["user", "structure", "message", "status", "created_at", "decided_by", "decided_at", "reason"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -198,3 +198,48 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.structure} ({self.get_role_display()})"
+
+
+class JoinRequest(models.Model):
+    """« Je travaille dans cette structure » : a person asks to join; the structure's admin or a coordinator
+    decides (accounts.domain.membership)."""
+
+    class Status(models.TextChoices):
+        PENDING = "en-attente", "en attente"
+        ACCEPTED = "acceptee", "acceptée"
+        REFUSED = "refusee", "refusée"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="personne", related_name="join_requests", on_delete=models.CASCADE
+    )
+    structure = models.ForeignKey(
+        Structure, verbose_name="structure", related_name="join_requests", on_delete=models.CASCADE
+    )
+    message = models.CharField("message", max_length=500, blank=True)
+    status = models.CharField("état", max_length=12, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField("demandée le", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="décidée par",
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+    reason = models.CharField("motif", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "demande pour rejoindre une structure"
+        verbose_name_plural = "demandes pour rejoindre une structure"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "structure"],
+                condition=models.Q(status="en-attente"),
+                name="accounts_joinrequest_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.structure} ({self.get_status_display()})"

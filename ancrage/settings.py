@@ -91,6 +91,11 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = env_int("ANCRAGE_LOGIN_CODE_SECONDS", 900)
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Invitations to join a structure: the e-mailed link works this many days, once.
+ANCRAGE_INVITATION_DAYS = env_int("ANCRAGE_INVITATION_DAYS", 14)
+# Accounts unused this many days are warned by e-mail, then deactivated this many days after the warning.
+ANCRAGE_INACTIVE_WARN_DAYS = env_int("ANCRAGE_INACTIVE_WARN_DAYS", 365)
+ANCRAGE_INACTIVE_DEACTIVATE_DAYS = env_int("ANCRAGE_INACTIVE_DEACTIVATE_DAYS", 30)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("ANCRAGE_SITE_NAME", "Ancrage")
 
@@ -267,6 +272,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "core.tasks.purge_throttle": "daily 04:00",
     "core.tasks.prune_job_results": "daily 04:10",
     "core.tasks.apply_retention": "daily 04:20",
+    "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 

@@ -70,7 +70,7 @@ def test_structures_without_an_admin_are_flagged(admin_client):
     url = reverse("admin:accounts_structure_changelist")
     listed = admin_client.get(url, {"admin": "sans"}).context["cl"].result_list
     assert list(listed) == [lonely]
-    assert "sans administrateur" in admin_client.get(url).content.decode()
+    assert "sans administrateur (1)" in admin_client.get(url).content.decode()
 
 
 def test_a_wrong_siret_is_refused_in_french(admin_client):
