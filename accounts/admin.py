@@ -5,8 +5,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import Count, Q
 
-from accounts.domain.roles import set_role
 from accounts.domain.membership import structures_without_admin
+from accounts.domain.roles import set_role
 from accounts.models import JoinRequest, Membership, Structure, User
 from accounts.permissions import COORDINATE, CanAdminMixin, can
 from core.admin import AuditedAdmin
