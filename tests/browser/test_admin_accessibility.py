@@ -95,6 +95,7 @@ def admin_pages(data) -> dict[str, str]:
         "nouvelle structure": "/admin/accounts/structure/add/",
         "appartenances": "/admin/accounts/membership/",
         "fiche d’une appartenance": f"/admin/accounts/membership/{data['membership'].pk}/change/",
+        "demandes pour rejoindre": "/admin/accounts/joinrequest/",
     }
 
 

@@ -26,7 +26,7 @@ def test_no_csp_violation_on_public_and_admin_pages(page, live_server, place):  
     get_user_model().objects.create_superuser("c@example.fr", "mot-de-passe-de-test-2026")
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Courriel").fill("c@example.fr")
-    page.get_by_label("Mot de passe").fill("mot-de-passe-de-test-2026")
+    page.get_by_label("Mot de passe", exact=True).fill("mot-de-passe-de-test-2026")
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/admin/")
     for path in ADMIN_PAGES:
