@@ -92,3 +92,21 @@ def test_there_is_no_public_sign_up(client):
     response = client.get("/compte/signup/")
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 403) and "inscription" in response.content.decode().lower()
+
+
+def test_a_forgotten_password_is_reset_by_a_french_e_mail_link(client, member):
+    response = client.post("/compte/password/reset/", {"email": "camille@exemple.fr"})
+    assert response.status_code == 302
+    worker.run_pending()
+    [message] = django_mail.outbox
+    assert message.subject == "Choisir un nouveau mot de passe pour Ancrage"
+    link = re.search(r"http\S+", message.body).group(0).split("127.0.0.1:8000", 1)[-1]
+    form = client.get(link, follow=True)
+    assert form.status_code == 200
+    response = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"password1": "un-nouveau-mot-de-passe-2026", "password2": "un-nouveau-mot-de-passe-2026"},
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password("un-nouveau-mot-de-passe-2026")
