@@ -30,6 +30,7 @@ var/secret_key:
 
 ## Set everything up (idempotent): database, territory referential, demo data, static files.
 setup: $(BIN)/.deps var/secret_key
+	$(MANAGE) check_user_model
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) migrate --database progress --noinput -v0
 	$(MANAGE) createcachetable

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "accounts",
     "territory",
     "directory",
     "datahub",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "core.apps.TasksConfig",  # django_tasks_db, named in French
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -65,8 +69,38 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.FrenchErrorPagesMiddleware",
     "axes.middleware.AxesMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# People log in with their e-mail address (accounts.User); roles and structures: accounts/permissions.py.
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.permissions.RoleBackend",
+]
+# Login (django-allauth, see ARCHITECTURE.md): by e-mail and password, or by a code sent by e-mail; optional
+# second factor (TOTP, with recovery codes). No public sign-up: accounts come from invitations and coordinators.
+LOGIN_URL = "/connexion/"
+LOGIN_REDIRECT_URL = "/compte/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# A code is valid this many seconds (people may need time to find the e-mail).
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = env_int("ANCRAGE_LOGIN_CODE_SECONDS", 900)
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Invitations to join a structure: the e-mailed link works this many days, once.
+ANCRAGE_INVITATION_DAYS = env_int("ANCRAGE_INVITATION_DAYS", 14)
+# Accounts unused this many days are warned by e-mail, then deactivated this many days after the warning.
+ANCRAGE_INACTIVE_WARN_DAYS = env_int("ANCRAGE_INACTIVE_WARN_DAYS", 365)
+ANCRAGE_INACTIVE_DEACTIVATE_DAYS = env_int("ANCRAGE_INACTIVE_DEACTIVATE_DAYS", 30)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("ANCRAGE_SITE_NAME", "Ancrage")
 
 ROOT_URLCONF = "ancrage.urls"
 WSGI_APPLICATION = "ancrage.wsgi.application"
@@ -245,6 +279,9 @@ ANCRAGE_API_RATE_LIMIT = env_int("ANCRAGE_API_RATE_LIMIT", 120)
 # Public forms (error reports, later registrations and requests): per client and minute.
 ANCRAGE_THROTTLE_ENABLED = env_bool("ANCRAGE_THROTTLE_ENABLED", True)
 ANCRAGE_FORM_RATE_LIMIT = env_int("ANCRAGE_FORM_RATE_LIMIT", 20)
+# Login pages: django-allauth's own limits (per address and per account, in the shared cache table).
+if not ANCRAGE_THROTTLE_ENABLED:
+    ACCOUNT_RATE_LIMITS = False
 
 # Content-Security-Policy (django-csp): no inline script or style anywhere; map tiles from their server.
 CONTENT_SECURITY_POLICY = {
@@ -276,6 +313,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "freshness.tasks.send_update_requests": "daily 09:30",
     "freshness.tasks.send_weekly_digest": "every 7d",
     "core.tasks.clear_sessions": "daily 04:30",
+    "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
@@ -299,6 +337,8 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/locked.html"
 AXES_RESET_ON_SUCCESS = True
+# The login is an e-mail address: the lock counts it in lower case, whatever the case typed.
+AXES_USERNAME_CALLABLE = "accounts.auth.axes_username"
 
 # Logs: text for a terminal, LOG_FORMAT=json in production (one object a line, with the request id).
 LOGGING = {

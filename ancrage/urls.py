@@ -1,6 +1,8 @@
+from allauth.account import views as allauth_views
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
 from core.views import health
 
 admin.site.site_header = "Ancrage — administration"
@@ -8,7 +10,14 @@ admin.site.site_title = "Ancrage"
 admin.site.index_title = "Coordination du territoire"
 
 urlpatterns = [
+    # One login for everyone (password or e-mailed code, then the second factor if set): the admin's too.
+    path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
+    path("compte/", include("accounts.urls")),
+    path("compte/", include("allauth.urls")),
+    # After allauth's: reverse() gives the last pattern of a name, so its links lead here.
+    path("connexion/", allauth_views.login, name="account_login"),
+    path("deconnexion/", allauth_views.logout, name="account_logout"),
     path("sante/", health, name="health"),
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),

@@ -22,6 +22,7 @@ from datahub.importers.files import UnreadableFile, count_rows, read_rows
 from datahub.merging.detect import detect_duplicates
 from datahub.models import ImportRun, RowIssue
 from datahub.records import Rejected, fit_to_columns
+from datahub.structures import attach_places
 from datahub.writer import CREATED, UPDATED, Rejection, Writer
 
 IMPORTERS = {
@@ -151,6 +152,7 @@ def run_import(
             report_progress(run.rows, run.rows, PHASE_DUPLICATES)
             run.merged = detect_duplicates(writer.created_place_ids, run)
             run.created -= run.merged
+            attach_places(run)
             if dry_run:
                 raise _DryRun
         run.status = ImportRun.Status.SUCCESS

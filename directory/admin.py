@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 
+from accounts.permissions import ADD_SERVICE, EDIT, CanAdminMixin, can
 from core.admin import AuditedAdmin
 from directory.admin_support import CompactVocabularies, CoordinatorAdmin, LabelledInline
 from directory.domain import temporary, writes
@@ -72,6 +73,19 @@ class ServiceInline(CompactVocabularies, admin.StackedInline):
     show_change_link = True
     fields = ["nom", "description", "mediation", "thematiques", "frais", "publics", "modes_accueil", "source"]
 
+    # The place's rules (accounts.permissions): who may edit the place edits and adds its services.
+    def has_view_permission(self, request, obj=None):
+        return obj is None or can(request.user, "view", obj)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and can(request.user, ADD_SERVICE, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is not None and can(request.user, EDIT, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and can(request.user, EDIT, obj)
+
 
 class ErrorReportInline(LabelledInline):
     model = ErrorReport
@@ -97,7 +111,7 @@ class TemporaryInfoInline(LabelledInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
+class PlaceAdmin(CanAdminMixin, AuditedAdmin, CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = [
         "nom", "commune", "code_postal", "source", "date_maj", "score_completude", "services_count", "est_publie",
@@ -109,9 +123,11 @@ class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
     list_editable = ["est_publie"]
     readonly_fields = ["score_completude", "jours_ouverture", "cree_le", "modifie_le"]
     inlines = [ServiceInline, TemporaryInfoInline, ErrorReportInline]
+    autocomplete_fields = ["structure"]
     list_per_page = 50
     fieldsets = [
-        ("Identité", {"fields": ["nom", "nom_source", "pivot", "structure_parente", "typologie", "est_publie"]}),
+        ("Identité", {"fields": ["nom", "nom_source", "pivot", "structure", "structure_parente", "typologie",
+                                 "est_publie"]}),
         ("Adresse", {"fields": ["adresse", "complement_adresse", "code_postal", "commune", "code_insee",
                                 "latitude", "longitude", "position_approximative", "itinerance"]}),
         ("Contact", {"fields": ["telephone", "courriels", "site_web", "prise_rdv"]}),
@@ -166,7 +182,7 @@ class PlaceAdmin(AuditedAdmin, CoordinatorAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(CoordinatorAdmin):
+class ServiceAdmin(CanAdminMixin, CoordinatorAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["nom", "place", "type", "frais", "source", "date_maj"]
     list_filter = ["type", "frais", "source"]

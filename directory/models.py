@@ -42,6 +42,15 @@ class Place(models.Model):
         help_text="Identifiant de la structure : SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres).",
     )
     structure_parente = models.CharField("structure parente", max_length=250, blank=True)
+    structure = models.ForeignKey(
+        "accounts.Structure",
+        verbose_name="structure gestionnaire",
+        null=True,
+        blank=True,
+        related_name="places",
+        on_delete=models.SET_NULL,
+        help_text="La structure dont les membres tiennent cette fiche à jour.",
+    )
     typologie = VocabularyListField("typologie", vocabulary=lieux.TYPOLOGIE)
     reseaux_porteurs = VocabularyListField("réseaux porteurs", vocabulary=di.RESEAUX_PORTEURS)
     # Address

@@ -17,12 +17,9 @@ PERMISSION = "freshness.view_updaterequest"
 
 
 def coordinators():
-    """Who gets the digest: active staff accounts allowed to see the update requests, with an address.
-
-    Hook for accounts: once roles exist, return the territory's coordinators here."""
-    users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
-    allowed = get_user_model().objects.with_perm(PERMISSION, backend="django.contrib.auth.backends.ModelBackend")
-    return users.filter(pk__in=allowed.values("pk"))
+    """Who gets the digest: the territory's coordinators (their role, `accounts`), active."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return users.filter(Q(role=get_user_model().Role.COORDINATOR) | Q(is_superuser=True))
 
 
 def figures(now=None) -> dict:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from accounts.models import Membership, Structure
 from core import jobfiles, worker
 from core.jobs import job
 from core.models import JobProgress
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "prog
 @pytest.fixture
 def coordinator_page(page, live_server):
     """The browser page, logged in as a coordinator (the session cookie of a test client)."""
-    user = get_user_model().objects.create_superuser("coordination", "coordination@exemple.fr", "motdepasse")
+    user = get_user_model().objects.create_superuser("coordination@exemple.fr", "motdepasse")
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
@@ -82,7 +83,17 @@ def backoffice():
         record=record, run=run, field="telephone", old_value="+33169000000", new_value="+33169000001",
         changed_at=timezone.now() - datetime.timedelta(days=1),
     )  # fmt: skip
+    structure = Structure.objects.create(name="Association Lien Numérique", siret="13002526500013")
+    lonely = Structure.objects.create(name="CCAS de Massy", kind=Structure.Kind.CCAS)
+    member = get_user_model().objects.create_user("membre@exemple.fr", "motdepasse", full_name="Camille Membre")
+    membership = Membership.objects.create(user=member, structure=structure, role=Membership.Role.ADMIN)
+    service.place.structure = structure
+    service.place.save()
     return {
+        "structure": structure,
+        "lonely": lonely,
+        "member": member,
+        "membership": membership,
         "service": service,
         "report": report,
         "run": ImportRun.objects.filter(rejected__gt=0).first(),
@@ -131,6 +142,16 @@ def admin_pages(data) -> dict[str, str]:
         "tâches de fond": "/admin/django_tasks_database/dbtaskresult/",
         "tâches de fond en échec": "/admin/django_tasks_database/dbtaskresult/?etat=FAILED",
         "détail d’une tâche": f"/admin/django_tasks_database/dbtaskresult/{data['failed_job'].pk}/change/",
+        "liste des personnes": "/admin/accounts/user/",
+        "fiche d’une personne": f"/admin/accounts/user/{data['member'].pk}/change/",
+        "nouvelle personne": "/admin/accounts/user/add/",
+        "liste des structures": "/admin/accounts/structure/",
+        "structures sans administrateur": "/admin/accounts/structure/?admin=sans",
+        "fiche d’une structure": f"/admin/accounts/structure/{data['structure'].pk}/change/",
+        "nouvelle structure": "/admin/accounts/structure/add/",
+        "appartenances": "/admin/accounts/membership/",
+        "fiche d’une appartenance": f"/admin/accounts/membership/{data['membership'].pk}/change/",
+        "demandes pour rejoindre": "/admin/accounts/joinrequest/",
     }
 
 

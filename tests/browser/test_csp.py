@@ -7,7 +7,14 @@ from tests.browser.test_accessibility import pages, place  # noqa: F401  (the fi
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ADMIN_PAGES = ["/admin/", "/admin/directory/place/", "/admin/directory/place/add/", "/admin/datahub/importrun/add/"]
+ADMIN_PAGES = [
+    "/compte/",
+    "/compte/2fa/",
+    "/admin/",
+    "/admin/directory/place/",
+    "/admin/directory/place/add/",
+    "/admin/datahub/importrun/add/",
+]
 
 
 def test_no_csp_violation_on_public_and_admin_pages(page, live_server, place):  # noqa: F811
@@ -16,11 +23,12 @@ def test_no_csp_violation_on_public_and_admin_pages(page, live_server, place):  
     for path in pages(place).values():
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
-    get_user_model().objects.create_superuser("coordination", "c@example.fr", "mot-de-passe-de-test-2026")
+    get_user_model().objects.create_superuser("c@example.fr", "mot-de-passe-de-test-2026")
     page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Nom d’utilisateur").fill("coordination")
-    page.get_by_label("Mot de passe").fill("mot-de-passe-de-test-2026")
-    page.get_by_role("button", name="Connexion").click()
+    page.get_by_label("Courriel").fill("c@example.fr")
+    page.get_by_label("Mot de passe", exact=True).fill("mot-de-passe-de-test-2026")
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/admin/")
     for path in ADMIN_PAGES:
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")

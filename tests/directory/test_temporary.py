@@ -26,7 +26,7 @@ def at(year, month, day, hour=10, minute=0, tz=PARIS) -> datetime:
 
 @pytest.fixture
 def user():
-    return get_user_model().objects.create_user("coordination", "coordination@exemple.fr", "motdepasse")
+    return get_user_model().objects.create_user("coordination@exemple.fr", "motdepasse")
 
 
 def closure(place, user=None, first=FIRST, last=LAST, **values):

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.audit import entries_for
@@ -28,7 +27,7 @@ def _form(client, url, place, rows: list[dict], initial: int = 0) -> dict:
     return data
 
 
-def test_a_coordinator_adds_changes_and_removes_a_closure(admin_client):
+def test_a_coordinator_adds_changes_and_removes_a_closure(admin_client, admin_user):
     service = ServiceFactory()
     place = service.place
     url = reverse("admin:directory_place_change", args=[place.pk])
@@ -40,7 +39,7 @@ def test_a_coordinator_adds_changes_and_removes_a_closure(admin_client):
     assert response.status_code == 302
     info = TemporaryInfo.objects.get()
     assert (info.debut, info.fin, info.texte) == (date(2027, 1, 1), date(2027, 1, 15), "Travaux")
-    assert info.cree_par == get_user_model().objects.get(username="admin")
+    assert info.cree_par == admin_user
 
     changed = {**row, "id": info.pk, "fin": "20/01/2027"}
     assert admin_client.post(url, _form(admin_client, url, place, [changed], initial=1)).status_code == 302

@@ -100,7 +100,7 @@ def test_unanswered_reminders_are_listed_for_the_coordinators(admin_client):
 
 
 def _user(*perms, staff=True):
-    user = get_user_model().objects.create_user(f"u{len(perms)}{staff}", "u@example.fr", "motdepasse", is_staff=staff)
+    user = get_user_model().objects.create_user(f"u{len(perms)}{staff}@example.fr", "motdepasse", is_staff=staff)
     user.user_permissions.set(Permission.objects.filter(codename__in=perms, content_type__app_label="freshness"))
     return user
 

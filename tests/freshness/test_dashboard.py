@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core import mail as django_mail
 from django.urls import reverse
 from django.utils import timezone
@@ -74,10 +73,9 @@ def test_the_page_shows_them_in_tables(known, admin_client):
 
 def test_the_weekly_digest_goes_to_each_coordinator(known):
     User = get_user_model()
-    coordinator = User.objects.create_user("coord", "coord@territoire.example", "x", is_staff=True)
-    coordinator.user_permissions.add(Permission.objects.get(codename="view_updaterequest"))
-    User.objects.create_user("autre", "autre@territoire.example", "x", is_staff=True)  # no permission
-    User.objects.create_user("public", "public@example.fr", "x")
+    User.objects.create_user("coord@territoire.example", "x", role=User.Role.COORDINATOR, is_staff=True)
+    User.objects.create_user("mod@territoire.example", "x", role=User.Role.MODERATOR)  # not the coordination's
+    User.objects.create_user("public@example.fr", "x")
     now = timezone.now()
     times = {"sent_at": now, "reminded_at": now, "escalated_at": now}
     UpdateRequest.objects.create(place=PlaceFactory(), due_on=now.date(), **times)
@@ -92,7 +90,7 @@ def test_the_weekly_digest_goes_to_each_coordinator(known):
 
 
 def test_no_digest_when_there_is_nothing_to_do(db):
-    coordinator = get_user_model().objects.create_superuser("coord", "coord@territoire.example", "x")
+    coordinator = get_user_model().objects.create_superuser("coord@territoire.example", "x")
     assert coordinator.is_superuser
     PlaceFactory()
     send_weekly_digest.enqueue()

@@ -1,0 +1,215 @@
+"""Who may do what: `can(user, action, obj=None)`, the one permission check of Ancrage.
+
+Views, the admin and the API ask `can(request.user, "edit", place)`; nothing else decides. Plain functions, one
+per kind of object, chosen over the `rules` library: the whole policy reads top to bottom in this file, costs
+no dependency, and the matrix test (tests/accounts/test_permissions.py) pins every role × action.
+
+Roles: a coordinator (`User.role`, or a superuser) may do everything; a moderator views everything and
+moderates; a structure's admin manages its members and edits it; a structure's member edits its places and
+their services. A deactivated account and an anonymous visitor may only view what is published.
+Objects are recognised by their model label, so this module imports nothing from the apps to its right.
+"""
+
+from accounts.models import Membership, Structure
+
+VIEW = "view"
+EDIT = "edit"
+DELETE = "delete"
+ADD_PLACE = "add_place"
+ADD_SERVICE = "add_service"
+MANAGE_MEMBERS = "manage_members"
+INVITE = "invite"
+ACCEPT_REQUEST = "accept_request"
+REQUEST_JOIN = "request_join"
+MODERATE = "moderate"
+COORDINATE = "coordinate"
+IMPORT = "import"
+MERGE = "merge"
+
+ACTIONS = (
+    VIEW,
+    EDIT,
+    DELETE,
+    ADD_PLACE,
+    ADD_SERVICE,
+    MANAGE_MEMBERS,
+    INVITE,
+    ACCEPT_REQUEST,
+    REQUEST_JOIN,
+    MODERATE,
+    COORDINATE,
+    IMPORT,
+    MERGE,
+)
+
+
+class UnknownAction(ValueError):
+    pass
+
+
+def active(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def is_coordinator(user) -> bool:
+    return active(user) and user.is_coordinator
+
+
+def is_moderator(user) -> bool:
+    return active(user) and user.is_moderator
+
+
+def structure_role(user, structure_id) -> str | None:
+    """The user's role in the structure ("admin", "membre") or None."""
+    if not active(user) or structure_id is None:
+        return None
+    return Membership.objects.filter(user_id=user.pk, structure_id=structure_id).values_list("role", flat=True).first()
+
+
+def is_member(user, structure_id) -> bool:
+    return structure_role(user, structure_id) is not None
+
+
+def is_structure_admin(user, structure_id) -> bool:
+    return structure_role(user, structure_id) == Membership.Role.ADMIN
+
+
+# --- per kind of object ----------------------------------------------------------------------------------------
+
+
+def _territory(user, action) -> bool:
+    """Actions on no object in particular."""
+    if action == MODERATE:
+        return is_coordinator(user) or is_moderator(user)
+    if action == REQUEST_JOIN:
+        return False
+    return is_coordinator(user)
+
+
+def _place(user, action, place) -> bool:
+    if is_coordinator(user):
+        return True
+    if action == VIEW:
+        return place.est_publie or is_moderator(user) or is_member(user, place.structure_id)
+    if action == MODERATE:
+        return is_moderator(user)
+    if action in (EDIT, ADD_SERVICE):
+        return is_member(user, place.structure_id)
+    return False  # delete, merge, import: the coordination's
+
+
+def _service(user, action, service) -> bool:
+    place = service.place
+    if action == VIEW:
+        return _place(user, VIEW, place)
+    if action in (EDIT, DELETE, ADD_SERVICE):
+        return _place(user, EDIT, place)
+    return _place(user, action, place)
+
+
+def _structure(user, action, structure) -> bool:
+    if action == REQUEST_JOIN:
+        return active(user) and not is_member(user, structure.pk)
+    if is_coordinator(user):
+        return True
+    if action == VIEW:
+        return is_moderator(user) or is_member(user, structure.pk)
+    if action == MODERATE:
+        return is_moderator(user)
+    if action == ADD_PLACE:
+        return is_member(user, structure.pk)
+    if action in (EDIT, MANAGE_MEMBERS, INVITE, ACCEPT_REQUEST):
+        return is_structure_admin(user, structure.pk)
+    return False
+
+
+def _membership(user, action, membership) -> bool:
+    if action == VIEW:
+        return _structure(user, VIEW, membership.structure)
+    if action == DELETE and active(user) and membership.user_id == user.pk:
+        return True  # one may leave a structure
+    if action in (EDIT, DELETE):
+        return _structure(user, MANAGE_MEMBERS, membership.structure)
+    return _structure(user, action, membership.structure)
+
+
+def _user(user, action, person) -> bool:
+    if is_coordinator(user):
+        return True
+    if action in (VIEW, EDIT):
+        return active(user) and person.pk == user.pk
+    return False
+
+
+def _join_request(user, action, join_request) -> bool:
+    if action == VIEW and active(user) and join_request.user_id == user.pk:
+        return True
+    return _structure(user, ACCEPT_REQUEST if action != VIEW else MANAGE_MEMBERS, join_request.structure)
+
+
+RULES = {
+    "directory.place": _place,
+    "directory.service": _service,
+    "accounts.structure": _structure,
+    "accounts.membership": _membership,
+    "accounts.user": _user,
+    "accounts.joinrequest": _join_request,
+}
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May `user` (a person, or AnonymousUser) do `action` on `obj` (or on the territory when obj is None)?"""
+    if action not in ACTIONS:
+        raise UnknownAction(f"Unknown action {action!r}: add it to accounts/permissions.py with its rule")
+    if obj is None:
+        return _territory(user, action)
+    rule = RULES.get(obj._meta.label_lower)
+    if rule is None:
+        return is_coordinator(user)  # an object without rules of its own: the coordination's
+    return rule(user, action, obj)
+
+
+def structures_of(user, *, admin_only: bool = False):
+    """The structures `user` works in (as their admin when `admin_only`)."""
+    if not active(user):
+        return Structure.objects.none()
+    memberships = Membership.objects.filter(user_id=user.pk)
+    if admin_only:
+        memberships = memberships.filter(role=Membership.Role.ADMIN)
+    return Structure.objects.filter(pk__in=memberships.values("structure_id"))
+
+
+class RoleBackend:
+    """An authentication backend that only answers permission questions: the coordination holds every Django
+    model permission (the back office's other pages: imports, merges, journal), like a superuser."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user, perm, obj=None):
+        return is_coordinator(user)
+
+    def has_module_perms(self, user, app_label):
+        return is_coordinator(user)
+
+
+class CanAdminMixin:
+    """A model admin whose permissions are `can()`'s: the back office is the coordination's; with an object,
+    the object's own rule (a moderator may view an unpublished place, not change it)."""
+
+    def has_module_permission(self, request):
+        return can(request.user, COORDINATE) or can(request.user, MODERATE)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return can(request.user, COORDINATE) or can(request.user, MODERATE)
+        return can(request.user, VIEW, obj)
+
+    def has_add_permission(self, request, *args):
+        return can(request.user, COORDINATE)
+
+    def has_change_permission(self, request, obj=None):
+        return can(request.user, COORDINATE) if obj is None else can(request.user, EDIT, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return can(request.user, COORDINATE) if obj is None else can(request.user, DELETE, obj)

@@ -1,0 +1,155 @@
+"""The permission matrix: every role × every action × every kind of object, against what each role may do.
+
+A cell not listed is the coordination's only. The test fails on any role allowed what it should not be, and on
+any role refused what it needs."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.models import Membership, Structure, User
+from accounts.permissions import ACTIONS, UnknownAction, can
+from tests.factories import PlaceFactory, ServiceFactory
+
+ROLES = [
+    "anonymous",
+    "outsider",  # logged in, no role, no structure
+    "professional",  # a social worker: a profile, not a right
+    "deactivated",  # was the structure's admin, account deactivated
+    "other_member",  # admin of another structure
+    "member",
+    "structure_admin",
+    "moderator",
+    "coordinator",
+    "superuser",
+]
+COORDINATION = {"coordinator", "superuser"}
+EVERYONE = set(ROLES)
+STRUCTURE_PEOPLE = {"member", "structure_admin"}
+MAY_ASK_TO_JOIN = {"outsider", "professional", "other_member", "moderator", *COORDINATION}
+
+ALLOWED = {
+    "place": {
+        "view": EVERYONE,
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "add_service": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "hidden_place": {
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "add_service": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "orphan_place": {"view": EVERYONE, "moderate": COORDINATION | {"moderator"}},
+    "service": {
+        "view": EVERYONE,
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "add_service": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "hidden_service": {
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "add_service": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "structure": {
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | {"structure_admin"},
+        "add_place": COORDINATION | STRUCTURE_PEOPLE,
+        "manage_members": COORDINATION | {"structure_admin"},
+        "invite": COORDINATION | {"structure_admin"},
+        "accept_request": COORDINATION | {"structure_admin"},
+        "request_join": MAY_ASK_TO_JOIN,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "membership": {  # the member's membership of the structure
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | {"structure_admin"},
+        "delete": COORDINATION | STRUCTURE_PEOPLE,  # the member may leave
+        "add_place": COORDINATION | STRUCTURE_PEOPLE,
+        "manage_members": COORDINATION | {"structure_admin"},
+        "invite": COORDINATION | {"structure_admin"},
+        "accept_request": COORDINATION | {"structure_admin"},
+        "request_join": MAY_ASK_TO_JOIN,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "territory": {"moderate": COORDINATION | {"moderator"}, "request_join": set()},
+}
+
+
+@pytest.fixture
+def world(db):
+    structure = Structure.objects.create(name="Association Lien", siret="13002526500013", validated=True)
+    other = Structure.objects.create(name="CCAS voisin", kind=Structure.Kind.CCAS)
+
+    def person(name, **extra):
+        return User.objects.create_user(f"{name}@exemple.fr", "mot-de-passe-2026", **extra)
+
+    people = {
+        "anonymous": AnonymousUser(),
+        "outsider": person("outsider"),
+        "professional": person("pro", profession=User.Profession.SOCIAL_WORKER),
+        "deactivated": person("deactivated", is_active=False),
+        "other_member": person("other"),
+        "member": person("member"),
+        "structure_admin": person("admin"),
+        "moderator": person("moderator", role=User.Role.MODERATOR),
+        "coordinator": person("coordinator", role=User.Role.COORDINATOR, is_staff=True),
+        "superuser": User.objects.create_superuser("root@exemple.fr", "mot-de-passe-2026"),
+    }
+    Membership.objects.create(user=people["deactivated"], structure=structure, role=Membership.Role.ADMIN)
+    Membership.objects.create(user=people["other_member"], structure=other, role=Membership.Role.ADMIN)
+    membership = Membership.objects.create(user=people["member"], structure=structure)
+    Membership.objects.create(user=people["structure_admin"], structure=structure, role=Membership.Role.ADMIN)
+    place = PlaceFactory(structure=structure)
+    hidden = PlaceFactory(structure=structure, est_publie=False)
+    objects = {
+        "place": place,
+        "hidden_place": hidden,
+        "orphan_place": PlaceFactory(),
+        "service": ServiceFactory(place=place),
+        "hidden_service": ServiceFactory(place=hidden),
+        "structure": structure,
+        "membership": membership,
+        "territory": None,
+    }
+    return people, objects
+
+
+def test_every_role_may_do_exactly_what_the_matrix_says(world):
+    people, objects = world
+    wrong = []
+    for object_name, obj in objects.items():
+        for action in ACTIONS:
+            allowed = ALLOWED[object_name].get(action, COORDINATION)
+            for role in ROLES:
+                if can(people[role], action, obj) != (role in allowed):
+                    wrong.append(f"{role} {'may' if role not in allowed else 'may not'} {action} {object_name}")
+    assert wrong == []
+
+
+def test_a_person_sees_and_edits_their_own_account_only(world):
+    people, _ = world
+    member, outsider = people["member"], people["outsider"]
+    assert can(member, "edit", member) and can(member, "view", member)
+    assert not can(outsider, "view", member) and not can(outsider, "edit", member)
+    assert not can(member, "delete", member)
+    assert can(people["coordinator"], "edit", member)
+    assert not can(people["anonymous"], "view", member)
+
+
+def test_a_coordinator_stripped_of_the_role_loses_every_right(world):
+    people, objects = world
+    coordinator = people["coordinator"]
+    coordinator.role = User.Role.NONE
+    coordinator.save()
+    assert not can(coordinator, "edit", objects["place"]) and not can(coordinator, "coordinate")
+
+
+def test_an_unknown_action_is_an_error_not_a_silent_refusal(world):
+    people, objects = world
+    with pytest.raises(UnknownAction):
+        can(people["coordinator"], "edti", objects["place"])
