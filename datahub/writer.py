@@ -9,6 +9,7 @@ written with bulk inserts and updates, so a 150,000-service file takes a few hun
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from directory.models import Place, Service
 PLACE, SERVICE = SourceRecord.Kind.PLACE, SourceRecord.Kind.SERVICE
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 _CHUNK = 500
+_ANALYZE_AFTER = 5000
 _PLACE_FIELDS = [f for f in Place._meta.concrete_fields if not f.primary_key]
 
 
@@ -230,6 +232,7 @@ class Writer:
                 })  # fmt: skip
             outcomes[index] = CREATED
         pks = iter(bulk.insert(SourceRecord, new))
+        self._analyze_once(len(new))
         if revived:
             fields = ["feed", "fingerprint", "date_maj", "last_run", "data", "absent_since", *target]
             SourceRecord.objects.bulk_update(revived, fields, batch_size=_CHUNK)
@@ -304,6 +307,18 @@ class Writer:
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)
         if kind == SERVICE:
             self.stale_places.update({obj.place_id for obj, _ in touched.values()} | moved_from)
+
+    def _analyze_once(self, inserted: int) -> None:
+        """PostgreSQL plans the per-batch lookups by key on the table's statistics: taken before a large
+        first import, they say a source has no services, and each lookup then reads every record of the
+        source (quadratic). Once a run has inserted many records, statistics are refreshed (ANALYZE sees
+        the rows of its own transaction)."""
+        self.inserted = getattr(self, "inserted", 0) + inserted
+        if self.inserted >= _ANALYZE_AFTER and not getattr(self, "analyzed", False):
+            self.analyzed = True
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(SourceRecord._meta.db_table)}")
 
     @staticmethod
     def _previous_data(pks: list[int]) -> dict[int, dict]:
