@@ -29,7 +29,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NATIONAL = ROOT.parent / "shared" / "datasets" / "lieux" / "cnfs-national-2022.json"
+# The shared datasets sit next to the project (../shared), or next to the folder of its git worktrees.
+NATIONAL = next(
+    (
+        path
+        for base in (ROOT.parent, ROOT.parent.parent)
+        if (path := base / "shared/datasets/lieux/cnfs-national-2022.json").exists()
+    ),
+    ROOT.parent / "shared/datasets/lieux/cnfs-national-2022.json",
+)
 DEFAULT_URL = "sqlite:////tmp/ancrage-bench-import.sqlite3"
 
 KINDS = [
@@ -149,17 +157,39 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _server_cpu(connection) -> float | None:
+    """CPU seconds of this connection's PostgreSQL backend, when the server runs on this machine."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def run_step(database_url: str, path: str, source_format: str, feed: str) -> None:
-    """In a child process: one import; prints its figures as JSON."""
+    """In a child process: one import; prints its figures as JSON (wall time, CPU time of this process
+    and of its PostgreSQL backend, which are less sensitive to a shared machine's load)."""
     setup_django(database_url)
+    from django.db import connection
+
     from datahub.runs import run_import
 
-    start = time.perf_counter()
+    connection.ensure_connection()
+    server_start = _server_cpu(connection)
+    start, cpu_start = time.perf_counter(), time.process_time()
     run = run_import(path, source_format, feed=feed)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    server = _server_cpu(connection)
     peak_mb = _peak_rss_mb()
     print(json.dumps({
-        "seconds": round(elapsed, 1), "peak_mb": round(peak_mb), "rows": run.rows, "created": run.created,
+        "seconds": round(elapsed, 1), "cpu": round(cpu, 1),
+        "server_cpu": None if server is None else round(server - server_start, 1),
+        "peak_mb": round(peak_mb), "rows": run.rows, "created": run.created,
         "updated": run.updated, "unchanged": run.unchanged, "merged": run.merged, "rejected": run.rejected,
         "status": run.status,
     }))  # fmt: skip
@@ -172,8 +202,10 @@ def measure(database_url: str, label: str, path: Path, source_format: str, feed:
         sys.exit(f"{label} : échec\n{result.stderr[-3000:]}")
     output = result.stdout
     figures = json.loads(output.strip().splitlines()[-1])
+    server = "" if figures["server_cpu"] is None else f" + {figures['server_cpu']:>5.1f} s serveur"
     print(
-        f"{label:<42} {figures['seconds']:>7.1f} s {figures['peak_mb']:>6} Mo   {figures['rows']} lignes : "
+        f"{label:<42} {figures['seconds']:>7.1f} s (CPU {figures['cpu']:>5.1f} s{server}) "
+        f"{figures['peak_mb']:>6} Mo   {figures['rows']} lignes : "
         f"{figures['created']} créées, {figures['updated']} mises à jour, {figures['unchanged']} inchangées, "
         f"{figures['merged']} fusionnées, {figures['rejected']} rejetées",
         flush=True,

@@ -9,9 +9,11 @@ written with bulk inserts and updates, so a 150,000-service file takes a few hun
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
+from core import bulk
 from datahub.models import FieldChange, ImportRun, SourceRecord
 from datahub.provenance import COORDINATION
 from datahub.records import Parsed
@@ -22,6 +24,8 @@ from directory.models import Place, Service
 PLACE, SERVICE = SourceRecord.Kind.PLACE, SourceRecord.Kind.SERVICE
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 _CHUNK = 500
+_ANALYZE_AFTER = 5000
+_PLACE_FIELDS = [f for f in Place._meta.concrete_fields if not f.primary_key]
 
 
 @dataclass
@@ -150,17 +154,19 @@ class Writer:
             self._update(Place, updates, outcomes, self.multi_places)
 
     def _create_places(self, creates, outcomes) -> None:
-        places = []
+        rows, datas = [], []
         for _, record, _, has_services in creates:
-            place = Place(**{name: from_json(name, value) for name, value in to_json(record.fields).items()})
+            data = to_json(record.fields)
+            place = Place(**{name: from_json(name, value) for name, value in data.items()})
             place.compute_derived(has_services)
-            places.append(place)
-        Place.objects.bulk_create(places, batch_size=_CHUNK)
-        self.created_place_ids.extend(place.pk for place in places)
+            rows.append({f.attname: getattr(place, f.attname) for f in _PLACE_FIELDS})
+            datas.append(data)
+        ids = bulk.insert(Place, rows)
+        self.created_place_ids.extend(ids)
         self._save_new_records(
             [
-                (index, record, fp, {"place_id": place.pk})
-                for (index, record, fp, _), place in zip(creates, places, strict=False)
+                (index, record, fp, {"place_id": pk}, data)
+                for (index, record, fp, _), pk, data in zip(creates, ids, datas, strict=True)
             ],
             PLACE,
             outcomes,
@@ -191,15 +197,15 @@ class Writer:
                 ):
                     updates.append((index, record, fp, known, target))
         if creates:
-            services = [
-                Service(place_id=target["place_id"], **{n: from_json(n, v) for n, v in to_json(r.fields).items()})
-                for _, r, _, target in creates
-            ]
-            Service.objects.bulk_create(services, batch_size=_CHUNK)
+            datas = [to_json(r.fields) for _, r, _, _ in creates]
+            ids = bulk.insert(
+                Service,
+                [{**data, "place_id": target["place_id"]} for (*_, target), data in zip(creates, datas, strict=True)],
+            )
             self._save_new_records(
                 [
-                    (i, r, fp, {**target, "service_id": s.pk})
-                    for (i, r, fp, target), s in zip(creates, services, strict=False)
+                    (i, r, fp, {**target, "service_id": pk}, data)
+                    for (i, r, fp, target), pk, data in zip(creates, ids, datas, strict=True)
                 ],
                 SERVICE,
                 outcomes,
@@ -210,26 +216,33 @@ class Writer:
 
     # --- shared steps ----------------------------------------------------------------------
     def _save_new_records(self, entries, kind, outcomes) -> None:
-        new, revived, saved = [], [], []
-        for index, record, fp, target in entries:
+        new, revived = [], []
+        for index, record, fp, target, data in entries:
             known = self.known.get((record.source, kind, record.source_id))
-            rec = SourceRecord(
-                pk=known.pk if known else None, source=record.source, kind=kind, source_id=record.source_id,
-                feed=self.run.feed, fingerprint=fp, date_maj=record.date_maj, first_run=self.run, last_run=self.run,
-                data=to_json(record.fields), absent_since=None, **target,
-            )  # fmt: skip
-            # A known record without its place or service: the target was deleted by hand, recreated now.
-            (revived if known else new).append(rec)
-            saved.append((rec, fp, target))
+            if known:  # a known record without its place or service: the target was deleted by hand, recreated now
+                revived.append(
+                    SourceRecord(pk=known.pk, feed=self.run.feed, fingerprint=fp, date_maj=record.date_maj,
+                                 last_run=self.run, data=data, absent_since=None, **target)
+                )  # fmt: skip
+            else:
+                new.append({
+                    "source": record.source, "kind": kind, "source_id": record.source_id, "feed": self.run.feed,
+                    "fingerprint": fp, "date_maj": record.date_maj, "first_run_id": self.run.pk,
+                    "last_run_id": self.run.pk, "data": data, "absent_since": None, **target,
+                })  # fmt: skip
             outcomes[index] = CREATED
-        SourceRecord.objects.bulk_create(new, batch_size=_CHUNK)
+        pks = iter(bulk.insert(SourceRecord, new))
+        self._analyze_once(len(new))
         if revived:
             fields = ["feed", "fingerprint", "date_maj", "last_run", "data", "absent_since", *target]
             SourceRecord.objects.bulk_update(revived, fields, batch_size=_CHUNK)
-        for rec, fp, target in saved:
-            self.known[(rec.source, kind, rec.source_id)] = Known(
-                rec.pk, fp, target.get("place_id"), target.get("service_id"), None, rec.date_maj, self.run.feed
-            )
+        revived_pks = iter(rec.pk for rec in revived)
+        for _, record, fp, target, _ in entries:
+            known = self.known.get((record.source, kind, record.source_id))
+            self.known[(record.source, kind, record.source_id)] = Known(
+                next(revived_pks) if known else next(pks), fp, target.get("place_id"), target.get("service_id"),
+                None, record.date_maj, self.run.feed,
+            )  # fmt: skip
 
     def _update(self, model, updates, outcomes, shared: set[int]) -> None:
         """Apply changed records to their places or services, keeping each changed value in history."""
@@ -294,6 +307,18 @@ class Writer:
         FieldChange.objects.bulk_create(history, batch_size=_CHUNK)
         if kind == SERVICE:
             self.stale_places.update({obj.place_id for obj, _ in touched.values()} | moved_from)
+
+    def _analyze_once(self, inserted: int) -> None:
+        """PostgreSQL plans the per-batch lookups by key on the table's statistics: taken before a large
+        first import, they say a source has no services, and each lookup then reads every record of the
+        source (quadratic). Once a run has inserted many records, statistics are refreshed (ANALYZE sees
+        the rows of its own transaction)."""
+        self.inserted = getattr(self, "inserted", 0) + inserted
+        if self.inserted >= _ANALYZE_AFTER and not getattr(self, "analyzed", False):
+            self.analyzed = True
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(SourceRecord._meta.db_table)}")
 
     @staticmethod
     def _previous_data(pks: list[int]) -> dict[int, dict]:
