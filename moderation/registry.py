@@ -5,8 +5,9 @@ An app registers a provider from its `AppConfig.ready()`:
     from moderation import registry
     registry.register("propositions", "Nouvelles propositions", pending_proposals)
 
-A provider takes the moderator and returns the `Item`s waiting for a decision. The item's `url` is the app's own
-review page, where the decision is taken by the app's own domain function (which writes the audit entry and
+A provider takes the moderator and returns the `Item`s waiting for a decision, oldest first, lazily (a generator
+over a queryset: the queue reads only the first page). Give `count=` a function that counts in the database, or
+the queue counts by reading everything. The item's `url` is the app's own review page, where the decision is taken by the app's own domain function (which writes the audit entry and
 tells the author through `moderation.notify.decision`). The queue (`/moderation/`) only lists and counts: it
 knows no model of the apps to its right.
 """
@@ -14,6 +15,7 @@ knows no model of the apps to its right.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from accounts.permissions import MODERATE, can
 
@@ -32,23 +34,37 @@ class Item:
 class Provider:
     key: str
     label: str  # the queue's section title: « Nouvelles propositions »
-    pending: Callable[[object], Iterable[Item]]
+    items: Callable[[object], Iterable[Item]]
+    count: Callable[[object], int] | None = None
+
+    def total(self, user) -> int:
+        return self.count(user) if self.count else sum(1 for _ in self.items(user))
+
+    def page(self, user, start: int, stop: int) -> list[Item]:
+        return list(islice(self.items(user), start, stop))
 
 
 _providers: dict[str, Provider] = {}
 
 
-def register(key: str, label: str, pending: Callable[[object], Iterable[Item]]) -> None:
+def register(
+    key: str, label: str, pending: Callable[[object], Iterable[Item]], count: Callable[[object], int] | None = None
+) -> None:
     """Declare a kind of item (idempotent: an app's `ready()` may run twice in tests)."""
-    _providers[key] = Provider(key, label, pending)
+    _providers[key] = Provider(key, label, pending, count)
 
 
 def providers() -> list[Provider]:
     return list(_providers.values())
 
 
-def pending(user) -> dict[str, list[Item]]:
-    """What waits for this moderator, by kind, oldest first; nothing for someone who may not moderate."""
+def provider(key: str) -> Provider | None:
+    return _providers.get(key)
+
+
+def pending(user, limit: int = 20) -> dict[str, list[Item]]:
+    """The first `limit` items waiting for this moderator, by kind, oldest first; nothing for someone who may
+    not moderate."""
     if not can(user, MODERATE):
         return {}
-    return {p.key: sorted(p.pending(user), key=lambda item: item.created) for p in providers()}
+    return {p.key: p.page(user, 0, limit) for p in providers()}

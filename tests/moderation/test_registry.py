@@ -11,17 +11,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _items(user):
-    return [
-        registry.Item("essai", "Le plus récent", "/b/", datetime.datetime(2026, 12, 2, tzinfo=datetime.UTC)),
-        registry.Item("essai", "Le plus ancien", "/a/", datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)),
-    ]
+    for day in range(1, 31):
+        yield registry.Item("essai", f"Du {day}", "/a/", datetime.datetime(2026, 12, day, tzinfo=datetime.UTC))
 
 
-def test_a_moderator_sees_every_kind_oldest_first_and_others_see_nothing():
+def test_a_moderator_sees_the_first_page_of_every_kind_and_others_see_nothing():
     registry.register("essai", "Essais", _items)
     moderator = User.objects.create_user("mod@exemple.fr", role=User.Role.MODERATOR)
     member = User.objects.create_user("membre@exemple.fr")
-    assert [i.title for i in registry.pending(moderator)["essai"]] == ["Le plus ancien", "Le plus récent"]
+    first = registry.pending(moderator, limit=2)["essai"]
+    assert [i.title for i in first] == ["Du 1", "Du 2"]  # the provider's order, the first page only
+    assert registry.provider("essai").total(moderator) == 30
     assert registry.pending(member) == {}
 
 
