@@ -7,10 +7,11 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from core import retention
-        from directory import fields
+        from directory import fields, moderation
         from directory.models import ErrorReport
 
         fields.register_lookups()
+        moderation.register()
         retention.register(
             retention.Rule(
                 name="Courriel laissé avec un signalement d’erreur",

@@ -4,7 +4,8 @@ from core import mail
 
 
 def decision(to: str, *, subject: str, accepted: bool, reason: str = "", url: str = "") -> None:
-    """One e-mail in French: what was decided, the moderator's reason (required when refusing), where to look."""
+    """One e-mail in French: what was examined (`subject`, e.g. « votre signalement sur « Médiathèque » »), the
+    decision, the moderator's message (required when refusing: the reason), where to look."""
     if not to:
         return
     if not accepted and not reason.strip():

@@ -30,5 +30,6 @@ def test_a_refusal_says_why():
         notify.decision("auteur@exemple.fr", subject="Horaires", accepted=False, reason=" ")
     notify.decision("auteur@exemple.fr", subject="Horaires", accepted=False, reason="Le lieu est fermé le lundi.")
     worker.run_pending()
-    assert "Le lieu est fermé le lundi." in mail.outbox[0].body
-    assert mail.outbox[0].subject.startswith("Non retenu")
+    assert "Pourquoi : Le lieu est fermé le lundi." in mail.outbox[0].body
+    assert "nous n’y donnons pas suite" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Réponse de la modération : Horaires"
