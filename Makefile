@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup secret test lint format chromium clean
+.PHONY: run setup secret test lint format chromium java clean
 
 $(BIN)/.deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ run: setup
 	trap 'kill 0' EXIT; $(MANAGE) worker & DEBUG=$${DEBUG:-false} $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## The whole test suite, browser tests included.
-test: $(BIN)/.dev-deps node_modules/.installed chromium var/secret_key
+test: $(BIN)/.dev-deps node_modules/.installed chromium java var/secret_key
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -55,6 +55,18 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Chromium est nécessaire aux tests navigateur : lancez « sudo apt-get install chromium » puis « make test »."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## Java runs the W3C's Nu Html Checker (npm vnu-jar) in the HTML validity test.
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installation de Java (paquet Debian, pour le validateur HTML)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "Java est nécessaire au validateur HTML : lancez « sudo apt-get install default-jre-headless » puis « make test »."; \
 	    exit 1; \
 	  fi; \
 	fi

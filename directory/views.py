@@ -85,7 +85,8 @@ def _published_place(pk: int) -> Place:
 
 
 def follows_merges(view):
-    """Place pages answer a merged place's old number with a 301 to the same page of the place that absorbed it."""
+    """Place pages answer a merged place's old number with a 301 (308 for a form sent) to the same page of the place
+    that absorbed it."""
 
     @wraps(view)
     def wrapper(request, pk: int, **kwargs):
@@ -95,7 +96,10 @@ def follows_merges(view):
             name = request.resolver_match.url_name
             if name in ("place", "place-short"):
                 return redirect(absorbed.place.get_absolute_url(), permanent=True)
-            return redirect(reverse(f"directory:{name}", kwargs={"pk": absorbed.place.pk}), permanent=True)
+            response = redirect(reverse(f"directory:{name}", kwargs={"pk": absorbed.place.pk}), permanent=True)
+            if request.method == "POST":
+                response.status_code = 308  # a 301 turns the POST into a GET: the report the person typed is lost
+            return response
 
     return wrapper
 

@@ -2,7 +2,12 @@
 
 count(0, "lieu", "lieux") → "0 lieu"   (0 and 1 are singular in French)
 de("Évry") → "d’Évry", de("Les Ulis") → "des Ulis", de("Le Kremlin-Bicêtre") → "du Kremlin-Bicêtre"
+day(date(2026, 8, 1)) → "1er août 2026"   (the first of the month is an ordinal)
 """
+
+import datetime
+
+from django.utils import formats
 
 _VOWELS = set("aeiouàâäéèêëîïôöùûüœæ")
 
@@ -26,3 +31,11 @@ def de(name: str) -> str:
     if name[:1].lower() in _VOWELS:
         return "d’" + name
     return "de " + name
+
+
+def day(value: datetime.date | None, year: bool = True) -> str:
+    """A date as French writes it: « 1er août 2026 », « 2 août 2026 » (« 1er août » without the year)."""
+    if not value:
+        return ""
+    text = formats.date_format(value, "j F Y" if year else "j F")
+    return "1er" + text[1:] if value.day == 1 else text

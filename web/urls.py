@@ -8,4 +8,5 @@ urlpatterns = [
     path("donnees-personnelles/", views.privacy, name="privacy"),
     path("contact/", views.contact, name="contact"),
     path("accessibilite/", views.accessibility, name="accessibility"),
+    path("plan-du-site/", views.site_map, name="site-map"),
 ]

@@ -1,4 +1,4 @@
-"""The site's error pages and its legal pages (publisher, personal data, contact, accessibility statement)."""
+"""The site's error pages, its legal pages (publisher, personal data, contact, accessibility statement) and its map."""
 
 from django.conf import settings
 from django.http import HttpResponseServerError
@@ -58,3 +58,9 @@ def contact(request):
 @require_GET
 def accessibility(request):
     return render(request, "web/accessibility.html", _site() | {"audit": rgaa.load_audit()})
+
+
+@require_GET
+def site_map(request):
+    """The second way to find a page (RGAA 12.1): every public page, grouped by what people come for."""
+    return render(request, "web/site_map.html", _site())

@@ -34,6 +34,7 @@ def pages(place):
         "mentions légales": "/mentions-legales/",
         "données personnelles": "/donnees-personnelles/",
         "contact": "/contact/",
+        "plan du site": "/plan-du-site/",
         "page introuvable": "/nulle-part/",
         "données ouvertes": "/donnees-ouvertes/",
         "documentation de l’API": "/api/docs",
@@ -62,3 +63,29 @@ def test_no_horizontal_scroll_at_320px(page, live_server, place):
         page.locator("details").evaluate_all("els => els.forEach(d => d.open = true)")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{name}: {width}px"
+
+
+# WCAG 1.4.12 (RGAA 10.12): the spacings a reader may impose through their own style sheet.
+TEXT_SPACING = """() => document.querySelectorAll('body, body *').forEach(el => {
+  el.style.setProperty('line-height', '1.5', 'important');
+  el.style.setProperty('letter-spacing', '0.12em', 'important');
+  el.style.setProperty('word-spacing', '0.16em', 'important');
+  if (el.tagName === 'P') el.style.setProperty('margin-bottom', '2em', 'important');
+})"""
+CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
+  const css = getComputedStyle(el);
+  const hides = ['hidden', 'clip'].includes(css.overflowX) || ['hidden', 'clip'].includes(css.overflowY);
+  const visible = el.offsetParent !== null && el.innerText && el.innerText.trim();
+  return hides && visible && el.getBoundingClientRect().width > 2
+    && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+}).map(el => el.tagName + '.' + el.className + ': ' + el.innerText.slice(0, 40))"""
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_text_spacing_loses_no_content(page, live_server, place, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for name, path in pages(place).items():
+        page.goto(live_server.url + path)
+        page.evaluate(TEXT_SPACING)  # inline styles set through the CSS object model, as a reader's bookmarklet does
+        assert page.evaluate(CLIPPED) == [], name
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name

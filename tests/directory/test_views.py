@@ -222,3 +222,23 @@ def test_map_code_is_not_loaded_with_the_page(client):
         assert '<script src="/static/vendor/leaflet/leaflet.js"' not in html
         assert 'rel="stylesheet" href="/static/vendor/leaflet/leaflet.css"' not in html
         assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in html
+
+
+def test_the_first_of_the_month_reads_premier(client):
+    import datetime
+
+    service = ServiceFactory(place__date_maj=datetime.date(2026, 8, 1))
+    assert "mises à jour le 1er août 2026" in client.get(service.place.get_absolute_url()).content.decode()
+    assert "vérifiées le 1er août 2026" in client.get("/recherche/?ou=91300").content.decode()
+
+
+def test_a_report_sent_to_an_absorbed_place_keeps_its_data(client):
+    from directory.models import PlaceAlias
+
+    kept = PlaceFactory()
+    PlaceAlias.objects.create(old_pk=kept.pk + 1000, place=kept)
+    old_url = reverse("directory:report", args=[kept.pk + 1000])
+    response = client.post(old_url, {"kind": "horaires", "message": "Fermé le mercredi.", "email": ""})
+    assert response.status_code == 308  # the browser sends the same form again to the new address
+    assert response["Location"] == reverse("directory:report", args=[kept.pk])
+    assert client.get(old_url).status_code == 301

@@ -22,3 +22,14 @@ def test_de_is_elided_and_contracted():
 def test_filters():
     html = Template('{% load french %}{{ n|count:"lieu,lieux" }} {{ n|plural:"trouvé,trouvés" }} autour {{ c|de }}')
     assert html.render(Context({"n": 0, "c": "Évry"})) == "0 lieu trouvé autour d’Évry"
+
+
+def test_the_first_of_the_month_is_an_ordinal():
+    import datetime
+
+    assert french.day(datetime.date(2026, 8, 1)) == "1er août 2026"
+    assert french.day(datetime.date(2026, 8, 2)) == "2 août 2026"
+    assert french.day(datetime.date(2027, 1, 1), year=False) == "1er janvier"
+    assert french.day(None) == ""
+    html = Template("{% load french %}vérifiées le {{ d|day }}")
+    assert html.render(Context({"d": datetime.date(2026, 8, 1)})) == "vérifiées le 1er août 2026"

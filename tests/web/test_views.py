@@ -4,7 +4,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-LEGAL = ["web:legal-notice", "web:privacy", "web:contact", "web:accessibility"]
+LEGAL = ["web:legal-notice", "web:privacy", "web:contact", "web:accessibility", "web:site-map"]
 
 
 @pytest.mark.parametrize("debug", [False, True])
@@ -77,3 +77,16 @@ def test_grid_has_the_106_criteria_for_every_audited_page():
         for row in rows:
             assert row["statut"] in rgaa.STATUSES, row
             assert row["statut"] == "NT" or row["date"], row  # every evaluated criterion is dated
+
+
+def test_the_site_map_leads_to_every_page_of_the_menu_and_footer(client):
+    """RGAA 12.1: a second way to reach every page besides the menu."""
+    site_map = client.get(reverse("web:site-map")).content.decode()
+    home = client.get("/").content.decode()
+    import re
+
+    menu_and_footer = set(re.findall(r"<(?:nav|footer)[^>]*>.*?</(?:nav|footer)>", home, re.S))
+    links = {href for block in menu_and_footer for href in re.findall(r'href="(/[^"]*)"', block)}
+    assert links, "the home page has a menu and a footer"
+    for href in links - {reverse("web:site-map")}:
+        assert f'href="{href}"' in site_map, href

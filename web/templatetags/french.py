@@ -1,5 +1,5 @@
 """Template filters for written French: `{{ n|count:"lieu,lieux" }}`, `{{ n|plural:"trouvé,trouvés" }}`,
-`autour {{ commune|de }}`."""
+`autour {{ commune|de }}`, `le {{ date|day }}` (« 1er août 2026 »)."""
 
 from django import template
 
@@ -26,3 +26,8 @@ def plural(n, arg: str) -> str:
 @register.filter
 def de(name: str) -> str:
     return french.de(name)
+
+
+@register.filter
+def day(value) -> str:
+    return french.day(value)
