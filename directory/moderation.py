@@ -35,8 +35,10 @@ class DecisionForm(forms.Form):
     status = forms.ChoiceField(
         label="Décision",
         widget=forms.RadioSelect,
-        choices=[(ErrorReport.Status.DONE, "Traité : la fiche est corrigée ou était juste"),
-                 (ErrorReport.Status.REJECTED, "Sans suite")],  # fmt: skip
+        choices=[
+            (ErrorReport.Status.DONE, "Traité : la fiche est corrigée ou était juste"),
+            (ErrorReport.Status.REJECTED, "Sans suite"),
+        ],
         error_messages={"required": "Choisissez une décision."},
     )
     reply = forms.CharField(
@@ -55,7 +57,7 @@ def review(request, pk: int):
     report = get_object_or_404(ErrorReport.objects.select_related("place"), pk=pk)
     if not can(request.user, MODERATE, report):
         raise PermissionDenied("Cette page est réservée à l’équipe de modération.")
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             reports.decide(report, form.cleaned_data["status"], user=request.user, reply=form.cleaned_data["reply"],

@@ -7,8 +7,9 @@ An app registers a provider from its `AppConfig.ready()`:
 
 A provider takes the moderator and returns the `Item`s waiting for a decision, oldest first, lazily (a generator
 over a queryset: the queue reads only the first page). Give `count=` a function that counts in the database, or
-the queue counts by reading everything. The item's `url` is the app's own review page, where the decision is taken by the app's own domain function (which writes the audit entry and
-tells the author through `moderation.notify.decision`). The queue (`/moderation/`) only lists and counts: it
+the queue counts by reading everything. The item's `url` is the app's own review page, where the decision is
+taken by the app's own domain function (which writes the audit entry and tells the author through
+`moderation.notify.decision`). The queue (`/moderation/`) only lists and counts: it
 knows no model of the apps to its right.
 """
 
