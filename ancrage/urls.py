@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),
     path("moderation/", include("moderation.urls")),
+    path("moderation/historique/", include("datahub.urls")),
     path("", include("web.urls")),
     path("", include("directory.urls")),
 ]

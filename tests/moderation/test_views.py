@@ -70,3 +70,7 @@ def test_the_queue_reads_one_page_whatever_the_number_of_items(client, people, d
     assert "300 éléments attendent" in html and html.count("Message ") == 10
     page = client.get(QUEUE, {"type": "signalements", "page": 2}).content.decode()
     assert "Page 2 sur 6" in page and "Message 50" in page
+
+
+def test_the_back_office_leads_to_the_queue(admin_client):
+    assert 'href="/moderation/">Modération</a>' in admin_client.get("/admin/").content.decode()
