@@ -32,7 +32,7 @@ class Event:
 
 def parse_shown(model_field, text: str):
     """The value a history line shows (`datahub.values.display`) back as the field's value."""
-    if isinstance(model_field, VocabularyListField) or isinstance(model_field, models.JSONField):
+    if isinstance(model_field, (VocabularyListField, models.JSONField)):
         return [part for part in text.split(" | ") if part] if text else []
     if isinstance(model_field, models.BooleanField):
         return {"oui": True, "non": False}.get(text)
