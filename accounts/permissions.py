@@ -147,8 +147,16 @@ def _join_request(user, action, join_request) -> bool:
     return _structure(user, ACCEPT_REQUEST if action != VIEW else MANAGE_MEMBERS, join_request.structure)
 
 
+def _error_report(user, action, report) -> bool:
+    """A visitor's report on a place: read and decided by the moderation."""
+    if action in (VIEW, MODERATE):
+        return is_coordinator(user) or is_moderator(user)
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
+    "directory.errorreport": _error_report,
     "directory.service": _service,
     "accounts.structure": _structure,
     "accounts.membership": _membership,

@@ -21,11 +21,14 @@ urlpatterns = [
     path("sante/", health, name="health"),
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),
+    path("moderation/", include("moderation.urls")),
+    path("moderation/historique/", include("datahub.urls")),
     path("", include("web.urls")),
     path("", include("directory.urls")),
     path("", include("freshness.urls")),
 ]
 
 # The site's French error pages (also with DEBUG on: web.middleware.FrenchErrorPagesMiddleware).
+handler403 = "web.views.permission_denied"
 handler404 = "web.views.page_not_found"
 handler500 = "web.views.server_error"

@@ -127,7 +127,7 @@ class FieldChangeAdmin(ReadOnlyMixin, CoordinatorAdmin):
         place = change.record.place
         if place is None:
             return "—"
-        url = reverse("admin:datahub_fieldchange_place", args=[place.pk])
+        url = reverse("datahub:history", args=[place.pk])
         return format_html('<a href="{}" title="Historique des valeurs de ce lieu">{}</a>', url, place)
 
     def get_urls(self):

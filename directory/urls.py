@@ -1,6 +1,6 @@
 from django.urls import path
 
-from directory import views
+from directory import moderation, views
 
 app_name = "directory"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("lieux/<int:pk>/fiche/", views.place_sheet, name="place-sheet"),
     path("lieux/<int:pk>/signaler/", views.report_error, name="report"),
     path("lieux/<int:pk>/signaler/merci/", views.report_thanks, name="report-thanks"),
+    path("moderation/signalements/<int:pk>/", moderation.review, name="report-review"),
 ]

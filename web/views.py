@@ -15,6 +15,14 @@ def page_not_found(request, exception=None):
     return response
 
 
+def permission_denied(request, exception=None):
+    message = str(exception or "")
+    # Only the messages our own views raise, in French; Django's own (CSRF…) are not for visitors.
+    response = render(request, "web/403.html", {"exception": message if message.endswith(".") else ""}, status=403)
+    response.is_site_page = True
+    return response
+
+
 def server_error(request):
     try:
         response = render(request, "web/500.html", status=500)

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
+from directory.models import ErrorReport
 from tests.factories import PlaceFactory, ServiceFactory
 
 ROLES = [
@@ -76,6 +77,7 @@ ALLOWED = {
         "request_join": MAY_ASK_TO_JOIN,
         "moderate": COORDINATION | {"moderator"},
     },
+    "error_report": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},
     "territory": {"moderate": COORDINATION | {"moderator"}, "request_join": set()},
 }
 
@@ -114,6 +116,7 @@ def world(db):
         "hidden_service": ServiceFactory(place=hidden),
         "structure": structure,
         "membership": membership,
+        "error_report": ErrorReport.objects.create(place=place, kind="horaires", message="Fermé le lundi."),
         "territory": None,
     }
     return people, objects

@@ -94,13 +94,13 @@ def test_place_history_lists_every_change_most_recent_first_with_its_import(admi
     FieldChange.objects.create(
         record=other, run=run, field="nom", old_value="Ailleurs", new_value="Autre", changed_at=now
     )
-    html = admin_client.get(reverse("admin:datahub_fieldchange_place", args=[place.pk])).content.decode()
-    assert "2 modifications" in html and "Ailleurs" not in html
+    html = admin_client.get(reverse("admin:datahub_fieldchange_place", args=[place.pk]), follow=True).content.decode()
+    assert "2 modifications de valeur" in html and "Ailleurs" not in html
     assert html.index("payant") < html.index("0169000001")  # most recent first
     assert f"service « {service.nom} »" in html and str(run) in html and f"lancé par {admin_user}" in html
-    assert "<td>Téléphone</td>" in html and "<td>Frais</td>" in html  # the fields' French names
+    assert '<th scope="row">Téléphone</th>' in html and '<th scope="row">Frais</th>' in html  # French names
     listing = admin_client.get(reverse("admin:datahub_fieldchange_changelist")).content.decode()
-    assert reverse("admin:datahub_fieldchange_place", args=[place.pk]) in listing  # each change leads to its place
+    assert reverse("datahub:history", args=[place.pk]) in listing  # each change leads to its place
     form = admin_client.get(reverse("admin:directory_place_change", args=[place.pk])).content.decode()
     assert "Historique des valeurs" in form and "0169000001" in form and "payant" in form
     assert reverse("admin:datahub_fieldchange_place", args=[place.pk]) in form
