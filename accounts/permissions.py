@@ -147,6 +147,17 @@ def _join_request(user, action, join_request) -> bool:
     return _structure(user, ACCEPT_REQUEST if action != VIEW else MANAGE_MEMBERS, join_request.structure)
 
 
+def _contribution(user, action, contribution) -> bool:
+    """An edit proposed by a structure: its people see it, moderators decide it."""
+    if action == VIEW and active(user) and contribution.author_id == user.pk:
+        return True
+    if action == VIEW:
+        return _place(user, EDIT, contribution.place) or is_moderator(user)
+    if action == MODERATE:
+        return is_coordinator(user) or is_moderator(user)
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.service": _service,
@@ -154,6 +165,7 @@ RULES = {
     "accounts.membership": _membership,
     "accounts.user": _user,
     "accounts.joinrequest": _join_request,
+    "contributions.contribution": _contribution,
 }
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sante/", health, name="health"),
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),
+    path("", include("contributions.urls")),
     path("", include("web.urls")),
     path("", include("directory.urls")),
 ]
