@@ -42,6 +42,7 @@ def _revert_published(contribution: Contribution, edits: list[FieldEdit], modera
     if contribution.action == Action.ADD:
         if contribution.service is not None:
             writes.delete_service(contribution.service)
+            contribution.service = None
         return
     if contribution.action == Action.DELETE:
         values = {e.field: e.old_value for e in contribution.fields.all()}
@@ -77,6 +78,7 @@ def _apply_pending(contribution: Contribution, edits: list[FieldEdit]) -> None:
     elif contribution.action == Action.DELETE:
         if contribution.service is not None:
             writes.delete_service(contribution.service)
+            contribution.service = None
     else:
         obj = contribution.service if contribution.service_name else contribution.place
         if obj is not None:
@@ -110,7 +112,10 @@ def decide(contribution: Contribution, moderator, accepted: dict[str, bool], rea
     contribution.reviewed_at, contribution.reviewed_by, contribution.reason = timezone.now(), moderator, reason
     contribution.save(update_fields=["reviewed_at", "reviewed_by", "reason"])
     settle(contribution)
-    audit.record(contribution, "relue", user=moderator, changes={e.field: [e.decision] for e in edits})
+    audit.record(
+        contribution, "relue", user=moderator, note=reason,
+        changes={e.field: ["à relire", e.get_decision_display()] for e in edits},
+    )  # fmt: skip
     _tell_author(contribution, reverted, reason)
     return contribution
 
