@@ -3,6 +3,7 @@ fieldsets, each field labelled and described (`aria-describedby` to its hint and
 
 from django import forms
 from django.core.validators import EmailValidator, URLValidator
+from django.db import models
 from django.forms.models import fields_for_model
 
 from contributions import hours
@@ -10,7 +11,8 @@ from contributions.fields import PLACE_FIELDS, SERVICE_FIELDS, group, label
 from datahub import normalize
 from directory.models import Place, Service
 from directory.presentation import phone_display
-from territory.search import resolve_commune
+from territory.models import Commune
+from territory.text import fold_commune
 
 _HOURS_HINT = "Par exemple « 09:00 - 12:00 / 14:00 - 17:00 ». Laissez vide si c’est fermé ce jour-là."
 
@@ -82,6 +84,16 @@ class HoursFields(AccessibleForm):
         return initial["osm"]
 
 
+def _formfield(db_field, **kwargs):
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
+
+
+def _fields(model, names):
+    return fields_for_model(model, fields=names, formfield_callback=_formfield)
+
+
 def _initial(obj, names):
     return {name: getattr(obj, name) for name in names}
 
@@ -117,6 +129,13 @@ def _check_phone(value: str, departement: str) -> str:
     return number
 
 
+def _commune(name: str, postal: str) -> Commune | None:
+    """The commune of that postal code whose name is the one typed (accents, case and hyphens aside)."""
+    folded = fold_commune(name)
+    candidates = Commune.objects.filter(codes_postaux__contains=f"|{postal}|")
+    return next((c for c in candidates if c.nom_recherche == folded), None) if folded else None
+
+
 class PlaceForm(HoursFields):
     sections = [
         ("Nom et présentation", ["nom", "presentation_resume", "presentation_detail"]),
@@ -132,7 +151,7 @@ class PlaceForm(HoursFields):
         names = [name for name in PLACE_FIELDS if name != "horaires"]
         super().__init__(*args, initial=_initial(place, names), **kwargs)
         self.place = place
-        self.fields.update(fields_for_model(Place, fields=names))
+        self.fields.update(_fields(Place, names))
         self.fields["nom"].required = True
         self.fields["code_postal"].required = self.fields["commune"].required = True
         self.fields["courriels"].help_text = self.fields["site_web"].help_text = "Une adresse par ligne."
@@ -162,8 +181,8 @@ class PlaceForm(HoursFields):
         data["horaires"] = self.clean_hours()
         postal, name = (data.get("code_postal") or "").strip(), (data.get("commune") or "").strip()
         if postal and name:
-            commune = resolve_commune(f"{name} {postal}")
-            if commune is None or f"|{postal}|" not in commune.codes_postaux:
+            commune = _commune(name, postal)
+            if commune is None:
                 self.add_error("commune", f"Nous ne trouvons pas la commune « {name} » avec le code postal "
                                           f"« {postal} ». Vérifiez l’orthographe et le code postal.")  # fmt: skip
             else:
@@ -193,7 +212,7 @@ class ServiceForm(HoursFields):
         names = [name for name in SERVICE_FIELDS if name != "horaires_accueil"]
         super().__init__(*args, initial=_initial(service, names) if service else {}, **kwargs)
         self.place = place
-        self.fields.update(fields_for_model(Service, fields=names))
+        self.fields.update(_fields(Service, names))
         self.fields["nom"].required = True
         self.fields["mediation"].label = "Ce que le service propose"
         self.fields["mediation"].help_text = ""

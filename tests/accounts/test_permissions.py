@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
+from contributions.models import Contribution
 from tests.factories import PlaceFactory, ServiceFactory
 
 ROLES = [
@@ -77,6 +78,10 @@ ALLOWED = {
         "moderate": COORDINATION | {"moderator"},
     },
     "territory": {"moderate": COORDINATION | {"moderator"}, "request_join": set()},
+    "contribution": {  # the member's edit of the structure's place
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "moderate": COORDINATION | {"moderator"},
+    },
 }
 
 
@@ -115,6 +120,9 @@ def world(db):
         "structure": structure,
         "membership": membership,
         "territory": None,
+        "contribution": Contribution.objects.create(
+            author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
+        ),
     }
     return people, objects
 
