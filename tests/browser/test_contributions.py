@@ -20,7 +20,8 @@ def _log_in(page, live_server, user) -> None:
     page.context.clear_cookies()
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}
+    page.context.add_cookies([cookie])
 
 
 @pytest.fixture
