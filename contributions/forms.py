@@ -153,6 +153,7 @@ class PlaceForm(HoursFields):
         self.place = place
         self.fields.update(_fields(Place, names))
         self.fields["nom"].required = True
+        self.fields["presentation_detail"].widget.attrs["rows"] = 5
         self.fields["code_postal"].required = self.fields["commune"].required = True
         self.fields["courriels"].help_text = self.fields["site_web"].help_text = "Une adresse par ligne."
         self.fields["telephone"].help_text = "Par exemple 01 69 00 00 00."
@@ -214,6 +215,7 @@ class ServiceForm(HoursFields):
         self.place = place
         self.fields.update(_fields(Service, names))
         self.fields["nom"].required = True
+        self.fields["description"].widget.attrs["rows"] = 4
         self.fields["mediation"].label = "Ce que le service propose"
         self.fields["mediation"].help_text = ""
         if service and service.telephone:
@@ -248,7 +250,8 @@ class ReviewForm(AccessibleForm):
         self.groups = ["tout"] if self.whole else list(dict.fromkeys(group(row.field) for row in rows))
         for key in self.groups:
             self.fields[f"d_{key}"] = forms.ChoiceField(
-                label="Décision" if self.whole else label(rows[0].model, key) if key != "commune" else "Adresse",
+                label="Décision : " + ("garder ce changement ?" if self.whole else
+                                       f"garder « {label(rows[0].model, key) if key != 'commune' else 'Adresse'} » ?"),
                 choices=self.CHOICES, widget=forms.RadioSelect, initial="accepter",
                 error_messages={"required": "Choisissez « Garder » ou « Annuler »."},
             )  # fmt: skip

@@ -79,11 +79,11 @@ def to_osm(cells: dict[str, str], holidays_off: bool) -> tuple[str, dict[str, st
 
 
 def in_words(osm: str) -> str:
-    """Hours as the site says them: « Lundi : 9 h – 12 h ; … », or a plain note when there are none."""
+    """Hours as the site says them, a day a line: « Lundi : 9 h – 12 h », or a plain note when there are none."""
     if not (osm or "").strip():
         return "Horaires non renseignés"
     if not hours.is_valid(osm):
         return hours.readable_text(osm) or "Horaires dans un format non reconnu"
     days = [f"{day.name} : {day.text if day.spans else 'fermé'}" for day in hours.week_table(osm)]
     notes = [note for note in hours.exceptions(osm) if not note.startswith("Jours fériés")]
-    return " ; ".join(days) + "." + "".join(f" {note}" for note in notes)
+    return "\n".join([*days, *notes])
