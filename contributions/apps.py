@@ -6,7 +6,8 @@ class ContributionsConfig(AppConfig):
     verbose_name = "Contributions des structures"
 
     def ready(self):
-        from contributions import moderation
+        from contributions import moderation, panels
         from moderation import registry
 
         registry.register(moderation.KEY, moderation.LABEL, moderation.pending)
+        panels.register("en-attente", "Changements en attente de relecture", panels.waiting_edits)

@@ -36,6 +36,20 @@ def register(key: str, title: str, items: Callable[[object, list], Iterable[Entr
     _panels[key] = Panel(key, title, items)
 
 
+def waiting_edits(user, places: list) -> list[Entry]:
+    """This app's own panel: the places whose edits wait, unpublished, for a moderator."""
+    from django.urls import reverse
+
+    from web.french import count
+
+    return [
+        Entry(f"{place.nom} : {count(place.n_pending, 'changement attend', 'changements attendent')} "
+              "la relecture avant publication.", reverse("contributions:preview", args=[place.pk]),
+              f"Voir l’aperçu de {place.nom}")
+        for place in places if getattr(place, "n_pending", 0)
+    ]  # fmt: skip
+
+
 def shown(user, places: list) -> list[tuple[Panel, list[Entry]]]:
     """The panels that have something to say to this member, in registration order."""
     out = []

@@ -173,3 +173,25 @@ def test_the_review_page_shows_the_diff_and_reverts_one_field(people):
     place.refresh_from_db()
     assert (place.nom, place.horaires) == ("Médiathèque", "Mo-Fr 09:00-12:00,14:00-17:00")
     assert "Horaires inexacts." in client.get(url).content.decode()
+
+
+def test_other_apps_add_what_is_due_to_the_home_page(people):
+    from contributions import panels
+
+    def due(user, places):
+        return [panels.Entry(f"{place.nom} : à confirmer", "/confirmer/", "Confirmer") for place in places]
+
+    panels.register("essai-fraicheur", "Fiches à confirmer", due)
+    try:
+        html = _client(people, "member").get(reverse("contributions:home")).content.decode()
+        assert "Fiches à confirmer" in html and "Médiathèque de Massy : à confirmer" in html
+        html = _client(people, "outsider").get(reverse("contributions:home")).content.decode()
+        assert "Fiches à confirmer" not in html  # no place, nothing due
+    finally:
+        panels._panels.pop("essai-fraicheur")
+
+
+def test_the_home_page_lists_what_waits_for_moderation(people):
+    submit.edit(people["newcomer"], people["new_place"], {"nom": "Maison des jeunes MJC"})
+    html = _client(people, "newcomer").get(reverse("contributions:home")).content.decode()
+    assert "Maison des jeunes : 1 changement attend la relecture avant publication." in html
