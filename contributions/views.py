@@ -87,9 +87,11 @@ def add_service(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def edit_service(request, pk: int):
     service = _allowed(request.user, EDIT, get_object_or_404(Service.objects.select_related("place"), pk=pk))
-    form = ServiceForm(request.POST or None, service=service, place=service.place)
+    shown = queries.with_pending(Service.objects.select_related("place").get(pk=pk))
+    form = ServiceForm(request.POST or None, service=shown, place=service.place)
     if request.method == "POST" and form.is_valid():
-        return _saved(request, submit.edit(request.user, service, form.values()), service.place)
+        values = submit.changed(shown, form.values())
+        return _saved(request, submit.edit(request.user, service, values) if values else None, service.place)
     title = f"Modifier le service « {service.nom} »"
     context = {"form": form, "place": service.place, "service": service, "title": title}
     return render(request, "contributions/edit.html", context, status=400 if form.errors else 200)

@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from accounts.permissions import structures_of
 from contributions.models import Contribution, FieldEdit
 from datahub.values import apply
-from directory.models import Place
+from directory.models import Place, Service
 
 
 def places_of(user) -> list[Place]:
@@ -20,19 +20,23 @@ def places_of(user) -> list[Place]:
     )
 
 
-def pending_edits(place: Place):
-    """Place fields edited and not yet applied (a structure not yet validated), oldest first."""
-    return FieldEdit.objects.filter(
+def pending_edits(place: Place, service: Service | None = None):
+    """Fields of the place (or of one of its services) edited and not yet applied (a structure not yet
+    validated), oldest first."""
+    edits = FieldEdit.objects.filter(
         contribution__place=place, contribution__status=Contribution.Status.PENDING,
-        contribution__action=Contribution.Action.EDIT, contribution__service__isnull=True,
-        contribution__service_name="", decision="",
+        contribution__action=Contribution.Action.EDIT, decision="",
     ).order_by("contribution__created_at", "pk")  # fmt: skip
+    if service is None:
+        return edits.filter(contribution__service__isnull=True, contribution__service_name="")
+    return edits.filter(contribution__service=service)
 
 
-def with_pending(place: Place) -> Place:
-    """The place as it will read once its waiting edits are accepted (in memory: nothing is saved)."""
-    apply(place, {edit.field: edit.new_value for edit in pending_edits(place)})
-    return place
+def with_pending(obj: Place | Service) -> Place | Service:
+    """The place or service as it will read once its waiting edits are accepted (in memory: nothing saved)."""
+    edits = pending_edits(obj) if isinstance(obj, Place) else pending_edits(obj.place, obj)
+    apply(obj, {edit.field: edit.new_value for edit in edits})
+    return obj
 
 
 def history(place: Place, limit: int = 20) -> list[Contribution]:

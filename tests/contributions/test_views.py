@@ -195,3 +195,19 @@ def test_the_home_page_lists_what_waits_for_moderation(people):
     submit.edit(people["newcomer"], people["new_place"], {"nom": "Maison des jeunes MJC"})
     html = _client(people, "newcomer").get(reverse("contributions:home")).content.decode()
     assert "Maison des jeunes : 1 changement attend la relecture avant publication." in html
+
+
+def test_a_waiting_service_edit_is_where_the_form_starts_again(people):
+    from tests.factories import ServiceFactory
+
+    service = ServiceFactory(place=people["new_place"])
+    client = _client(people, "newcomer")
+    url = reverse("contributions:edit-service", args=[service.pk])
+    data = _form_data(client, url)
+    data["description"] = "Sur rendez-vous."
+    client.post(url, data)
+    service.refresh_from_db()
+    assert service.description != "Sur rendez-vous."  # waits for moderation
+    assert client.get(url).context["form"]["description"].value() == "Sur rendez-vous."
+    client.post(url, _form_data(client, url))  # saved again unchanged: nothing new to review
+    assert Contribution.objects.count() == 1
