@@ -12,6 +12,7 @@ from contributions import panels
 from contributions.domain import queries, submit
 from contributions.forms import PlaceForm, ServiceForm
 from contributions.models import Contribution
+from directory import presentation
 from directory.models import Place, Service
 
 _DONE = {
@@ -46,7 +47,7 @@ def place(request, pk: int):
         "place": place,
         "services": list(place.services.all()),
         "history": queries.history(place),
-        "pending": queries.pending_edits(place).exists(),
+        "pending": queries.has_pending(place),
     }
     return render(request, "contributions/place.html", context)
 
@@ -112,6 +113,13 @@ def preview(request, pk: int):
     from directory.views import _place_context
 
     place = _allowed(request.user, EDIT, get_object_or_404(Place, pk=pk))
-    context = _place_context(queries.with_pending(place))
-    context["pending"] = queries.pending_edits(place).exists()
+    place = queries.with_pending(place)
+    context = _place_context(place)
+    services = queries.services_with_pending(place)
+    context.update(
+        services=services,
+        service_details=presentation.service_details(place, services),
+        facts=presentation.place_facts(place, services),
+        pending=queries.has_pending(place),
+    )
     return render(request, "contributions/preview.html", context)

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 
 from accounts.permissions import structures_of
 from contributions.models import Contribution, FieldEdit
-from datahub.values import apply
+from datahub.values import apply, from_json
 from directory.models import Place, Service
 
 
@@ -37,6 +37,20 @@ def with_pending(obj: Place | Service) -> Place | Service:
     edits = pending_edits(obj) if isinstance(obj, Place) else pending_edits(obj.place, obj)
     apply(obj, {edit.field: edit.new_value for edit in edits})
     return obj
+
+
+def services_with_pending(place: Place) -> list[Service]:
+    """The place's services once its waiting edits, additions and removals are accepted (nothing saved)."""
+    waiting = Contribution.objects.filter(place=place, status=Contribution.Status.PENDING)
+    removed = set(waiting.filter(action=Contribution.Action.DELETE).values_list("service_id", flat=True))
+    services = [with_pending(s) for s in place.services.select_related("place") if s.pk not in removed]
+    for added in waiting.filter(action=Contribution.Action.ADD).prefetch_related("fields"):
+        services.append(Service(place=place, **{e.field: from_json(e.field, e.new_value) for e in added.fields.all()}))
+    return services
+
+
+def has_pending(place: Place) -> bool:
+    return Contribution.objects.filter(place=place, status=Contribution.Status.PENDING).exists()
 
 
 def history(place: Place, limit: int = 20) -> list[Contribution]:

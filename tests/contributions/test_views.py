@@ -211,3 +211,11 @@ def test_a_waiting_service_edit_is_where_the_form_starts_again(people):
     assert client.get(url).context["form"]["description"].value() == "Sur rendez-vous."
     client.post(url, _form_data(client, url))  # saved again unchanged: nothing new to review
     assert Contribution.objects.count() == 1
+
+
+def test_the_preview_shows_waiting_services_too(people):
+    place = people["new_place"]
+    submit.add_service(people["newcomer"], place, {"nom": "Atelier smartphone", "description": "Le mercredi."})
+    html = _client(people, "newcomer").get(reverse("contributions:preview", args=[place.pk])).content.decode()
+    assert "Atelier smartphone" in html
+    assert "Atelier smartphone" not in _client(people, "newcomer").get(place.get_absolute_url()).content.decode()
