@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "directory",
     "datahub",
     "freshness",
+    "contributions",
     "opendata",
     "api",
     "web",
