@@ -154,6 +154,17 @@ def _error_report(user, action, report) -> bool:
     return is_coordinator(user)
 
 
+def _contribution(user, action, contribution) -> bool:
+    """An edit proposed by a structure: its people see it, moderators decide it."""
+    if action == VIEW and active(user) and contribution.author_id == user.pk:
+        return True
+    if action == VIEW:
+        return _place(user, EDIT, contribution.place) or is_moderator(user)
+    if action == MODERATE:
+        return is_coordinator(user) or is_moderator(user)
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -162,6 +173,7 @@ RULES = {
     "accounts.membership": _membership,
     "accounts.user": _user,
     "accounts.joinrequest": _join_request,
+    "contributions.contribution": _contribution,
 }
 
 

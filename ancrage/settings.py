@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "territory",
     "directory",
     "datahub",
+    "contributions",
     "opendata",
     "api",
     "web",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("donnees-ouvertes/", include("opendata.urls")),
     path("moderation/", include("moderation.urls")),
     path("moderation/historique/", include("datahub.urls")),
+    path("", include("contributions.urls")),
     path("", include("web.urls")),
     path("", include("directory.urls")),
 ]

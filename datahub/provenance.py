@@ -14,9 +14,12 @@ from datahub.models import FieldChange, ImportRun, SourceRecord
 from datahub.values import comparable, display, is_empty, to_json
 from directory.models import Place
 
-# A coordinator's corrections (and later a structure's own updates) are a source of their own: one
-# record per place or service, holding the values they set, dated the day they set them.
+# A coordinator's corrections and a structure's own updates are sources of their own: one record per place
+# or service and per such source, holding the values they set, dated the day they set them. An import never
+# reverts them by repeating an old value; a value the import changes is news and replaces them (writer.py).
 COORDINATION = "coordination"
+STRUCTURE = "structure"
+EDIT_SOURCES = (COORDINATION, STRUCTURE)
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,16 @@ class FieldOrigin:
     by: object = None  # the person who set the value, when it is a correction
 
 
-def record_edit(sender, instance, user, changes: dict, **kwargs) -> SourceRecord:
+def record_edit(sender, instance, user, changes: dict, source: str = "", **kwargs) -> SourceRecord:
     """A person changed these fields (`directory.domain.writes.edited`): keep the values as their own
-    source record, and each change in the history with who made it."""
+    source record (`source`: the coordination's by default, or the structure's), and each change in the
+    history with who made it."""
+    source = source if source in EDIT_SOURCES else COORDINATION
     kind = SourceRecord.Kind.PLACE if sender is Place else SourceRecord.Kind.SERVICE
     place = instance if sender is Place else instance.place
     record, _ = SourceRecord.objects.get_or_create(
-        source=COORDINATION, kind=kind, source_id=str(instance.pk),
-        defaults={"feed": COORDINATION, "place": place, "service": None if sender is Place else instance},
+        source=source, kind=kind, source_id=str(instance.pk),
+        defaults={"feed": source, "place": place, "service": None if sender is Place else instance},
     )  # fmt: skip
     record.data = {**record.data, **to_json({name: new for name, (_, new) in changes.items()})}
     record.date_maj, record.place = timezone.localdate(), place
@@ -47,6 +52,15 @@ def record_edit(sender, instance, user, changes: dict, **kwargs) -> SourceRecord
         for name, (old, new) in changes.items()
     )  # fmt: skip
     return record
+
+
+def withdraw(source: str, instance, fields) -> None:
+    """A moderator reverted these fields of `source`'s edit: its record no longer claims them."""
+    kind = SourceRecord.Kind.PLACE if isinstance(instance, Place) else SourceRecord.Kind.SERVICE
+    record = SourceRecord.objects.filter(source=source, kind=kind, source_id=str(instance.pk)).first()
+    if record is not None and set(fields) & set(record.data):
+        record.data = {name: value for name, value in record.data.items() if name not in fields}
+        record.save(update_fields=["data"])
 
 
 def place_sources(place) -> list[SourceRecord]:

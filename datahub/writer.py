@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from datahub.models import FieldChange, ImportRun, SourceRecord
-from datahub.provenance import COORDINATION
+from datahub.provenance import EDIT_SOURCES
 from datahub.records import Parsed
 from datahub.values import apply, combine, display, fingerprint, from_json, keep_precise_position, to_json
 from directory.domain.writes import refresh_places
@@ -304,28 +304,29 @@ class Writer:
         return out
 
     @staticmethod
-    def _siblings(kind, ids: set[int]) -> tuple[dict[int, dict[int, tuple]], dict[int, SourceRecord]]:
-        """The other sources' records of these targets, and their coordinators' corrections (kept apart:
-        a correction holds until a source changes that value, see `_update`)."""
+    def _siblings(kind, ids: set[int]) -> tuple[dict[int, dict[int, tuple]], dict[int, list[SourceRecord]]]:
+        """The other sources' records of these targets, and the corrections of coordinators and structures
+        (kept apart: a correction holds until a source changes that value, see `_update`)."""
         column = "place_id" if kind == PLACE else "service_id"
         out: dict[int, dict[int, tuple]] = {}
-        corrections: dict[int, SourceRecord] = {}
+        corrections: dict[int, list[SourceRecord]] = {}
         if ids:
             for pk, source, target, date_maj, data in SourceRecord.objects.filter(
                 kind=kind, **{f"{column}__in": ids}
             ).values_list("pk", "source", column, "date_maj", "data"):
-                if source == COORDINATION:
-                    corrections[target] = SourceRecord(pk=pk, data=data)
+                if source in EDIT_SOURCES:
+                    corrections.setdefault(target, []).append(SourceRecord(pk=pk, data=data))
                 else:
                     out.setdefault(target, {})[pk] = (str(date_maj or ""), data)
         return out, corrections
 
     @staticmethod
-    def _supersede(correction: SourceRecord | None, diff: dict) -> None:
-        """A source changed values a coordinator had corrected: its news replaces the correction."""
-        if correction is not None and set(diff) & set(correction.data):
-            data = {name: value for name, value in correction.data.items() if name not in diff}
-            SourceRecord.objects.filter(pk=correction.pk).update(data=data)
+    def _supersede(corrections: list[SourceRecord] | None, diff: dict) -> None:
+        """A source changed values a coordinator or a structure had corrected: its news replaces them."""
+        for correction in corrections or ():
+            if set(diff) & set(correction.data):
+                data = {name: value for name, value in correction.data.items() if name not in diff}
+                SourceRecord.objects.filter(pk=correction.pk).update(data=data)
 
     # --- end of run ------------------------------------------------------------------------
     def refresh_places(self) -> None:

@@ -34,6 +34,7 @@ SOURCE_NAMES = {
     "france-services": "Programme France Services (liste nationale)",
     "tableur": "Tableur déposé par l’équipe de coordination",
     "coordination": "L’équipe de coordination du territoire",
+    "structure": "La structure qui tient ce lieu",
     "admin": "L’équipe de coordination du territoire",
 }
 _CODE = re.compile(r"^[a-z0-9]+([-_.][a-z0-9]+)*$")

@@ -16,7 +16,8 @@ from directory.domain.derived import refresh_places
 from directory.models import ErrorReport, Place, PlaceAlias, Service
 
 # Sent after a place or a service was saved by a person: sender=model, instance, user,
-# changes={field: (old, new)}.
+# changes={field: (old, new)}, source (who the edit speaks for: "" for the coordination, "structure" for the
+# structure that keeps the place, see `datahub.provenance`).
 edited = Signal()
 
 __all__ = [
@@ -47,25 +48,25 @@ def _editable(instance, fields) -> list[str]:
 
 
 @transaction.atomic
-def save_place(place: Place, *, user=None, fields=None) -> Place:
+def save_place(place: Place, *, user=None, fields=None, source: str = "") -> Place:
     """Save a place edited by a person (`fields`: the names they changed) and refresh what derives from it."""
     changes = _changes(place, _editable(place, fields))
     place.save()
     place.refresh_from_services()
     if changes:
-        edited.send(sender=Place, instance=place, user=user, changes=changes)
+        edited.send(sender=Place, instance=place, user=user, changes=changes, source=source)
     return place
 
 
 @transaction.atomic
-def save_service(service: Service, *, user=None, fields=None) -> Service:
+def save_service(service: Service, *, user=None, fields=None, source: str = "") -> Service:
     """Save a service edited by a person; its place (and its former place, if it moved) are refreshed."""
     changes = _changes(service, _editable(service, fields))
     previous = Service.objects.filter(pk=service.pk).values_list("place_id", flat=True).first()
     service.save()
     refresh_places({service.place_id, previous} - {None})
     if changes:
-        edited.send(sender=Service, instance=service, user=user, changes=changes)
+        edited.send(sender=Service, instance=service, user=user, changes=changes, source=source)
     return service
 
 

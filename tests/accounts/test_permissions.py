@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
+from contributions.models import Contribution
 from directory.models import ErrorReport
 from tests.factories import PlaceFactory, ServiceFactory
 
@@ -79,6 +80,10 @@ ALLOWED = {
     },
     "error_report": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},
     "territory": {"moderate": COORDINATION | {"moderator"}, "request_join": set()},
+    "contribution": {  # the member's edit of the structure's place
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "moderate": COORDINATION | {"moderator"},
+    },
 }
 
 
@@ -118,6 +123,9 @@ def world(db):
         "membership": membership,
         "error_report": ErrorReport.objects.create(place=place, kind="horaires", message="Fermé le lundi."),
         "territory": None,
+        "contribution": Contribution.objects.create(
+            author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
+        ),
     }
     return people, objects
 

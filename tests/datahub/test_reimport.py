@@ -238,3 +238,34 @@ def test_a_run_whose_process_was_killed_shows_as_interrupted(admin_client, setti
     assert killed.status == ImportRun.Status.FAILED and killed.error.startswith("Import interrompu")
     assert killed.finished_at is not None
     assert recent.status == ImportRun.Status.RUNNING  # may still be running
+
+
+def test_a_structures_edit_survives_the_same_import_and_yields_to_news(imported, tmp_path):
+    """import → a member of the validated structure edits → the same file again keeps the member's values;
+    a value the source changes is news and applies, as for a coordinator's correction."""
+    from accounts.models import Membership, Structure, User
+    from contributions.domain import submit
+
+    feed = tmp_path / "cnfs.json"
+    feed.write_text(json.dumps([_lieu(telephone="01 69 00 00 00")]))
+    imported(feed)
+    structure = Structure.objects.create(name="Espace numérique", validated=True)
+    member = User.objects.create_user("membre@exemple.fr")
+    Membership.objects.create(user=member, structure=structure)
+    place = Place.objects.get()
+    place.structure = structure
+    place.save()
+    submit.edit(member, place, {"horaires": "Mo-Sa 10:00-18:00", "telephone": "+33160000001"})
+    assert imported(feed).updated == 0  # the very same file: nothing to apply
+    feed.write_text(json.dumps([_lieu(telephone="01 69 00 00 00", date_maj="2023-03-01")]))
+    imported(feed)  # a newer version repeating the same values
+    place.refresh_from_db()
+    assert (place.horaires, place.telephone) == ("Mo-Sa 10:00-18:00", "+33160000001")
+    history = FieldChange.objects.get(field="telephone", run=None)
+    assert history.by == member and history.record.source == "structure"
+    # The source changes the hours: news, applied; the structure's phone number stays.
+    feed.write_text(json.dumps([_lieu(telephone="01 69 00 00 00", horaires="Tu 14:00-17:00", date_maj="2023-04-01")]))
+    imported(feed)
+    place.refresh_from_db()
+    assert (place.horaires, place.telephone) == ("Tu 14:00-17:00", "+33160000001")
+    assert "horaires" not in SourceRecord.objects.get(source="structure").data  # superseded by the news
