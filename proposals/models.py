@@ -50,8 +50,12 @@ class Proposal(models.Model):
     def title(self) -> str:
         if self.place_id:
             return f"service(s) pour « {self.place.nom} »"
-        return (self.steps.get("lieu") or {}).get("nom") or "nouveau lieu"
+        return self._typed("lieu", "nom") or "nouveau lieu"
 
     @property
     def structure_name(self) -> str:
-        return (self.steps.get("qui") or {}).get("structure", "")
+        return self._typed("qui", "structure")
+
+    def _typed(self, step: str, name: str) -> str:
+        values = (self.steps.get(step) or {}).get(name) or [""]
+        return " ".join(str(values[0]).split())
