@@ -30,7 +30,10 @@ def _place_for(request) -> Place | None:
 
 @require_http_methods(["GET"])
 def start(request):
-    return render(request, "proposals/start.html", {"draft": _draft(request)})
+    draft = _draft(request)
+    if draft is None:
+        request.session.pop(PLACE_KEY, None)  # « Commencer » here proposes a new place
+    return render(request, "proposals/start.html", {"draft": draft})
 
 
 @require_http_methods(["GET"])

@@ -81,7 +81,7 @@ def accept(proposal: Proposal, *, user) -> Place:
     for values in checked.service_values():
         service = Service(place=place, source=PROPOSITION, **values)
         writes.save_service(service, user=user, fields=list(values), source=PROPOSITION)
-    if proposal.wants_admin and structure is not None:
+    if proposal.wants_admin and structure is not None and may_become_admin(proposal, structure):
         _make_admin(proposal, structure, user)
     proposal.status, proposal.decided_at, proposal.decided_by = Proposal.Status.ACCEPTED, timezone.now(), user
     proposal.created_place = place
@@ -90,6 +90,15 @@ def accept(proposal: Proposal, *, user) -> Place:
     notify.decision(proposal.email, subject=f"votre proposition « {proposal.title} »", accepted=True,
                     url=place.get_absolute_url())  # fmt: skip
     return place
+
+
+def may_become_admin(proposal: Proposal, structure: Structure) -> bool:
+    """A new place's structure takes its proposer as admin; an existing place's structure only when nobody
+    administers it yet (otherwise its admins accept the person through a « Je travaille dans cette structure »
+    request)."""
+    if not proposal.place_id:
+        return True
+    return not Membership.objects.filter(structure=structure, role=Membership.Role.ADMIN).exists()
 
 
 def _make_admin(proposal: Proposal, structure: Structure, moderator) -> None:

@@ -96,3 +96,19 @@ def test_the_queue_lists_confirmed_proposals_only(client, pending, staff):
     client.force_login(staff["moderator"])
     page = client.get("/moderation/?type=propositions").content.decode()
     assert page.count("Proposition : Atelier numérique Clic") == 1
+
+
+def test_a_service_for_a_place_whose_structure_has_an_admin_does_not_make_the_proposer_admin(client, staff):
+    from tests.proposals.conftest import SERVICE, confirm_url, go
+
+    structure = Structure.objects.create(name="CCAS de Massy")
+    Membership.objects.create(user=staff["member"], structure=structure, role=Membership.Role.ADMIN)
+    place = PlaceFactory(nom="CCAS de Massy", structure=structure)
+    client.get(f"/proposer/lieu/{place.pk}/")
+    go(client, "qui", WHO)
+    go(client, "services", SERVICE)
+    go(client, "relecture", {}, action="envoyer")
+    client.post(confirm_url())
+    decide.accept(Proposal.objects.get(), user=staff["moderator"])
+    assert [s.nom for s in place.services.all()] == ["Aide aux démarches en ligne"]
+    assert not User.objects.filter(email="benevole@exemple.fr").exists()
