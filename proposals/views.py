@@ -162,7 +162,8 @@ def _review(request, draft, place, steps, context, action):
 
 @require_http_methods(["GET"])
 def sent(request):
-    return render(request, "proposals/sent.html", {"email": request.session.get("proposition_envoyee", "")})
+    # Shown once: the address does not stay in the session.
+    return render(request, "proposals/sent.html", {"email": request.session.pop("proposition_envoyee", "")})
 
 
 @require_http_methods(["GET", "POST"])
