@@ -118,3 +118,25 @@ def test_the_same_journey_works_without_javascript(browser, live_server):
         _accept_and_search(page, live_server.url, proposal)
     finally:
         context.close()
+
+
+def test_the_first_steps_work_by_keyboard_only(page, live_server):
+    page.goto(live_server.url + "/proposer/")
+    page.get_by_role("link", name="Commencer").focus()
+    page.keyboard.press("Enter")
+    page.get_by_label("Nom de votre structure").focus()
+    page.keyboard.type("Association Clic Massy")
+    page.keyboard.press("Tab")  # the SIRET stays empty: it is optional
+    page.keyboard.press("Tab")
+    page.keyboard.type("benevole@exemple.fr")
+    page.keyboard.press("Tab")
+    page.keyboard.type("bénévole")
+    page.keyboard.press("Enter")  # Enter in a field sends the form with its first button: « Suivant »
+    page.wait_for_url(live_server.url + "/proposer/etape/lieu/")
+    page.locator("#id_nom").focus()
+    page.keyboard.press("Enter")  # the required fields are missing: the summary says which, and links to them
+    summary = page.get_by_role("alert")
+    assert "Le formulaire contient" in summary.inner_text()
+    summary.get_by_role("link").first.focus()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#id_nom")
