@@ -64,7 +64,7 @@ def propose(page, base, found=None, width=1280):
     assert page.locator("#id_s0-nom").input_value() == "Aide aux démarches en ligne"
     _check(page, "étape 4, deux services", found, width)
     page.locator("#id_s1-nom").fill("Atelier smartphone")
-    _next(page)
+    page.locator("#id_s1-nom").press("Enter")  # « Suivant », not « Retirer le service 1 »
     assert "Étape 5 sur 5" in page.inner_text("main")
     assert "Atelier smartphone" in page.inner_text("main")
     _check(page, "étape 5", found, width)
