@@ -2,7 +2,6 @@
 `ServiceForm`: the same fields, the same French checks); each step shows and validates its own sections."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
 
 from contributions.forms import AccessibleForm, PlaceForm, ServiceForm
@@ -102,6 +101,3 @@ def check_who(data) -> WhoForm:
     form = WhoForm(data)
     form.full_clean()
     return form
-
-
-__all__ = ["PLACE_STEP", "RECEPTION_STEP", "SendForm", "ValidationError", "WhoForm", "data_of", "only", "posted"]

@@ -1,6 +1,5 @@
 """The public steps of « Proposer un lieu » (thin: the forms check, `domain.flow` keeps and sends)."""
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -178,6 +177,3 @@ def confirm(request, token: str):
     except signing.LinkError as error:
         return render(request, "proposals/link_error.html", {"message": str(error)}, status=400)
     return render(request, "proposals/confirm.html", {"proposal": proposal})
-
-
-__all__ = ["ValidationError"]
