@@ -165,6 +165,13 @@ def _contribution(user, action, contribution) -> bool:
     return is_coordinator(user)
 
 
+def _proposal(user, action, proposal) -> bool:
+    """A place or services proposed without an account: seen and decided by the moderation only."""
+    if action in (VIEW, MODERATE):
+        return is_coordinator(user) or is_moderator(user)
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -174,6 +181,7 @@ RULES = {
     "accounts.user": _user,
     "accounts.joinrequest": _join_request,
     "contributions.contribution": _contribution,
+    "proposals.proposal": _proposal,
 }
 
 

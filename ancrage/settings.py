@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "datahub",
     "freshness",
     "contributions",
+    "proposals",
     "opendata",
     "api",
     "web",
@@ -326,6 +327,11 @@ ANCRAGE_UPLOAD_RETENTION_DAYS = env_int("ANCRAGE_UPLOAD_RETENTION_DAYS", 7)
 # Retention of personal data (days), applied every night (core.retention): the e-mail a visitor leaves with an
 # error report serves to answer them, then is erased.
 ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
+# Proposals made without an account (« Proposer un lieu »): the confirmation link's life, how long an abandoned
+# draft (or an unconfirmed proposal) is kept, and when the proposer's e-mail is erased after the decision.
+ANCRAGE_PROPOSAL_LINK_DAYS = env_int("ANCRAGE_PROPOSAL_LINK_DAYS", 7)
+ANCRAGE_PROPOSAL_DRAFT_DAYS = env_int("ANCRAGE_PROPOSAL_DRAFT_DAYS", 14)
+ANCRAGE_PROPOSAL_EMAIL_DAYS = env_int("ANCRAGE_PROPOSAL_EMAIL_DAYS", 90)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("moderation/historique/", include("datahub.urls")),
     path("", include("contributions.urls")),
+    path("", include("proposals.urls")),
     path("", include("web.urls")),
     path("", include("directory.urls")),
     path("", include("freshness.urls")),

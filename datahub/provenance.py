@@ -19,7 +19,8 @@ from directory.models import Place
 # reverts them by repeating an old value; a value the import changes is news and replaces them (writer.py).
 COORDINATION = "coordination"
 STRUCTURE = "structure"
-EDIT_SOURCES = (COORDINATION, STRUCTURE)
+PROPOSITION = "proposition"  # a place or a service proposed without an account, accepted by a moderator
+EDIT_SOURCES = (COORDINATION, STRUCTURE, PROPOSITION)
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ def privacy(request):
     context = _site() | {
         "report_retention_days": settings.ANCRAGE_REPORT_RETENTION_DAYS,
         "report_email_days": settings.ANCRAGE_REPORT_EMAIL_DAYS,
+        "proposal_draft_days": settings.ANCRAGE_PROPOSAL_DRAFT_DAYS,
+        "proposal_email_days": settings.ANCRAGE_PROPOSAL_EMAIL_DAYS,
     }
     return render(request, "web/privacy.html", context)
 

@@ -27,9 +27,13 @@ __all__ = [
 
 
 def _changes(instance, fields) -> dict[str, tuple]:
-    """{field: (value in the database, value on the instance)} for `fields` that differ."""
-    if instance.pk is None or not fields:
+    """{field: (value in the database, value on the instance)} for `fields` that differ; for a new instance,
+    {field: (None, value)} for every value set (a created place's values are recorded too)."""
+    if not fields:
         return {}
+    if instance.pk is None:
+        values = {name: getattr(instance, name) for name in fields}
+        return {name: (None, value) for name, value in values.items() if value not in (None, "", [], {})}
     stored = type(instance).objects.filter(pk=instance.pk).values(*fields).first() or {}
     field_of = instance._meta.get_field
     changes = {}

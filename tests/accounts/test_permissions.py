@@ -10,6 +10,7 @@ from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
 from contributions.models import Contribution
 from directory.models import ErrorReport
+from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
 
 ROLES = [
@@ -84,6 +85,7 @@ ALLOWED = {
         "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
         "moderate": COORDINATION | {"moderator"},
     },
+    "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
 }
 
 
@@ -126,6 +128,7 @@ def world(db):
         "contribution": Contribution.objects.create(
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
+        "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
     }
     return people, objects
 

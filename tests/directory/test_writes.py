@@ -99,3 +99,20 @@ def test_a_service_edit_in_the_admin_is_recorded_with_its_author(admin_client, a
     )  # fmt: skip
     assert changes["frais"].record.service_id == service.pk
     assert _all_search() == ["Annexe"]
+
+
+def test_a_new_place_created_by_a_person_tells_its_values_not_nothing():
+    """Before: `_changes` returned nothing for an unsaved instance, so a created place had no recorded source."""
+    heard = []
+
+    def listen(sender, instance, changes, **kwargs):
+        heard.append((sender, instance.pk, changes))
+
+    writes.edited.connect(listen)
+    try:
+        place = Place(nom="Atelier Clic", code_insee="91377", commune="Massy", adresse="")
+        writes.save_place(place, fields=["nom", "code_insee", "commune", "adresse"], source="proposition")
+    finally:
+        writes.edited.disconnect(listen)
+    assert heard == [(Place, place.pk, {"nom": (None, "Atelier Clic"), "code_insee": (None, "91377"),
+                                        "commune": (None, "Massy")})]  # fmt: skip
