@@ -5,6 +5,7 @@ import zlib
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,10 +34,13 @@ def remembered_page(view):
 
     Visitors often open the same few pages (the home page, their commune's search, its places): each is
     computed once a minute for every app server together. The key is the whole address (host, path, every
-    parameter); only plain HTML pages (200, or 400 for a search to correct) are kept: a redirect is not."""
+    parameter); only plain HTML pages (200, or 400 for a search to correct) are kept: a redirect is not. A page
+    shown to a logged-in person, or carrying a message for this visitor, is theirs: computed, never kept."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated or len(messages.get_messages(request)):  # len() does not consume them
+            return view(request, *args, **kwargs)
         address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"0page:{timezone.now():%Y-%m-%dT%H:%M}:{address}"  # "0…": culled before the other entries
 

@@ -158,3 +158,24 @@ def test_a_closure_entered_shows_at_once_on_a_remembered_place_page(client):
     assert "Inventaire" in client.get(place.get_absolute_url()).content.decode()
     temporary.remove(info, user=None)
     assert "Inventaire" not in client.get(place.get_absolute_url()).content.decode()
+
+
+def test_a_page_for_a_logged_in_person_or_with_a_message_is_never_kept(client, django_user_model):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    from directory import views
+
+    person = django_user_model.objects.create_user("membre@exemple.fr", "mot-de-passe-2026")
+    client.force_login(person)
+    client.get(reverse("directory:home"))  # computed for them: not kept for the others
+    request = RequestFactory().get(reverse("directory:home"))
+    request.user, request.session = person, client.session
+    request._messages = FallbackStorage(request)
+    request._messages.add(20, "Vous êtes déconnecté.")
+    assert "Vous êtes déconnecté." in views.home(request).content.decode()
+    client.logout()
+    anonymous = client.get(reverse("directory:home")).content.decode()
+    assert "Vous êtes déconnecté." not in anonymous and "membre@exemple.fr" not in anonymous
+    assert len(get_messages(request)) == 1  # the visitor's own message is still theirs to read
