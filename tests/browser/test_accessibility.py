@@ -53,6 +53,9 @@ def test_error_report_form_with_errors_has_no_violation(page, live_server, place
     page.goto(f"{live_server.url}/lieux/{place.pk}/signaler/")
     page.get_by_role("button", name="Envoyer le signalement").click()
     assert page.get_by_role("alert").is_visible()
+    assert page.evaluate("document.activeElement.id") == "erreurs"  # the summary is read first
+    page.get_by_role("alert").get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_kind_0"  # its link puts the cursor in the field
     assert axe_violations(page) == []
 
 
