@@ -21,7 +21,7 @@ TODAY = datetime(2027, 3, 18, 10, 0, tzinfo=PARIS)  # a Thursday; next month: Ap
 
 
 def _log_in(page, live_server):
-    user = get_user_model().objects.create_superuser("coordination", "coordination@exemple.fr", "motdepasse")
+    user = get_user_model().objects.create_superuser("coordination@exemple.fr", "motdepasse")
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
