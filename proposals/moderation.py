@@ -11,6 +11,7 @@ from moderation.views import moderator_only
 from proposals.domain import decide
 from proposals.domain.flow import check
 from proposals.models import Proposal
+from proposals.summary import readable
 
 KEY = "propositions"
 
@@ -75,6 +76,6 @@ def review(request, pk: int):
         else:
             return redirect(reverse("moderation:queue") + "#" + KEY)
     return render(request, "proposals/review.html", {
-        "proposal": proposal, "checked": checked, "form": form,
+        "proposal": proposal, "checked": checked, "form": form, "summary": readable(checked),
         "duplicates": decide.duplicates(values) if values else [],
     })  # fmt: skip

@@ -78,7 +78,8 @@ TEXT_SPACING = """() => document.querySelectorAll('body, body *').forEach(el => 
 CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
   const css = getComputedStyle(el);
   const hides = ['hidden', 'clip'].includes(css.overflowX) || ['hidden', 'clip'].includes(css.overflowY);
-  const visible = el.offsetParent !== null && el.innerText && el.innerText.trim();
+  const visible = el.offsetParent !== null && el.innerText && el.innerText.trim()
+    && !el.closest('.leaflet-container');  // a map clips its tiles by design; its text is in the list beside it
   return hides && visible && el.getBoundingClientRect().width > 2
     && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
 }).map(el => el.tagName + '.' + el.className + ': ' + el.innerText.slice(0, 40))"""
