@@ -41,6 +41,8 @@ setup: $(BIN)/.deps var/secret_key
 ## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).
 run: setup
 	@echo "Ancrage : http://$(HOST):$(PORT)/"
+	@# Links in e-mails lead to the address served here, unless ANCRAGE_SITE_URL says otherwise.
+	export ANCRAGE_SITE_URL=$${ANCRAGE_SITE_URL:-http://$(HOST):$(PORT)}; \
 	trap 'kill 0' EXIT; $(MANAGE) worker & DEBUG=$${DEBUG:-false} $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## The whole test suite, browser tests included.

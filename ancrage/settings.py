@@ -124,6 +124,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain text (an e-mail's subject and body): the same templates, without HTML escaping (« l’Habitat »,
+        # not « l&#x27;Habitat »). Chosen with `using="text"` (core/mail.py).
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

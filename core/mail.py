@@ -14,8 +14,8 @@ from core.jobs import job
 
 
 def render(name: str, context: dict) -> dict:
-    subject = " ".join(render_to_string(f"mail/{name}.subject.txt", context).split())
-    text = render_to_string(f"mail/{name}.txt", context)
+    subject = " ".join(render_to_string(f"mail/{name}.subject.txt", context, using="text").split())
+    text = render_to_string(f"mail/{name}.txt", context, using="text")
     try:
         html = render_to_string(f"mail/{name}.html", context)
     except TemplateDoesNotExist:

@@ -7,7 +7,7 @@ day(date(2026, 8, 1)) → "1er août 2026"   (the first of the month is an ordin
 
 import datetime
 
-from django.utils import formats
+from django.utils import formats, timezone
 
 _VOWELS = set("aeiouàâäéèêëîïôöùûüœæ")
 
@@ -37,5 +37,7 @@ def day(value: datetime.date | None, year: bool = True) -> str:
     """A date as French writes it: « 1er août 2026 », « 2 août 2026 » (« 1er août » without the year)."""
     if not value:
         return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date()  # the day it was where the site is, not in UTC
     text = formats.date_format(value, "j F Y" if year else "j F")
     return "1er" + text[1:] if value.day == 1 else text

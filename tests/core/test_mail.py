@@ -45,3 +45,11 @@ def test_a_failed_sending_is_retried():
         TaskResultStatus.FAILED,
         TaskResultStatus.SUCCESSFUL,
     ]
+
+
+@pytest.mark.django_db
+def test_plain_text_is_not_html_escaped():
+    place = PlaceFactory(nom="ALT (Ass. l'Insertion par l'Habitat)", commune="Massy")
+    message = mail.render("signalement_recu", {"place": place, "site_name": "Ancrage", "site_url": ""})
+    assert "l'Insertion par l'Habitat" in message["subject"] and "l'Habitat" in message["text"]
+    assert "&#x27;" not in message["subject"] + message["text"]

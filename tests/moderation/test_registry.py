@@ -33,4 +33,5 @@ def test_a_refusal_says_why():
     worker.run_pending()
     assert "Pourquoi : Le lieu est fermé le lundi." in mail.outbox[0].body
     assert "nous n’y donnons pas suite" in mail.outbox[0].body
+    assert "L’équipe d’Ancrage" in mail.outbox[0].body  # « de » elided before a vowel
     assert mail.outbox[0].subject == "Réponse de la modération : Horaires"

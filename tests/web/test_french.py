@@ -33,3 +33,10 @@ def test_the_first_of_the_month_is_an_ordinal():
     assert french.day(None) == ""
     html = Template("{% load french %}vérifiées le {{ d|day }}")
     assert html.render(Context({"d": datetime.date(2026, 8, 1)})) == "vérifiées le 1er août 2026"
+
+
+def test_a_moment_is_dated_where_the_site_is():
+    import datetime
+
+    just_after_midnight_in_paris = datetime.datetime(2026, 12, 3, 23, 53, tzinfo=datetime.UTC)
+    assert french.day(just_after_midnight_in_paris) == "4 décembre 2026"
