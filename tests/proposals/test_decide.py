@@ -117,7 +117,14 @@ def test_a_service_for_a_place_whose_structure_has_an_admin_does_not_make_the_pr
 def test_the_moderator_reads_everything_proposed_before_deciding(client, pending, staff):
     client.force_login(staff["moderator"])
     html = client.get(f"/moderation/propositions/{pending.pk}/").content.decode()
-    proposed = ["Association Clic Massy", "Atelier numérique Clic", "3 rue de la Gare", "Massy",
-                "Aide aux démarches en ligne", "Avec une bénévole, sur rendez-vous.", "benevole@exemple.fr"]  # fmt: skip
+    proposed = [
+        "Association Clic Massy",
+        "Atelier numérique Clic",
+        "3 rue de la Gare",
+        "Massy",
+        "Aide aux démarches en ligne",
+        "Avec une bénévole, sur rendez-vous.",
+        "benevole@exemple.fr",
+    ]
     for value in proposed:
         assert value in html, value
