@@ -264,6 +264,8 @@ class Writer:
             # made since (by a coordinator, or by another source).
             old = previous.get(known.pk, {})
             values = {name: value for name, value in values.items() if name not in old or old[name] != data.get(name)}
+            if not values.get("date_maj", True):
+                del values["date_maj"]  # a version without a date never erases the date another gave
             if kind == PLACE:
                 values = keep_precise_position(obj, values)
             diff = apply(obj, values)

@@ -271,3 +271,15 @@ def test_a_structures_edit_survives_the_same_import_and_yields_to_news(imported,
     place.refresh_from_db()
     assert (place.horaires, place.telephone) == ("Tu 14:00-17:00", "+33160000001")
     assert "horaires" not in SourceRecord.objects.get(source="structure").data  # superseded by the news
+
+
+def test_a_version_without_a_date_does_not_erase_the_known_date(imported, tmp_path):
+    """A file without dates (a spreadsheet renamed without its date) brings its changes, never an unknown date
+    over a known one: « Informations vérifiées le … » must not become « date inconnue »."""
+    feed = tmp_path / "cnfs.json"
+    feed.write_text(json.dumps([_lieu()]))
+    imported(feed)
+    feed.write_text(json.dumps([_lieu(date_maj="", horaires="Tu 14:00-17:00")]))
+    imported(feed)
+    place = Place.objects.get()
+    assert place.horaires == "Tu 14:00-17:00" and str(place.date_maj) == "2022-05-01"
