@@ -109,11 +109,14 @@ class TemporaryInfoForm(AccessibleForm):
         if fin and fin < temporary.place_today(self.place) and not self.has_error("fin"):
             self.add_error("fin", "Ce jour est déjà passé : une information temporaire sert pour aujourd’hui ou "
                                   "pour plus tard.")  # fmt: skip
-        if not self.errors:
-            try:
-                temporary.validate(self.unsaved(data))  # the admin's rules, the admin's French
-            except ValidationError as error:
-                self.add_domain_errors(error)
+        try:
+            temporary.validate(self.unsaved(data))  # the admin's rules, the admin's French
+        except ValidationError as error:
+            # Every mistake said at once, but a field already wrong says only its first one.
+            said = {name for name in self.fields if self.has_error(name)}
+            if any(self.has_error(name) for name in DAY_FIELDS):
+                said.add("horaires")
+            self.add_domain_errors(error, skip=said)
         return data
 
     def unsaved(self, data: dict | None = None) -> TemporaryInfo:
@@ -136,10 +139,12 @@ class TemporaryInfoForm(AccessibleForm):
             "service": data.get("service"),
         }
 
-    def add_domain_errors(self, error: ValidationError) -> None:
+    def add_domain_errors(self, error: ValidationError, skip=()) -> None:
         """The domain's errors, each on its field (or on the form), with the fields described again."""
         messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
         for name, texts in messages.items():
+            if name in skip:
+                continue
             target = name if name in self.fields else None
             for text in texts:
                 self.add_error(target, text)
