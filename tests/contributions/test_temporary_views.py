@@ -102,7 +102,7 @@ def test_an_editor_adds_a_closure_published_at_once_and_recorded(people, role):
     entry = AuditEntry.objects.get(verb="information temporaire ajoutée")
     assert entry.object_id == str(place.pk) and entry.user == people[role]
     page = client.get(response["Location"]).content.decode()
-    assert "C’est publié : la page publique du lieu l’annonce dès maintenant." in page
+    assert page.count("C’est publié : la page publique du lieu l’annonce dès maintenant.") == 1  # once, not twice
 
 
 def test_dates_typed_by_hand_in_french_are_read(people):
