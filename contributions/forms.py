@@ -24,6 +24,10 @@ class AccessibleForm(forms.Form):
 
     def full_clean(self):
         super().full_clean()
+        self.describe()
+
+    def describe(self) -> None:
+        """Point each field to its hint and its error (again after errors added once the form was cleaned)."""
         for name, field in self.fields.items():
             bound = self[name]
             ids = [f"{bound.auto_id}_helptext"] if field.help_text else []

@@ -1,6 +1,7 @@
 """The structure space `/espace/`: a member's places, what is due, the edit pages, the preview. Thin views: the
 forms parse, `contributions.domain` decides, `accounts.permissions.can` allows."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import ADD_SERVICE, DELETE, EDIT, can, structures_of
-from contributions import panels
+from contributions import panels, temporary_views
 from contributions.domain import queries, submit
 from contributions.forms import PlaceForm, ServiceForm
 from contributions.models import Contribution
@@ -48,6 +49,8 @@ def place(request, pk: int):
         "services": list(place.services.all()),
         "history": queries.history(place),
         "pending": queries.has_pending(place),
+        "temporary": temporary_views.listed(place),
+        "notice_days": settings.ANCRAGE_TEMPORARY_NOTICE_DAYS,
     }
     return render(request, "contributions/place.html", context)
 

@@ -5,7 +5,8 @@ from django.db.models import Count, Q
 from accounts.permissions import structures_of
 from contributions.models import Contribution, FieldEdit
 from datahub.values import apply, from_json
-from directory.models import Place, Service
+from directory.domain import temporary
+from directory.models import Place, Service, TemporaryInfo
 
 
 def places_of(user) -> list[Place]:
@@ -58,3 +59,9 @@ def history(place: Place, limit: int = 20) -> list[Contribution]:
         Contribution.objects.filter(place=place).select_related("author").prefetch_related("fields")
         .order_by("-created_at")[:limit]
     )  # fmt: skip
+
+
+def temporary_infos(place: Place) -> list[TemporaryInfo]:
+    """The place's closures, exceptional hours and messages not yet ended (in force or to come), first day first."""
+    today = temporary.place_today(place)
+    return list(place.temporary_infos.filter(fin__gte=today).select_related("service").order_by("debut", "pk"))

@@ -10,8 +10,8 @@ covers, so every function of `hours` (status, week table, Â« ouvert maintenant Â
 account unchanged, and the open data carries them in the OSM-native way. Information limited to one service is
 shown next to it and does not change the place's hours.
 
-The writes (`add`, `change`, `remove`) take the acting user: coordinators call them from the admin today, a
-structure's members will from their space.
+The writes (`add`, `change`, `remove`) take the acting user: coordinators call them from the admin, a
+structure's members from their space (`contributions/temporary_views.py`).
 """
 
 import re
