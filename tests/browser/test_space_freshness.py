@@ -43,8 +43,8 @@ def test_a_member_confirms_a_due_place_from_the_panel_by_keyboard(page, live_ser
                 break
         else:
             pytest.fail("the button never received the focus")
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"{live_server.url}/espace/")
+        with page.expect_navigation(url=f"{live_server.url}/espace/"):  # the POST, then back to the space
+            page.keyboard.press("Enter")
         main = page.locator("main").inner_text().replace("\xa0", " ")
         thanks = "Merci : les informations de « Médiathèque Jules Verne » sont confirmées à jour aujourd’hui."
         assert main.count(thanks) == 1  # said once (the layout shows the messages)
