@@ -48,6 +48,17 @@ def recipients(place: Place) -> list[str]:
     return members(place) or _public_contact(place)
 
 
+def staffed_structures() -> set[int]:
+    """The structures with at least one active member (one query), for counting many places at once."""
+    active = Membership.objects.filter(user__is_active=True)
+    return set(active.values_list("structure_id", flat=True).distinct())
+
+
+def reachable(place: Place, staffed: set[int]) -> bool:
+    """Whether `recipients(place)` is not empty, without a query per place (`staffed`: `staffed_structures()`)."""
+    return place.structure_id in staffed or bool(_public_contact(place))
+
+
 def _public_contact(place: Place) -> list[str]:
     seen = []
     for address in place.courriels:

@@ -1,10 +1,12 @@
 """Who gets the update requests and where « Modifier » leads, once places belong to structures with members."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Membership, Structure, User
-from freshness.domain import campaigns, requests
+from freshness.domain import campaigns, dashboard, requests
 from freshness.domain.campaigns import Criteria
 from freshness.models import UpdateRequest
 from freshness.tasks import send_update_requests
@@ -118,3 +120,19 @@ def test_without_members_modifier_is_the_public_report_form(team):
     assert requests.edit_url(place) == reverse("directory:report", args=[place.pk])
     alone = PlaceFactory(structure=None)
     assert requests.edit_url(alone) == reverse("directory:report", args=[alone.pk])
+
+
+def test_the_dashboard_and_a_campaigns_count_read_members_in_one_query(team):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            figures = dashboard.figures(at(2026, 7, 10).date())
+            preview = campaigns.preview(Criteria(communes=["91377"]))
+        assert figures["unreachable"] == preview["unreachable"] == 0
+        return len(captured)
+
+    before = queries()
+    for n in range(5):
+        PlaceFactory(structure=team["structure"], courriels=[], date_maj=at(2025, 1, n + 1).date())
+    assert queries() == before  # not one query per place
+    Membership.objects.filter(structure=team["structure"]).delete()
+    assert dashboard.figures(at(2026, 7, 10).date())["unreachable"] == 5  # the first place has its contact
