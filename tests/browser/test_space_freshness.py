@@ -26,6 +26,11 @@ def test_a_member_confirms_a_due_place_from_the_panel_by_keyboard(page, live_ser
     PlaceFactory(structure=structure, nom="Espace Jeunes", date_maj=date(2026, 6, 20))
     page.set_viewport_size({"width": width, "height": 900})
     with time_machine.travel(at(2026, 7, 10, 10, 0), tick=False):
+        # The public page tells the people who work there where to go (the login first).
+        page.goto(f"{live_server.url}{due.get_absolute_url()}")
+        assert axe_violations(page) == []
+        page.get_by_role("link", name="Vous travaillez ici ? Gérez cette fiche").click()
+        assert page.url == f"{live_server.url}/connexion/?next=/compte/structures/{structure.pk}/"
         _log_in(page, live_server, member)
         page.goto(f"{live_server.url}/espace/")
         panel = page.locator("section", has_text="À faire")
