@@ -11,3 +11,4 @@ class ContributionsConfig(AppConfig):
 
         registry.register(moderation.KEY, moderation.LABEL, moderation.pending)
         panels.register("en-attente", "Changements en attente de relecture", panels.waiting_edits)
+        panels.register("fraicheur", "Informations à confirmer", panels.due_for_confirmation)

@@ -43,6 +43,7 @@ class Channel(models.TextChoices):
     EMAIL_LINK = "lien-courriel", "Lien reçu par courriel"
     CAMPAIGN = "campagne", "Lien reçu lors d’une campagne"
     MEMBER_EDIT = "modification-membre", "Modification par un membre de la structure"
+    MEMBER_SPACE = "confirmation-membre", "Confirmation par un membre dans son espace"
     PHONE = "appel", "Appel téléphonique d’un coordinateur"
     VISIT = "visite", "Visite sur place"
     OTHER = "autre", "Autre vérification par la coordination"

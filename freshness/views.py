@@ -1,16 +1,18 @@
-"""The page behind the e-mailed link « Mes informations sont à jour », and the coordinators' dashboard.
+"""The page behind the e-mailed link « Mes informations sont à jour », the same button in a member's space, and
+the coordinators' dashboard.
 
 The link opens a page; only its button (a POST) confirms, because mail scanners and link previews open
 every link of a message on their own: a GET never changes anything.
 """
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import signing
 from core.throttle import throttled
@@ -50,11 +52,22 @@ def confirm(request, pk: int, token: str):
     context = {
         "place": place,
         "edit_url": requests.edit_url(place),
+        "in_space": bool(requests.members(place)),
         "update": update,
         "hours_text": hours.readable_text(place.horaires),
         "week": hours.week_table(place.horaires, code_insee=place.code_insee),
     }
     return render(request, "freshness/confirm.html", context)
+
+
+@login_required
+@require_POST
+def confirm_in_space(request, pk: int):
+    """The button « Mes informations sont à jour » of the « À faire » panel of `/espace/` (a member's place)."""
+    place = get_object_or_404(Place, pk=pk)
+    confirming.confirm_in_space(request.user, place)
+    messages.success(request, f"Merci : les informations de « {place.nom} » sont confirmées à jour aujourd’hui.")
+    return redirect("contributions:home")
 
 
 @staff_member_required

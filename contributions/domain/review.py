@@ -67,7 +67,7 @@ def _revert_published(contribution: Contribution, edits: list[FieldEdit], modera
 
 
 def _apply_pending(contribution: Contribution, edits: list[FieldEdit]) -> None:
-    from contributions.domain.submit import create_service, write
+    from contributions.domain.submit import confirmed_by_edit, create_service, write
     from directory.domain import writes
 
     author = contribution.author
@@ -83,6 +83,8 @@ def _apply_pending(contribution: Contribution, edits: list[FieldEdit]) -> None:
         obj = contribution.service if contribution.service_name else contribution.place
         if obj is not None:
             write(obj, {e.field: e.new_value for e in edits}, user=author, source=STRUCTURE)
+        if not contribution.service_name:  # the place itself: its member's edit, now applied, confirms it
+            confirmed_by_edit(contribution.place, author)
 
 
 @transaction.atomic

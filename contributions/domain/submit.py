@@ -4,6 +4,11 @@ Following DORA: a validated structure's edit is applied at once (through `direct
 the data hub as the structure's own source) and waits for a moderator's review afterwards; a structure not yet
 validated sees its edit wait, unapplied, until a moderator accepts it. A coordinator's or a moderator's edit is
 applied and needs no review.
+
+A member's edit of a place is also an answer to freshness: once applied (at once, or when a moderator accepts
+it) it is a confirmation (`freshness.domain.confirm.confirm`, channel « modification par un membre », the
+member as author); a member's edit left waiting answers the place's open update request, so no reminder
+follows it.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +21,8 @@ from datahub.provenance import COORDINATION, STRUCTURE
 from datahub.values import apply, comparable, from_json, to_json
 from directory.domain import writes
 from directory.models import Place, Service
+from freshness.domain.confirm import answer, confirm
+from freshness.models import Channel, UpdateRequest
 
 Status, Action = Contribution.Status, Contribution.Action
 
@@ -65,6 +72,8 @@ def _create(user, place, status, changes, *, service=None, service_name="", acti
     )  # fmt: skip
     verb = {Status.PENDING: "proposée", Status.PUBLISHED: "publiée, à relire"}.get(status, "appliquée")
     audit.record(contribution, verb, user=user, changes={name: [str(o), str(n)] for name, (o, n) in changes.items()})
+    if status == Status.PENDING:
+        answer(place, UpdateRequest.Outcome.EDITED)  # an applied edit answers through `writes.edited`
     return contribution
 
 
@@ -110,7 +119,15 @@ def edit(user, obj: Place | Service, values: dict) -> Contribution | None:
         _supersede_pending(contribution)
     else:
         write(obj, to_json({name: new for name, (_, new) in changes.items()}), user=user, source=source_for(user))
+        if service is None:
+            confirmed_by_edit(place, user)
     return contribution
+
+
+def confirmed_by_edit(place: Place, author) -> None:
+    """A place edit by a member of its structure, now applied, confirms the place's information (freshness)."""
+    if author is not None and is_member(author, place.structure_id):
+        confirm(place, channel=Channel.MEMBER_EDIT, user=author)
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from datahub.models import SourceRecord
 from directory.fields import has_any
 from directory.models import Place
 from freshness.domain.due import DUE, OVERDUE, due_date_of, status_condition
-from freshness.domain.requests import recipients, send
+from freshness.domain.requests import reachable, recipients, send, staffed_structures
 from freshness.models import Campaign, UpdateRequest
 from territory.departements import in_departement
 from territory.models import Commune
@@ -58,9 +58,9 @@ def places(criteria: Criteria):
 
 
 def preview(criteria: Criteria) -> dict:
-    chosen = list(places(criteria))
-    reachable = sum(1 for place in chosen if recipients(place))
-    return {"places": len(chosen), "reachable": reachable, "unreachable": len(chosen) - reachable}
+    chosen, staffed = list(places(criteria)), staffed_structures()
+    count = sum(1 for place in chosen if reachable(place, staffed))
+    return {"places": len(chosen), "reachable": count, "unreachable": len(chosen) - count}
 
 
 @transaction.atomic

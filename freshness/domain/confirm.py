@@ -1,21 +1,24 @@
 """A place's information is confirmed: one function, whatever the channel (e-mailed link, campaign, a
-coordinator's call or visit, later a member's edit), and the two other writes of this app.
+coordinator's call or visit, a member's edit or button in the structure space), and the other writes of
+this app.
 
 `confirm` records the confirmation, sets the place's information date to its day through the directory's
 write function (so the public page says « Informations vérifiées le … » with that day, and the data hub keeps
 the date as a correction of its own that an import does not revert), answers the place's open update
 requests, and writes the audit log.
 
-Hook for structure accounts: a member's edit page calls `confirm(place, channel=Channel.MEMBER_EDIT,
-user=member)` after saving the edit.
+A member's applied edit of a place calls `confirm(place, channel=Channel.MEMBER_EDIT, user=member)`
+(`contributions.domain.submit` and `review`: `contributions` imports this app, never the reverse);
+`confirm_in_space` is the member's button « Mes informations sont à jour » in `/espace/`.
 """
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.permissions import is_member
 from core import audit
 from directory.domain import writes
 from directory.models import Place
@@ -52,6 +55,13 @@ def confirm(
         note=" — ".join(filter(None, [Channel(channel).label, note.strip()])),
     )
     return confirmation
+
+
+def confirm_in_space(user, place: Place) -> Confirmation:
+    """A member of the place's structure says, from their space, that its information is right."""
+    if not is_member(user, place.structure_id):
+        raise PermissionDenied("Seuls les membres de la structure du lieu peuvent confirmer ses informations.")
+    return confirm(place, channel=Channel.MEMBER_SPACE, user=user)
 
 
 def answer(place: Place, outcome: str, at: datetime | None = None) -> int:

@@ -13,7 +13,7 @@ from datahub.provenance import COORDINATION
 from directory.models import Place
 from directory.presentation import SOURCE_NAMES
 from freshness.domain.due import DUE, OVERDUE, UP_TO_DATE, status_of
-from freshness.domain.requests import recipients
+from freshness.domain.requests import reachable, staffed_structures
 from standards import lieux
 
 STATES = [UP_TO_DATE, DUE, OVERDUE]
@@ -55,13 +55,13 @@ def figures(today: date | None = None) -> dict:
         sources[place_id].add(source)
     overall = Row("Tous les lieux publiés")
     by_commune, by_type, by_source = {}, {}, {}
-    unreachable = 0
-    fields = ["nom", "commune", "code_insee", "typologie", "courriels", "date_maj", "cree_le"]
+    unreachable, staffed = 0, staffed_structures()
+    fields = ["nom", "commune", "code_insee", "typologie", "courriels", "date_maj", "cree_le", "structure_id"]
     places = Place.objects.published().select_related("freshness").only(*fields, "freshness__cadence_months")
     for place in places.iterator(chunk_size=2000):
         state = status_of(place, today)
         overall.counts[state] += 1
-        if state != UP_TO_DATE and not recipients(place):
+        if state != UP_TO_DATE and not reachable(place, staffed):
             unreachable += 1
         commune = f"{place.commune} ({place.code_insee})" if place.code_insee else (place.commune or "Commune inconnue")
         by_commune.setdefault(commune, Row(commune)).counts[state] += 1

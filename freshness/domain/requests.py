@@ -11,10 +11,11 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Membership
 from core import mail, signing
 from directory.models import Place
 from freshness.domain.due import due_by, due_date_of
@@ -26,13 +27,39 @@ PURPOSE = "fiche-a-jour"
 MAIL = "fraicheur_demande"
 
 
-def recipients(place: Place) -> list[str]:
-    """The addresses asked to check a place: today its public e-mail contact (public data, shown on its page).
+def members(place: Place) -> list[str]:
+    """The addresses of the active members of the place's structure, its admins first."""
+    if place.structure_id is None:
+        return []
+    admin = Case(When(role=Membership.Role.ADMIN, then=0), default=1)
+    found = (
+        Membership.objects.filter(structure_id=place.structure_id, user__is_active=True)
+        .order_by(admin, "user__email")
+        .values_list("user__email", flat=True)
+    )
+    return list(found)
 
-    Hook for structure accounts: once places belong to a structure with members, return the addresses of the
-    structure's active members here, and the public contact only when the structure has none. Every sender
-    (periodic requests, reminders, campaigns) reads the recipients from this one function.
-    """
+
+def recipients(place: Place) -> list[str]:
+    """The addresses asked to check a place: the active members of its structure (admins first); only when it
+    has none (or the place no structure), its public e-mail contact (public data, shown on its page), at most
+    three. Every sender (periodic requests, reminders, campaigns, the dashboard's count) reads this one
+    function. The addresses are never logged nor stored: they are read again for each message."""
+    return members(place) or _public_contact(place)
+
+
+def staffed_structures() -> set[int]:
+    """The structures with at least one active member (one query), for counting many places at once."""
+    active = Membership.objects.filter(user__is_active=True)
+    return set(active.values_list("structure_id", flat=True).distinct())
+
+
+def reachable(place: Place, staffed: set[int]) -> bool:
+    """Whether `recipients(place)` is not empty, without a query per place (`staffed`: `staffed_structures()`)."""
+    return place.structure_id in staffed or bool(_public_contact(place))
+
+
+def _public_contact(place: Place) -> list[str]:
     seen = []
     for address in place.courriels:
         if address and address.lower() not in (s.lower() for s in seen):
@@ -41,8 +68,11 @@ def recipients(place: Place) -> list[str]:
 
 
 def edit_url(place: Place) -> str:
-    """Where « Modifier » leads (a path). Today the public « Signaler une erreur » form; later the structure
-    member's own edit page."""
+    """Where « Modifier » leads (a path): the member's edit page in the structure space when the place's
+    structure has active members (an anonymous visitor logs in first, then comes back to it); otherwise the
+    public « Signaler une erreur » form."""
+    if members(place):
+        return reverse("contributions:edit-place", kwargs={"pk": place.pk})
     return reverse("directory:report", kwargs={"pk": place.pk})
 
 
@@ -74,11 +104,13 @@ def read_link(token: str, pk: int, *, consume: bool) -> UpdateRequest:
 def send(request: UpdateRequest, to: list[str], *, reminder: bool = False) -> None:
     """Queue the request's one message to its recipients (in the caller's transaction)."""
     place, site = request.place, settings.ANCRAGE_SITE_URL
+    team = place.structure if members(place) else None  # the message speaks to the structure's people
     mail.send(
         MAIL,
         to,
         {
             "place": place,
+            "structure": team,
             "reminder": reminder,
             "campaign": request.campaign,
             "confirm_url": site + confirm_path(request),
@@ -113,8 +145,7 @@ def send_due(today: date | None = None, limit: int | None = None) -> int:
         if sent >= limit:
             break
         due = due_date_of(place)
-        to = recipients(place)
-        if (place.pk, due) in known or not to:
+        if (place.pk, due) in known or not (to := recipients(place)):
             continue
         if claim_and_send(place, due, to):
             sent += 1

@@ -36,8 +36,8 @@ def test_the_emailed_link_confirms_in_one_click_and_only_once(page, live_server)
 
     button = page.get_by_role("button", name="Mes informations sont à jour")
     button.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # wait_for_load_state() alone may return before the POST's page is there
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Merci, vos informations sont confirmées"
     assert axe_violations(page) == []
     today = formats.date_format(timezone.localdate(), "j F Y")

@@ -10,6 +10,7 @@ from core import worker
 from core.models import AuditEntry
 from datahub.models import SourceRecord
 from directory.models import Place, Service
+from freshness.models import Channel, Confirmation
 
 pytestmark = pytest.mark.django_db
 HOURS = "Mo-Fr 10:00-18:00"
@@ -86,3 +87,20 @@ def test_only_moderators_and_coordinators_decide(people):
     for role in ("member", "structure_admin", "outsider", "other_member"):
         with pytest.raises(PermissionDenied):
             review.decide(contribution, people[role], {"horaires": True})
+
+
+def test_a_members_waiting_edit_accepted_confirms_the_place_in_the_members_name(people):
+    place = people["new_place"]
+    contribution = submit.edit(people["newcomer"], place, {"horaires": HOURS})
+    assert not Confirmation.objects.exists()
+    review.decide(contribution, people["moderator"], {"horaires": True})
+    confirmation = Confirmation.objects.get()
+    assert (confirmation.place, confirmation.channel, confirmation.by) == (
+        place, Channel.MEMBER_EDIT, people["newcomer"]
+    )  # fmt: skip
+
+
+def test_a_waiting_edit_reverted_whole_confirms_nothing(people):
+    contribution = submit.edit(people["newcomer"], people["new_place"], {"horaires": HOURS})
+    review.decide(contribution, people["moderator"], {"horaires": False}, "Horaires inconnus de la mairie.")
+    assert not Confirmation.objects.exists()

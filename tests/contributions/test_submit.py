@@ -1,16 +1,23 @@
 """An edit by a validated structure is published at once and reviewed after; a new structure's waits."""
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from contributions.domain import queries, submit
 from contributions.models import Contribution
 from core.models import AuditEntry
 from datahub.models import FieldChange, SourceRecord
 from directory.models import Place, Service
+from freshness.models import Channel, Confirmation, UpdateRequest
 
 pytestmark = pytest.mark.django_db
 HOURS = "Mo-Fr 10:00-18:00"
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def test_a_validated_structures_edit_is_public_at_once_and_waits_for_review(people):
@@ -77,3 +84,41 @@ def test_services_added_and_deleted(people):
     assert gone.status == Contribution.Status.PUBLISHED
     assert not Service.objects.filter(pk=people["service"].pk).exists()
     assert gone.fields.get(field="nom").old_value == "Aide aux démarches administratives"
+
+
+# A member's applied edit of a place is a freshness confirmation (channel « modification par un membre »).
+
+
+def _open_request(place):
+    return UpdateRequest.objects.create(place=place, due_on=date(2026, 7, 1), sent_at=timezone.now())
+
+
+def test_a_members_published_edit_confirms_the_place_and_answers_its_request(people):
+    place = people["place"]
+    Place.objects.filter(pk=place.pk).update(date_maj=date(2025, 1, 1))
+    place.refresh_from_db()
+    request = _open_request(place)
+    with time_machine.travel(datetime(2026, 7, 3, 10, tzinfo=PARIS), tick=False):
+        submit.edit(people["member"], place, {"horaires": HOURS})
+    confirmation = Confirmation.objects.get()
+    assert (confirmation.channel, confirmation.by) == (Channel.MEMBER_EDIT, people["member"])
+    place.refresh_from_db()
+    assert place.date_maj == date(2026, 7, 3) and place.freshness.last_confirmed_at is not None
+    request.refresh_from_db()
+    assert request.answered_at is not None  # no reminder will follow
+    assert AuditEntry.objects.filter(verb="informations confirmées", user=people["member"]).exists()
+
+
+def test_a_waiting_edit_answers_the_request_but_confirms_nothing_yet(people):
+    place = people["new_place"]
+    request = _open_request(place)
+    submit.edit(people["newcomer"], place, {"horaires": HOURS})
+    assert not Confirmation.objects.exists()
+    request.refresh_from_db()
+    assert request.answered_at is not None and request.outcome == "modifie"
+
+
+def test_a_coordinators_or_a_service_edit_is_no_members_confirmation(people):
+    submit.edit(people["coordinator"], people["place"], {"horaires": HOURS})
+    submit.edit(people["member"], people["service"], {"nom": "Atelier tablette"})
+    assert not Confirmation.objects.exists()

@@ -242,3 +242,21 @@ def test_a_report_sent_to_an_absorbed_place_keeps_its_data(client):
     assert response.status_code == 308  # the browser sends the same form again to the new address
     assert response["Location"] == reverse("directory:report", args=[kept.pk])
     assert client.get(old_url).status_code == 301
+
+
+def test_a_place_with_a_structure_invites_its_people_to_manage_it(client, django_user_model):
+    from accounts.models import Structure
+
+    structure = Structure.objects.create(name="Association Lien Numérique")
+    place = PlaceFactory(structure=structure)
+    manage = f'<a href="/compte/structures/{structure.pk}/">Vous travaillez ici&nbsp;? Gérez cette fiche</a>'
+    anonymous = client.get(place.get_absolute_url()).content.decode()  # the page remembered for the minute
+    assert manage in anonymous
+    assert manage not in client.get(PlaceFactory(structure=None).get_absolute_url()).content.decode()
+    # The link is the same for everyone; an anonymous visitor logs in first, then asks to join.
+    structure_page = client.get(f"/compte/structures/{structure.pk}/")
+    assert structure_page["Location"] == f"/connexion/?next=/compte/structures/{structure.pk}/"
+    person = django_user_model.objects.create_user("dominique@exemple.fr", "mot-de-passe-2026")
+    client.force_login(person)
+    assert manage in client.get(place.get_absolute_url()).content.decode()
+    assert "Je travaille dans cette structure" in client.get(f"/compte/structures/{structure.pk}/").content.decode()

@@ -2,8 +2,11 @@
 
 from datetime import timedelta
 
+import pytest
 import time_machine
+from django.urls import reverse
 
+from accounts.models import Membership, Structure, User
 from core.models import AuditEntry
 from directory.models import Place
 from freshness.models import Channel, Confirmation, UpdateRequest
@@ -96,3 +99,66 @@ def test_a_request_answered_otherwise_says_so(place, client):
         assert response.status_code == 200 and "déjà reçu une réponse" in response.text
         client.post(path)
     assert Confirmation.objects.count() == 1
+
+
+# « Mes informations sont à jour » in a member's space (the « À faire » panel of /espace/).
+
+ROLES = ["anonymous", "outsider", "other_member", "member", "structure_admin", "moderator", "coordinator"]
+
+
+@pytest.fixture
+def space(db):
+    structure = Structure.objects.create(name="Association Lien", validated=True)
+    other = Structure.objects.create(name="CCAS voisin")
+
+    def person(name, structure=None, **extra):
+        user = User.objects.create_user(f"{name}@exemple.fr", "mot-de-passe-2026", **extra)
+        if structure:
+            role = Membership.Role.ADMIN if name == "structure_admin" else Membership.Role.MEMBER
+            Membership.objects.create(user=user, structure=structure, role=role)
+        return user
+
+    people = {
+        "outsider": person("outsider"),
+        "other_member": person("other_member", other),
+        "member": person("member", structure),
+        "structure_admin": person("structure_admin", structure),
+        "moderator": person("moderator", role=User.Role.MODERATOR),
+        "coordinator": person("coordinator", role=User.Role.COORDINATOR),
+    }
+    people["place"] = PlaceFactory(structure=structure, nom="Médiathèque Jules Verne", date_maj=at(2026, 1, 1).date())
+    return people
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_places_members_confirm_it_from_their_space(space, client, role):
+    place = space["place"]
+    url = reverse("freshness:confirm-in-space", args=[place.pk])
+    if role != "anonymous":
+        client.force_login(space[role])
+    with frozen(2026, 7, 10, 11, 0):
+        response = client.post(url)
+    if role in ("member", "structure_admin"):
+        assert response.status_code == 302 and response["Location"] == "/espace/"
+        confirmation = Confirmation.objects.get()
+        assert (confirmation.channel, confirmation.by) == (Channel.MEMBER_SPACE, space[role])
+        assert Place.objects.get(pk=place.pk).date_maj == at(2026, 7, 10).date()
+        entry = AuditEntry.objects.get(verb="informations confirmées", object_id=str(place.pk))
+        assert entry.user == space[role] and "Confirmation par un membre dans son espace" in entry.note
+    else:
+        assert response.status_code == (302 if role == "anonymous" else 403)
+        assert not Confirmation.objects.exists()
+
+
+def test_the_space_button_answers_the_request_and_says_thank_you(space, client):
+    place = space["place"]
+    with frozen(2026, 7, 1, 9, 30):
+        send_update_requests.enqueue()
+        deliver()
+    client.force_login(space["member"])
+    url = reverse("freshness:confirm-in-space", args=[place.pk])
+    assert client.get(url).status_code == 405  # a GET changes nothing
+    with frozen(2026, 7, 2, 9, 0):
+        response = client.post(url, follow=True)
+    assert "Merci : les informations de « Médiathèque Jules Verne » sont confirmées à jour" in response.text
+    assert UpdateRequest.objects.get().state == UpdateRequest.State.CONFIRMED
