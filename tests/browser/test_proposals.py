@@ -139,4 +139,4 @@ def test_the_first_steps_work_by_keyboard_only(page, live_server):
     assert "Le formulaire contient" in summary.inner_text()
     summary.get_by_role("link").first.focus()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#id_nom")
+    assert page.evaluate("document.activeElement.id") == "id_nom"  # the cursor is in the field named
