@@ -118,11 +118,11 @@ def decide(contribution: Contribution, moderator, accepted: dict[str, bool], rea
         contribution, "relue", user=moderator, note=reason,
         changes={e.field: ["à relire", e.get_decision_display()] for e in edits},
     )  # fmt: skip
-    _tell_author(contribution, reverted, reason)
+    _tell_author(contribution, reverted, reason, partly=bool(reverted and kept))
     return contribution
 
 
-def _tell_author(contribution: Contribution, reverted: list[FieldEdit], reason: str) -> None:
+def _tell_author(contribution: Contribution, reverted: list[FieldEdit], reason: str, partly: bool = False) -> None:
     author = contribution.author
     if author is None or not author.is_active:
         return
@@ -131,6 +131,6 @@ def _tell_author(contribution: Contribution, reverted: list[FieldEdit], reason: 
         names = sorted({label(model, e.field) for e in reverted})
         reason = f"{reason.strip()}\n\nAnnulé : {', '.join(names)}."
     notify.decision(
-        author.email, subject=contribution.title, accepted=not reverted, reason=reason,
+        author.email, subject=contribution.title, accepted=not reverted, partly=partly, reason=reason,
         url=reverse("contributions:place", args=[contribution.place_id]),
     )  # fmt: skip

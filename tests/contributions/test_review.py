@@ -33,6 +33,7 @@ def test_reverting_one_published_field_writes_the_old_value_back_and_tells_the_a
     worker.run_pending()
     assert mail.outbox[0].to == ["member@exemple.fr"]
     assert "Le lieu ferme à 17 h" in mail.outbox[0].body and "Horaires" in mail.outbox[0].body
+    assert "une partie est gardée, le reste est annulé" in mail.outbox[0].body  # not « pas de suite »
 
 
 def test_accepting_a_pending_edit_publishes_it(people):
