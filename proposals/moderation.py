@@ -77,5 +77,5 @@ def review(request, pk: int):
             return redirect(reverse("moderation:queue") + "#" + KEY)
     return render(request, "proposals/review.html", {
         "proposal": proposal, "checked": checked, "form": form, "summary": readable(checked),
-        "duplicates": decide.duplicates(values) if values else [],
+        "duplicates": [p for p in decide.duplicates(values) if p.pk != proposal.created_place_id] if values else [],
     })  # fmt: skip

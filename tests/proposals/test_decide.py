@@ -128,3 +128,11 @@ def test_the_moderator_reads_everything_proposed_before_deciding(client, pending
     ]
     for value in proposed:
         assert value in html, value
+
+
+def test_an_accepted_proposal_is_not_its_own_duplicate(client, pending, staff):
+    place = decide.accept(pending, user=staff["moderator"])
+    client.force_login(staff["moderator"])
+    html = client.get(f"/moderation/propositions/{pending.pk}/").content.decode()
+    assert f'href="{place.get_absolute_url()}"' not in html.split("Ces lieux ont un nom proche", 1)[-1][:2000]
+    assert "Ces lieux ont un nom proche" not in html
