@@ -6,6 +6,7 @@ position; those linked fields are reviewed (accepted or reverted) together with 
 """
 
 from directory.models import Place, Service
+from directory.presentation import phone_display
 
 PLACE_FIELDS = [
     "nom", "presentation_resume", "presentation_detail",
@@ -56,4 +57,6 @@ def readable(model, field: str, value) -> str:
         return ", ".join(vocabulary.label(v) if vocabulary else str(v) for v in value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if field == "telephone":
+        return phone_display(str(value))
     return str(value)

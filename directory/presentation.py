@@ -6,6 +6,7 @@ from urllib.parse import quote
 from directory.domain import hours, temporary
 from directory.domain.search import Page
 from standards import dataincl as di
+from web import french
 
 DIRECTIONS = "https://www.openstreetmap.org/directions?to="
 NBSP = "\u00a0"
@@ -63,10 +64,7 @@ def contact_ask(place) -> str:
 
 def phone_display(value: str) -> str:
     """+33169096292 → 01 69 09 62 92."""
-    if value.startswith("+33") and len(value) == 12:
-        national = "0" + value[3:]
-        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
-    return value
+    return french.phone(value)
 
 
 def fee_label(place, services) -> str:

@@ -3,6 +3,7 @@
 count(0, "lieu", "lieux") → "0 lieu"   (0 and 1 are singular in French)
 de("Évry") → "d’Évry", de("Les Ulis") → "des Ulis", de("Le Kremlin-Bicêtre") → "du Kremlin-Bicêtre"
 day(date(2026, 8, 1)) → "1er août 2026"   (the first of the month is an ordinal)
+phone("+33169096292") → "01 69 09 62 92"
 """
 
 import datetime
@@ -41,3 +42,12 @@ def day(value: datetime.date | None, year: bool = True) -> str:
         value = timezone.localtime(value).date()  # the day it was where the site is, not in UTC
     text = formats.date_format(value, "j F Y" if year else "j F")
     return "1er" + text[1:] if value.day == 1 else text
+
+
+def phone(value: str) -> str:
+    """A number stored as +33… written as people dial it: « 01 69 09 62 92 » (others as stored)."""
+    value = value or ""
+    if value.startswith("+33") and len(value) == 12:
+        national = "0" + value[3:]
+        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+    return value

@@ -105,3 +105,10 @@ def test_a_waiting_edit_reverted_whole_confirms_nothing(people):
     contribution = submit.edit(people["newcomer"], people["new_place"], {"horaires": HOURS})
     review.decide(contribution, people["moderator"], {"horaires": False}, "Horaires inconnus de la mairie.")
     assert not Confirmation.objects.exists()
+
+
+def test_a_phone_number_is_read_as_people_dial_it():
+    from contributions.fields import readable
+    from directory.models import Place
+
+    assert readable(Place, "telephone", "+33160000001") == "01 60 00 00 01"

@@ -40,3 +40,9 @@ def test_a_moment_is_dated_where_the_site_is():
 
     just_after_midnight_in_paris = datetime.datetime(2026, 12, 3, 23, 53, tzinfo=datetime.UTC)
     assert french.day(just_after_midnight_in_paris) == "4 décembre 2026"
+
+
+def test_a_phone_is_written_as_people_dial_it():
+    assert french.phone("+33169096292") == "01 69 09 62 92"
+    assert french.phone("+262262000000") == "+262262000000"  # overseas: as stored
+    assert french.phone("") == ""

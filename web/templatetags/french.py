@@ -31,3 +31,8 @@ def de(name: str) -> str:
 @register.filter
 def day(value) -> str:
     return french.day(value)
+
+
+@register.filter
+def phone(value) -> str:
+    return french.phone(value)
