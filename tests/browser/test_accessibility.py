@@ -4,6 +4,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations
 from tests.factories import ServiceFactory
+from tests.public_pages import pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,26 +20,6 @@ def place():
     )
     ServiceFactory(place__nom="Médiathèque", place__latitude=48.74, place__longitude=2.28)
     return service.place
-
-
-def pages(place):
-    return {
-        "accueil": "/",
-        "résultats": "/recherche/?besoin=demarches&ou=91300",
-        "résultats vides": "/recherche/?besoin=equipement&ou=91300&rayon=2",
-        "recherche à corriger": "/recherche/?ou=Zzyzx",
-        "lieu": place.get_absolute_url(),
-        "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
-        "signaler une erreur": f"/lieux/{place.pk}/signaler/",
-        "accessibilité": "/accessibilite/",
-        "mentions légales": "/mentions-legales/",
-        "données personnelles": "/donnees-personnelles/",
-        "contact": "/contact/",
-        "plan du site": "/plan-du-site/",
-        "page introuvable": "/nulle-part/",
-        "données ouvertes": "/donnees-ouvertes/",
-        "documentation de l’API": "/api/docs",
-    }
 
 
 @pytest.mark.parametrize("width", [1280, 320])

@@ -8,26 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.factories import ServiceFactory
+from tests.public_pages import pages
 
 pytestmark = pytest.mark.django_db
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def _pages(place) -> dict[str, str]:
-    return {
-        "accueil": "/",
-        "résultats": "/recherche/?besoin=demarches&ou=91300",
-        "résultats vides": "/recherche/?besoin=equipement&ou=91300&rayon=2",
-        "recherche à corriger": "/recherche/?ou=Zzyzx",
-        "lieu": place.get_absolute_url(),
-        "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
-        "signaler une erreur": f"/lieux/{place.pk}/signaler/",
-        "accessibilité": "/accessibilite/",
-        "plan du site": "/plan-du-site/",
-        "page introuvable": "/nulle-part/",
-        "données ouvertes": "/donnees-ouvertes/",
-    }
 
 
 def validate(paths: list[Path]) -> list[str]:
@@ -48,7 +33,7 @@ def validate(paths: list[Path]) -> list[str]:
 def test_every_audited_page_is_valid_html(client, tmp_path):
     place = ServiceFactory(place__nom="Espace Numérique", place__courriels=["contact@exemple.fr"]).place
     files = []
-    for name, path in _pages(place).items():
+    for name, path in pages(place).items():
         files.append(tmp_path / f"{len(files)}-{name.replace(' ', '-')}.html")
         files[-1].write_bytes(client.get(path).content)
     control = tmp_path / "control.html"  # the checker must find this file's error, or it checks nothing

@@ -1,0 +1,21 @@
+"""The public pages every accessibility and validity check goes through, for a given place."""
+
+
+def pages(place):
+    return {
+        "accueil": "/",
+        "résultats": "/recherche/?besoin=demarches&ou=91300",
+        "résultats vides": "/recherche/?besoin=equipement&ou=91300&rayon=2",
+        "recherche à corriger": "/recherche/?ou=Zzyzx",
+        "lieu": place.get_absolute_url(),
+        "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
+        "signaler une erreur": f"/lieux/{place.pk}/signaler/",
+        "accessibilité": "/accessibilite/",
+        "mentions légales": "/mentions-legales/",
+        "données personnelles": "/donnees-personnelles/",
+        "contact": "/contact/",
+        "plan du site": "/plan-du-site/",
+        "page introuvable": "/nulle-part/",
+        "données ouvertes": "/donnees-ouvertes/",
+        "documentation de l’API": "/api/docs",
+    }
