@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core import mail
 from core.throttle import throttled
 from directory import presentation
-from directory.domain import explain, hours, quality, shared, temporary, writes
+from directory.domain import explain, hours, notices, quality, shared, temporary, writes
 from directory.domain.search import needs_with_places, search
 from directory.forms import ErrorReportForm, SearchForm, count_for
 from directory.models import Place
@@ -153,7 +153,7 @@ def _place_context(place: Place) -> dict:
         "place": place,
         "services": services,
         "service_details": presentation.service_details(place, services, dated),
-        "notices": temporary.notices(place, dated),
+        "notices": notices.notices(place, dated),
         "status": temporary.status(place, dated),
         "week": temporary.week_table(place, dated),
         "hours_notes": hours.exceptions(place.horaires, code_insee=place.code_insee),

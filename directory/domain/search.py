@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
-from directory.domain import geo, hours, shared, temporary
+from directory.domain import geo, hours, notices, shared, temporary
 from directory.domain.derived import ANY_ZONE
 from directory.fields import has_any
 from directory.models import Place, Service
@@ -63,7 +63,7 @@ class Result:
     distance_km: float | None
     status: hours.Status
     hours_unknown: bool = False  # kept under a day filter because its hours are unknown
-    notice: str = ""  # a closure, exceptional hours or message in force or announced (`temporary.mention`)
+    notice: str = ""  # a closure, exceptional hours or message in force or announced (`notices.mention`)
 
     @property
     def distance_label(self) -> str:
@@ -281,7 +281,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
             if dated[p.pk]
             else _status(p.horaires, minute, p.code_insee),
             hours_unknown=p.pk in unknown,
-            notice=temporary.mention(p, dated[p.pk], moment),
+            notice=notices.mention(p, dated[p.pk], moment),
         )
         for p in chosen
     ]

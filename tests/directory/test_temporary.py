@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from core import worker
 from core.audit import entries_for
-from directory.domain import temporary
+from directory.domain import notices, temporary
 from directory.models import TemporaryInfo
 from directory.tasks import purge_temporary_info
 from tests.factories import PlaceFactory, ServiceFactory
@@ -117,7 +117,7 @@ def test_service_limited_information_does_not_change_the_place_hours():
     service = ServiceFactory(place__horaires="24/7")
     closure(service.place, service=service)
     assert status(service.place, at(2027, 1, 5)).is_open is True
-    notice = temporary.notices(service.place, list(service.place.temporary_infos.all()), at(2027, 1, 5))[0]
+    notice = notices.notices(service.place, list(service.place.temporary_infos.all()), at(2027, 1, 5))[0]
     assert notice.service == service.nom
 
 
@@ -192,7 +192,7 @@ def test_notices_announce_ahead_then_say_it_applies_then_disappear():
     closure(place, first=date(2027, 1, 1), last=date(2027, 1, 15))
 
     def titles(now):
-        return [n.title for n in temporary.notices(place, list(place.temporary_infos.all()), now)]
+        return [n.title for n in notices.notices(place, list(place.temporary_infos.all()), now)]
 
     assert titles(at(2026, 12, 16)) == []  # 16 days ahead
     assert titles(at(2026, 12, 17)) == ["Fermeture exceptionnelle du 1er au 15 janvier 2027"]
