@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from api import openapi, params, serializers
+from api import openapi, params, reference, serializers
 from api.http import api_view, errors, json_response, not_found
 from directory.domain.search import search
 from directory.domain.writes import alias_target
@@ -125,7 +125,7 @@ def unknown(request, rest: str = ""):
 @require_safe
 def docs(request):
     context = {
-        "doc": openapi.for_docs(openapi.document(_base_url(request))),
+        "doc": reference.for_docs(openapi.document(_base_url(request))),
         "search_example": f"{reverse('api:recherche')}?ou=Massy&besoin=demarches&rayon=5",
         "places_example": f"{reverse('api:places')}?departement=91&taille=50",
     }
