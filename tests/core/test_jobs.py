@@ -1,7 +1,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from core import worker
 from core.jobs import current_job, job, progress_of, report_progress
 from core.models import AuditEntry, JobProgress, PeriodicJob
+from tests.workers import run_side_by_side
 
 CALLS = []
 
@@ -60,23 +61,7 @@ def test_retries_stop_after_the_limit():
 def test_two_workers_never_run_the_same_job():
     for n in range(40):
         note.enqueue(n)
-    errors = []
-
-    def work(name):
-        try:
-            worker.run(name, once=True)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(f"w{i}",)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    worker.run_pending()  # anything a locked database made a worker skip
-    assert not errors
+    assert not run_side_by_side(2)
     runs = sorted(int(v.split()[1]) for v in AuditEntry.objects.values_list("verb", flat=True))
     assert runs == list(range(40))
     assert all(len(r.worker_ids) == 1 for r in DBTaskResult.objects.all())

@@ -18,6 +18,7 @@ from datahub.models import Feed, ImportRun, RowIssue, SourceRecord
 from datahub.tasks import import_upload, queue_import
 from directory.models import Place
 from tests.datahub.conftest import IDF, LIEUX_V1_CSV
+from tests.workers import run_side_by_side
 
 pytestmark = pytest.mark.django_db(databases=["default", "progress"])
 BOTH = ["default", "progress"]
@@ -114,23 +115,7 @@ def test_a_file_the_import_cannot_read_fails_the_run_not_the_job():
 def test_two_workers_never_run_the_same_import():
     run = _queued(IDF)
     import_upload.enqueue(run.pk)  # the same run queued twice (a repeated job, a retry running late)
-    errors = []
-
-    def work(name):
-        try:
-            worker.run(name, once=True)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=work, args=(f"w{i}",)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    worker.run_pending()  # anything a locked database made a worker skip
-    assert not errors
+    assert not run_side_by_side(2)
     results = DBTaskResult.objects.filter(task_path="datahub.tasks.import_upload")
     assert sorted(r.return_value["pris"] for r in results) == [False, True]
     run.refresh_from_db()
