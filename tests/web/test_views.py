@@ -90,3 +90,14 @@ def test_the_site_map_leads_to_every_page_of_the_menu_and_footer(client):
     assert links, "the home page has a menu and a footer"
     for href in links - {reverse("web:site-map")}:
         assert f'href="{href}"' in site_map, href
+
+
+def test_the_menu_offers_each_person_what_they_can_do(client, django_user_model):
+    anonymous = client.get("/plan-du-site/").content.decode().split("</nav>")[0]
+    assert "Proposer un lieu" in anonymous and "Se connecter" in anonymous and "Modération" not in anonymous
+    client.force_login(django_user_model.objects.create_user("membre@exemple.fr"))
+    member = client.get("/plan-du-site/").content.decode().split("</nav>")[0]
+    assert "Mon espace" in member and "Se déconnecter" in member and "Modération" not in member
+    client.force_login(django_user_model.objects.create_user("mod@exemple.fr", role="moderation"))
+    moderator = client.get("/plan-du-site/").content.decode().split("</nav>")[0]
+    assert 'href="/moderation/">Modération</a>' in moderator
