@@ -1,6 +1,7 @@
 """Zero axe-core violations (WCAG 2.1 A and AA) and no horizontal scroll at 320 px, page by page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.factories import ServiceFactory
@@ -34,9 +35,10 @@ def test_error_report_form_with_errors_has_no_violation(page, live_server, place
     page.goto(f"{live_server.url}/lieux/{place.pk}/signaler/")
     page.get_by_role("button", name="Envoyer le signalement").click()
     assert page.get_by_role("alert").is_visible()
-    assert page.evaluate("document.activeElement.id") == "erreurs"  # the summary is read first
+    page.wait_for_load_state()  # the focus script is deferred: it runs once the page is parsed
+    expect(page.get_by_role("alert")).to_be_focused()  # the summary is read first
     page.get_by_role("alert").get_by_role("link").first.click()
-    assert page.evaluate("document.activeElement.id") == "id_kind_0"  # its link puts the cursor in the field
+    expect(page.locator("#id_kind_0")).to_be_focused()  # its link puts the cursor in the field
     assert axe_violations(page) == []
 
 

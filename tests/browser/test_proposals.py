@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
+from playwright.sync_api import expect
 
 from core import worker
 from directory.models import Place
@@ -137,6 +138,7 @@ def test_the_first_steps_work_by_keyboard_only(page, live_server):
     page.keyboard.press("Enter")  # the required fields are missing: the summary says which, and links to them
     summary = page.get_by_role("alert")
     assert "Le formulaire contient" in summary.inner_text()
+    expect(summary).to_be_focused()  # once the deferred focus script has run
     summary.get_by_role("link").first.focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "id_nom"  # the cursor is in the field named
+    expect(page.locator("#id_nom")).to_be_focused()  # the cursor is in the field named
