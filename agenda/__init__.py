@@ -1,0 +1,1 @@
+"""/agenda/: events, occurrences, registrations, iCalendar feeds."""

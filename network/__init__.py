@@ -1,0 +1,1 @@
+"""The network: the aidants' directory for professionals and shared practice sheets."""

@@ -1,0 +1,1 @@
+"""/observatoire/ and /enquete/: the survey, weighting, indicators; reads the others, writes only itself."""

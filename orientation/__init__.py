@@ -1,0 +1,1 @@
+"""/orienter/: the situation sheet, exclusion-risk rules, matching, uncovered needs, the printable fiche."""

@@ -1,0 +1,1 @@
+"""/droits/: the rights pre-check (OpenFisca-France in its own process); nothing personal stored by default."""
