@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core import mail
 from core.throttle import throttled
-from directory import presentation
+from directory import presentation, sections
 from directory.domain import explain, hours, notices, quality, shared, temporary, writes
 from directory.domain.search import needs_with_places, search
 from directory.forms import ErrorReportForm, SearchForm, count_for
@@ -179,6 +179,7 @@ def place_detail(request, pk: int, slug: str = ""):
         map_data=presentation.place_map_data(place),
         tile_url=settings.ANCRAGE_TILE_URL,
         tile_attribution=settings.ANCRAGE_TILE_ATTRIBUTION,
+        sections=sections.for_place(request, place),
     )
     return render(request, "directory/place.html", context)
 
