@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "agenda",
     "network",
     "rights",
+    "participation",
     "observatory",
     "algorithms",
     "opendata",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("agenda.urls")),
     path("", include("network.urls")),
     path("", include("rights.urls")),
+    path("", include("participation.urls")),
     path("", include("observatory.urls")),
     path("", include("algorithms.urls")),
     path("", include("web.urls")),

@@ -1,0 +1,1 @@
+"""Citizens' requests (Open311), debates, follow-up of commitments, councils and votes."""
