@@ -72,6 +72,7 @@ class SearchForm(forms.Form):
         choices=[("", "Tous les besoins"), *needs.CHOICES],
         required=False,
         widget=NeedSelect,
+        error_messages={"invalid_choice": "Le besoin « %(value)s » n’existe pas : choisissez-en un dans la liste."},
     )
     ou = forms.CharField(
         label="Où ?",

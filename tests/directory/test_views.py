@@ -42,6 +42,12 @@ def test_unknown_place_gives_a_french_error_and_keeps_the_form(client):
     assert "Nous ne trouvons pas « Zzyzx »" in html and 'aria-invalid="true"' in html
 
 
+def test_an_unknown_need_in_an_old_link_is_named_in_french(client):
+    response = client.get("/recherche/?ou=Massy&besoin=parentalite")
+    assert response.status_code == 400
+    assert "Le besoin « parentalite » n’existe pas : choisissez-en un dans la liste." in response.content.decode()
+
+
 def test_malformed_parameters_never_crash(client):
     for query in ["rayon=abc", "page=-3", "lat=999&lon=2", "besoin=inconnu", "ouvert=9", "public=xx", "page=abc"]:
         response = client.get(f"/recherche/?ou=91300&{query}")
