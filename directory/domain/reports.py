@@ -13,6 +13,8 @@ def decide(report: ErrorReport, status: str, *, user, reply: str = "", notes: st
     """Close the report (« traité » or « sans suite »), keep the team's notes, write the audit entry (through
     `set_report_status`) and answer the visitor when they left an address (they asked for an answer)."""
     reply = reply.strip()
+    if report.status != ErrorReport.Status.NEW:
+        raise ValidationError("Ce signalement a déjà été traité : la décision est enregistrée.")
     if status not in DECISIONS:
         raise ValidationError("Choisissez « Traité » ou « Sans suite ».")
     if status == ErrorReport.Status.REJECTED and report.email and not reply:

@@ -52,6 +52,17 @@ def test_no_follow_up_must_say_why_when_the_visitor_waits_for_an_answer(client, 
     assert "Choisissez une décision." in html and 'href="#id_status_0"' in html
 
 
+def test_a_decided_report_shows_its_decision_and_cannot_be_decided_twice(client, report, moderator):
+    url = reverse("directory:report-review", args=[report.pk])
+    client.post(url, {"status": "traite", "reply": "Corrigé."})
+    html = client.get(url).content.decode()
+    assert "Ce signalement a déjà été traité" in html and "Enregistrer la décision" not in html
+    html = client.post(url, {"status": "rejete", "reply": "Finalement non."}).content.decode()  # an old tab
+    assert "déjà été traité" in html
+    worker.run_pending()
+    assert ErrorReport.objects.get().status == "traite" and len(mail.outbox) == 1  # the visitor is told once
+
+
 def test_a_report_without_address_is_closed_without_mail(client, report, moderator):
     report.email = ""
     report.save()
