@@ -57,10 +57,10 @@ INSTALLED_APPS = [
     "core",
     "django_tasks",
     "core.apps.TasksConfig",  # django_tasks_db, named in French
-    "axes",
+    "core.apps.AxesConfig",  # django-axes, named in French
     "allauth",
     "allauth.account",
-    "allauth.mfa",
+    "core.apps.MFAConfig",  # allauth.mfa, named in French
 ]
 
 MIDDLEWARE = [

@@ -1,3 +1,5 @@
+from allauth.mfa.apps import MFAConfig as AllauthMFAConfig
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django_tasks_db.apps import TasksAppConfig
 
@@ -41,3 +43,25 @@ def _job_title(result) -> str:
 
     info = JOBS.get(result.task_path)
     return f"{info.label if info else result.task_path} ({timezone.localtime(result.enqueued_at):%d/%m/%Y %H:%M})"
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes (admin login lockout), named in French in the back-office."""
+
+    verbose_name = "Sécurité des connexions"
+
+    def ready(self):
+        super().ready()
+        model = self.get_model("AccessAttemptExpiration")
+        model._meta.verbose_name, model._meta.verbose_name_plural = "fin de blocage", "fins de blocage"
+
+
+class MFAConfig(AllauthMFAConfig):
+    """django-allauth's second factor, named in French in the back-office."""
+
+    verbose_name = "Double authentification"
+
+    def ready(self):
+        super().ready()
+        model = self.get_model("Authenticator")
+        model._meta.verbose_name, model._meta.verbose_name_plural = "second facteur", "seconds facteurs"
