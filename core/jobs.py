@@ -5,8 +5,9 @@ command runs it (PostgreSQL: `SELECT … FOR UPDATE SKIP LOCKED`; SQLite: an exc
 workers never run the same job). Arguments must be JSON values.
 
 Retries: when a run raises, the job is enqueued again after `retry_delay` seconds times the attempt number,
-until `retries` more attempts were made; every attempt is a row coordinators see in Administration › Tâches de fond
-(`core/admin.py`).
+until `retries` more attempts were made — except `Failed`, raised by a job that knows a new attempt would fail
+the same way (a refused file): the job is shown failed at once. Every attempt is a row coordinators see in
+Administration › Tâches de fond (`core/admin.py`).
 
 Progress: inside a job, `report_progress(done, total, phase)` records how far it is (at most one write a second,
 and one per change of phase) through the "progress" database connection (`core.routers`), so any process reads it
@@ -46,6 +47,10 @@ class RunningJob:
     def will_retry(self) -> bool:
         """Whether a failure of this attempt will be retried."""
         return self.attempt <= self.retries
+
+
+class Failed(Exception):
+    """The job failed for a reason a retry would not change: it is recorded failed, and not retried."""
 
 
 _current: ContextVar[RunningJob | None] = ContextVar("ancrage_current_job", default=None)
@@ -101,6 +106,8 @@ def job(*, retries: int = 0, retry_delay: float = 60, priority: int = 0, queue_n
             token = _current.set(RunningJob(str(context.task_result.id), attempt, retries))
             try:
                 return func(*args, **kwargs)
+            except Failed:
+                raise
             except Exception:
                 if attempt <= retries:
                     later = timezone.now() + timedelta(seconds=retry_delay * attempt)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core import jobfiles
-from core.jobs import current_job, job
+from core.jobs import Failed, current_job, job
 from datahub import runs
 from datahub.models import ImportRun
 from datahub.sync import sync_all
@@ -61,7 +61,7 @@ def import_upload(run_id: int) -> dict:
             "envoyez-le de nouveau."
         )
         run.save()
-        return {"import": run_id, "pris": True, "etat": run.status}
+        raise Failed(run.error)
     try:
         runs.run_import(
             upload.name, run.source_format, feed=run.feed, user=run.started_by, dry_run=run.dry_run,
@@ -85,4 +85,6 @@ def import_upload(run_id: int) -> dict:
             jobfiles.discard(run.upload_id)
         raise
     jobfiles.discard(run.upload_id)
+    if run.status == ImportRun.Status.FAILED:  # the file was refused (its columns, every row…): shown as such
+        raise Failed(run.error)
     return {"import": run_id, "pris": True, "etat": run.status}
