@@ -334,6 +334,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "freshness.tasks.send_update_requests": "daily 09:30",
     "freshness.tasks.send_weekly_digest": "every 7d",
     "core.tasks.clear_sessions": "daily 04:30",
+    "core.tasks.purge_used_tokens": "daily 04:40",
     "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
@@ -341,6 +342,8 @@ ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # another server reads it: refused above this size (MB), deleted when its job ends or after this many days.
 ANCRAGE_UPLOAD_MAX_MB = env_int("ANCRAGE_UPLOAD_MAX_MB", 50)
 ANCRAGE_UPLOAD_RETENTION_DAYS = env_int("ANCRAGE_UPLOAD_RETENTION_DAYS", 7)
+# Login attempts and logins (django-axes: address, browser, account name) are deleted after this many days.
+ANCRAGE_LOGIN_LOG_DAYS = env_int("ANCRAGE_LOGIN_LOG_DAYS", 90)
 
 # Retention of personal data (days), applied every night (core.retention): the e-mail a visitor leaves with an
 # error report serves to answer them, then is erased.

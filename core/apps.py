@@ -22,6 +22,22 @@ class CoreConfig(AppConfig):
                 delete=True,
             )
         )
+        _forget_login_logs()
+
+
+def _forget_login_logs():
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    from core import retention
+
+    for model, name in [
+        (AccessLog, "Connexions à l’administration (adresse IP, navigateur, compte)"),
+        (AccessFailureLog, "Échecs de connexion (adresse IP, navigateur, compte saisi)"),
+        (AccessAttempt, "Tentatives de connexion en cours de comptage (adresse IP, compte saisi)"),
+    ]:
+        retention.register(
+            retention.Rule(name, model.objects.all, "attempt_time", "ANCRAGE_LOGIN_LOG_DAYS", delete=True)
+        )
 
 
 class TasksConfig(TasksAppConfig):

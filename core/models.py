@@ -67,6 +67,8 @@ class UsedToken(models.Model):
     digest = models.CharField(max_length=64, primary_key=True)
     purpose = models.CharField(max_length=100)
     used_at = models.DateTimeField(auto_now_add=True)
+    # After this the token is refused as expired anyway: the row may go (`core.tasks.purge_used_tokens`).
+    expires_at = models.DateTimeField(null=True, db_index=True)
 
     def __str__(self):
         return f"{self.purpose} · {self.used_at:%Y-%m-%d %H:%M}"

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.models import UsedToken
 
@@ -64,7 +65,12 @@ def read_token(token: str, purpose: str, *, max_age: timedelta, single_use: bool
         else:
             try:
                 with transaction.atomic():
-                    UsedToken.objects.create(digest=digest, purpose=purpose)
+                    UsedToken.objects.create(digest=digest, purpose=purpose, expires_at=timezone.now() + max_age)
             except IntegrityError as exc:
                 raise UsedLink from exc
     return payload["v"]
+
+
+def forget_expired() -> int:
+    """A used single-use link is remembered until it expires; after that its signature refuses it anyway."""
+    return UsedToken.objects.filter(expires_at__lt=timezone.now()).delete()[0]

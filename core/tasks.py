@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from core import retention, throttle
+from core import retention, signing, throttle
 from core.jobs import job
 
 
@@ -20,6 +20,11 @@ def prune_job_results() -> None:
 @job(label="Données personnelles et fichiers envoyés effacés après leur délai")
 def apply_retention() -> dict[str, int]:
     return retention.apply()
+
+
+@job(label="Liens à usage unique expirés oubliés")
+def purge_used_tokens() -> int:
+    return signing.forget_expired()
 
 
 @job(label="Sessions expirées effacées")

@@ -36,3 +36,19 @@ def test_the_command_says_what_it_erased(capsys):
     _report(400)
     call_command("purge_personal_data")
     assert "Courriel laissé avec un signalement d’erreur : 1 effacé(s)" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_login_logs_are_deleted_after_their_delay(settings, time_machine):
+    from axes.models import AccessFailureLog, AccessLog
+
+    settings.ANCRAGE_LOGIN_LOG_DAYS = 90
+    time_machine.move_to("2026-09-01 10:00Z")
+    AccessLog.objects.create(ip_address="192.0.2.1", username="a@exemple.fr", user_agent="x")
+    AccessFailureLog.objects.create(ip_address="192.0.2.1", username="a@exemple.fr", user_agent="x")
+    time_machine.move_to("2026-11-20 10:00Z")
+    AccessLog.objects.create(ip_address="192.0.2.2", username="b@exemple.fr", user_agent="x")
+    time_machine.move_to("2026-12-04 10:00Z")
+    retention.apply()
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["b@exemple.fr"]
+    assert not AccessFailureLog.objects.exists()

@@ -42,3 +42,22 @@ def test_a_reusable_token_is_not_accepted_where_single_use_is_required():
     token = make_token("annuler-inscription", 7)
     with pytest.raises(InvalidLink):
         read_token(token, "annuler-inscription", max_age=DAY, single_use=True)
+
+
+@pytest.mark.django_db
+def test_a_used_link_is_remembered_until_it_expires_then_forgotten(time_machine):
+    from core.models import UsedToken
+    from core.signing import forget_expired
+
+    time_machine.move_to("2026-12-01 10:00Z")
+    token = make_token("annuler-inscription", 7, single_use=True)
+    read_token(token, "annuler-inscription", max_age=DAY, single_use=True)
+    time_machine.move_to("2026-12-02 09:00Z")
+    forget_expired()
+    with pytest.raises(UsedLink):  # still valid by its signature: the row must stay
+        read_token(token, "annuler-inscription", max_age=DAY, single_use=True)
+    time_machine.move_to("2026-12-02 10:01Z")
+    forget_expired()
+    assert not UsedToken.objects.exists()
+    with pytest.raises(ExpiredLink):  # forgotten, and refused all the same
+        read_token(token, "annuler-inscription", max_age=DAY, single_use=True)
