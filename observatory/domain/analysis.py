@@ -1,4 +1,5 @@
-"""The whole reading of the survey, computed once per state of the responses and kept in the cache.
+"""The whole reading of the survey, computed once per state of the responses (count and last id) and kept in
+the process's memory until a response is added or removed.
 
 Real responses when there are any; otherwise the demonstration responses, and every page then says so
 (« données de démonstration »).
@@ -6,7 +7,6 @@ Real responses when there are any; otherwise the demonstration responses, and ev
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -71,9 +71,13 @@ def current() -> Analysis:
     queryset, demo = responses()
     state = queryset.aggregate(n=Count("pk"), last=Max("pk"))
     key = f"observatory:analysis:{demo}:{state['n']}:{state['last']}:{timezone.localdate().year}"
-    found = cache.get(key)
+    found = _memo.get(key)
     if found is None:
         channels = dict(queryset.values_list("channel").annotate(n=Count("pk")).order_by())
         found = compute(queryset.values_list("answers", flat=True).iterator(chunk_size=2000), demo, channels=channels)
-        cache.set(key, found, 3600)
+        _memo.clear()  # one state kept per process: the arrays of a large survey are not worth sharing or pickling
+        _memo[key] = found
     return found
+
+
+_memo: dict[str, Analysis] = {}

@@ -71,7 +71,10 @@ class Questionnaire:
     sources: dict[str, Source] = field(hash=False)
 
     def __getitem__(self, key: str) -> Question:
-        return next(q for q in self.questions if q.key == key)
+        for question in self.questions:
+            if question.key == key:
+                return question
+        raise KeyError(key)
 
     @property
     def keys(self) -> list[str]:
