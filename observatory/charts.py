@@ -3,6 +3,7 @@
 Every chart is an image with a title and a description, and every page prints its data table right after it.
 """
 
+# ruff: noqa: E501  (SVG markup reads better on one line per element)
 import math
 from html import escape
 
@@ -44,11 +45,17 @@ def bars(rows, *, title: str, reference: float | None = None, chart_id: str = "g
             )
     for i, (label, est) in enumerate(rows):
         y = 8 + i * ROW
-        parts.append(f'<text x="{LABEL_W - 8}" y="{y + 15}" font-size="13" text-anchor="end" fill="{INK}">{escape(label[:34])}</text>')
+        parts.append(
+            f'<text x="{LABEL_W - 8}" y="{y + 15}" font-size="13" text-anchor="end" fill="{INK}">{escape(label[:34])}</text>'
+        )
         if est.suppressed:
-            parts.append(f'<text x="{LABEL_W + 4}" y="{y + 15}" font-size="12" fill="{INK}">n.d. (moins de 30 réponses)</text>')
+            parts.append(
+                f'<text x="{LABEL_W + 4}" y="{y + 15}" font-size="12" fill="{INK}">n.d. (moins de 30 réponses)</text>'
+            )
             continue
-        parts.append(f'<rect x="{LABEL_W}" y="{y + 3}" width="{BAR_W * est.share / scale_max:.1f}" height="16" fill="{BAR}"/>')
+        parts.append(
+            f'<rect x="{LABEL_W}" y="{y + 3}" width="{BAR_W * est.share / scale_max:.1f}" height="16" fill="{BAR}"/>'
+        )
         parts.append(
             f'<line x1="{x(est.low):.1f}" x2="{x(est.high):.1f}" y1="{y + 11}" y2="{y + 11}" stroke="{WHISKER}" stroke-width="2"/>'
             f'<line x1="{x(est.low):.1f}" x2="{x(est.low):.1f}" y1="{y + 5}" y2="{y + 17}" stroke="{WHISKER}" stroke-width="2"/>'
@@ -90,7 +97,9 @@ def commune_map(points, *, title: str, chart_id: str = "carte") -> str:
         cx = pad + (lon - min(lons)) * mid * k
         cy = height - pad - (lat - min(lats)) * k
         if value is None:
-            parts.append(f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" text-anchor="middle" fill="{INK}">×</text>')
+            parts.append(
+                f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" text-anchor="middle" fill="{INK}">×</text>'
+            )
         else:
             radius = 3 + 22 * math.sqrt(max(value, 0))
             parts.append(

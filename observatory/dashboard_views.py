@@ -21,7 +21,9 @@ from observatory.survey import questionnaire
 def dashboard(request):
     current = analysis.current()
     main = [(i.label, e) for i, e in current.territory if i.group != "accompagnement"]
-    support = [(i.label.removeprefix("Souhaite de l’aide : "), e) for i, e in current.territory if i.group == "accompagnement"]
+    support = [
+        (i.label.removeprefix("Souhaite de l’aide : "), e) for i, e in current.territory if i.group == "accompagnement"
+    ]
     context = {
         "analysis": current,
         "indicators": [i for i, _ in current.territory],
@@ -40,7 +42,12 @@ def indicator(request, key: str):
         raise Http404("Indicateur inconnu")
     current = analysis.current()
     sections = publication.indicator_sections(current, chosen)
-    context = {"analysis": current, "indicator": chosen, "sections": sections, **publication.indicator_extras(current, chosen)}
+    context = {
+        "analysis": current,
+        "indicator": chosen,
+        "sections": sections,
+        **publication.indicator_extras(current, chosen),
+    }
     return render(request, "observatory/indicator.html", context)
 
 
@@ -77,7 +84,12 @@ def methodology(request):
     current = analysis.current()
     survey = questionnaire.load()
     questions = [(q, survey.sources[q.source]) for q in survey.questions]
-    context = {"analysis": current, "questionnaire": survey, "questions": questions, "indicators": indicators.INDICATORS}
+    context = {
+        "analysis": current,
+        "questionnaire": survey,
+        "questions": questions,
+        "indicators": indicators.INDICATORS,
+    }
     return render(request, "observatory/methodology.html", context)
 
 

@@ -47,10 +47,14 @@ def one(rng: random.Random, communes: list[tuple[str, int, bool]], today: date) 
         "sexe": "femme" if rng.random() < 0.58 else "homme",
         "qpv": ("oui" if rng.random() < 0.6 else "non") if qpv else "non",
         "diplome": diploma,
-        "situation": "retraite" if age >= 63 else rng.choice(["emploi", "emploi", "chomage", "foyer", "autre"] + (["etudes"] * 3 if age < 25 else [])),
+        "situation": "retraite"
+        if age >= 63
+        else rng.choice(["emploi", "emploi", "chomage", "foyer", "autre"] + (["etudes"] * 3 if age < 25 else [])),
         "derniere_utilisation": "moins_3_mois" if user else rng.choice(["3_12_mois", "plus_1_an", "jamais", "jamais"]),
         "internet_domicile": "non" if rng.random() < (0.7 if not user else 0.03) else "oui",
-        "equipement": rng.sample(_options("equipement"), rng.randint(1, 3)) if user or rng.random() < 0.4 else ["aucun"],
+        "equipement": rng.sample(_options("equipement"), rng.randint(1, 3))
+        if user or rng.random() < 0.4
+        else ["aucun"],
     }
     missing = 0
     for domain in DOMAINS:
@@ -64,17 +68,23 @@ def one(rng: random.Random, communes: list[tuple[str, int, bool]], today: date) 
     ease = 4 - missing * 0.6 - band_index * 0.25 + rng.gauss(0, 0.7)
     answers["aisance"] = "tres" if ease > 3.2 else "plutot" if ease > 2 else "peu" if ease > 1 else "pas_du_tout"
     uneasy = answers["aisance"] in ("peu", "pas_du_tout")
-    answers["inquietude_demarches"] = rng.choices(["beaucoup", "un_peu", "non"], weights=(0.5, 0.35, 0.15) if uneasy else (0.1, 0.3, 0.6))[0]
+    answers["inquietude_demarches"] = rng.choices(
+        ["beaucoup", "un_peu", "non"], weights=(0.5, 0.35, 0.15) if uneasy else (0.1, 0.3, 0.6)
+    )[0]
     answers["autonomie_demarches"] = rng.choices(
         ["seul", "avec_aide", "par_un_tiers", "pas_pu", "sans_objet"],
         weights=(0.15, 0.3, 0.35, 0.15, 0.05) if uneasy else (0.75, 0.12, 0.05, 0.03, 0.05),
     )[0]
     answers["freins"] = rng.sample(_options("freins"), rng.randint(1, 2)) if uneasy or rng.random() < 0.4 else ["rien"]
-    answers["accompagnement_souhaite"] = rng.sample(_options("accompagnement_souhaite"), rng.randint(1, 3)) if uneasy or rng.random() < 0.35 else ["aucun"]
+    answers["accompagnement_souhaite"] = (
+        rng.sample(_options("accompagnement_souhaite"), rng.randint(1, 3))
+        if uneasy or rng.random() < 0.35
+        else ["aucun"]
+    )
     answers["lieux_connus"] = rng.sample(_options("lieux_connus"), rng.randint(0, 2)) or ["aucun"]
     return answers
 
 
 def generate(communes: list[tuple[str, int, bool]], today: date, size: int = SIZE, seed: int = SEED) -> list[dict]:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (reproducible fiction, not secrets)
     return [one(rng, communes, today) for _ in range(size)]

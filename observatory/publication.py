@@ -30,7 +30,12 @@ def indicator_sections(current, indicator) -> list[dict]:
             {
                 "key": dim_key,
                 "title": title,
-                "chart": charts.bars(rows, title=f"{indicator.label} — {title.lower()}", reference=indicator.reference_share, chart_id=f"g-{dim_key}"),
+                "chart": charts.bars(
+                    rows,
+                    title=f"{indicator.label} — {title.lower()}",
+                    reference=indicator.reference_share,
+                    chart_id=f"g-{dim_key}",
+                ),
                 "table": tables.estimate_table(rows),
             }
         )
@@ -41,7 +46,12 @@ def indicator_extras(current, indicator) -> dict:
     by_commune = dict(current.breakdowns[indicator.key]["commune"])
     positions = {c.code_insee: c for c in Commune.objects.filter(pk__in=[code for code, _ in current.communes])}
     points = [
-        (name, positions[code].latitude, positions[code].longitude, None if by_commune[name].suppressed else by_commune[name].share)
+        (
+            name,
+            positions[code].latitude,
+            positions[code].longitude,
+            None if by_commune[name].suppressed else by_commune[name].share,
+        )
         for code, name in current.communes
         if code in positions
     ]
@@ -53,7 +63,16 @@ def indicator_extras(current, indicator) -> dict:
 
 
 def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
-    headers = ["Commune", "Population", "QPV", "Lieux", "Lieux pour 10 000 hab.", "Lieu le plus proche (km)", "Zone blanche", "Heures d’ouverture par semaine pour 10 000 hab."]
+    headers = [
+        "Commune",
+        "Population",
+        "QPV",
+        "Lieux",
+        "Lieux pour 10 000 hab.",
+        "Lieu le plus proche (km)",
+        "Zone blanche",
+        "Heures d’ouverture par semaine pour 10 000 hab.",
+    ]
     body = []
     for r in rows:
         nearest = r.nearest_km.get(need.slug)
@@ -74,10 +93,22 @@ def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
 
 def context_table(rows) -> tuple[list[str], list[list[str]]]:
     names = {r.code: r.name for r in rows}
-    headers = ["Commune", "Indice de fragilité numérique 2023 (0–10)", "Structures Aidants Connect (2024)", "Démarches Aidants Connect", "Accompagnements des conseillers numériques 2023 (code postal)"]
+    headers = [
+        "Commune",
+        "Indice de fragilité numérique 2023 (0–10)",
+        "Structures Aidants Connect (2024)",
+        "Démarches Aidants Connect",
+        "Accompagnements des conseillers numériques 2023 (code postal)",
+    ]
     with open(CONTEXT_FILE, encoding="utf-8") as handle:
         body = [
-            [names.get(r["code_insee"], r["code_insee"]), r["ifn_total"].replace(".", ","), r["aidants_connect_structures"], r["aidants_connect_demarches"], r["conseillers_numeriques_accompagnements_code_postal"]]
+            [
+                names.get(r["code_insee"], r["code_insee"]),
+                r["ifn_total"].replace(".", ","),
+                r["aidants_connect_structures"],
+                r["aidants_connect_demarches"],
+                r["conseillers_numeriques_accompagnements_code_postal"],
+            ]
             for r in csv.DictReader(handle)
         ]
     return headers, sorted(body)
@@ -93,7 +124,13 @@ def signal_groups(since) -> list[dict]:
             totals[(signal.need, signal.code_insee)] += signal.count
             codes.add(signal.code_insee)
         names = dict(Commune.objects.filter(pk__in=codes).values_list("code_insee", "nom"))
-        rows = sorted(([needs.get(need, need), names.get(code, code or "commune inconnue"), str(n)] for (need, code), n in totals.items()), key=lambda r: -int(r[2]))
+        rows = sorted(
+            (
+                [needs.get(need, need), names.get(code, code or "commune inconnue"), str(n)]
+                for (need, code), n in totals.items()
+            ),
+            key=lambda r: -int(r[2]),
+        )
         groups.append({"label": provider.label, "key": provider.key, "table": (["Besoin", "Commune", "Nombre"], rows)})
     return groups
 
@@ -109,7 +146,7 @@ def report_table(current, code: str):
 def _with_source(table, demo: bool):
     headers, rows = table
     label = "données de démonstration" if demo else "enquête"
-    return headers + ["Données"], [row + [label] for row in rows]
+    return [*headers, "Données"], [[*row, label] for row in rows]
 
 
 def csv_table(name: str, request):
@@ -119,9 +156,9 @@ def csv_table(name: str, request):
     if name in indicators.BY_KEY:
         current = analysis.current()
         indicator = indicators.BY_KEY[name]
-        headers, body = ["Découpage"] + tables.ESTIMATE_HEADERS, []
+        headers, body = ["Découpage", *tables.ESTIMATE_HEADERS], []
         for section in indicator_sections(current, indicator):
-            body += [[section["title"]] + row for row in section["table"][1]]
+            body += [[section["title"], *row] for row in section["table"][1]]
         return _with_source((headers, body), current.demo)
     if name == "offre":
         slug = request.GET.get("besoin", NEEDS[0].slug)
@@ -130,6 +167,6 @@ def csv_table(name: str, request):
     if name == "signaux":
         rows = []
         for group in signal_groups(timezone.localdate() - timedelta(weeks=12)):
-            rows += [[group["label"]] + row for row in group["table"][1]]
+            rows += [[group["label"], *row] for row in group["table"][1]]
         return ["Source", "Besoin", "Commune", "Nombre"], rows
     return None

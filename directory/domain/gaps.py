@@ -19,7 +19,7 @@ def week_of(day: date) -> date:
 
 
 def kind(total: int) -> str:
-    """"nothing", "few" or "" for a search that listed `total` places."""
+    """ "nothing", "few" or "" for a search that listed `total` places."""
     if total == 0:
         return "nothing"
     return "few" if total < settings.ANCRAGE_SEARCH_FEW_RESULTS else ""

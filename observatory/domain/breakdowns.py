@@ -38,9 +38,16 @@ def dimensions(frame: Frame, commune_names: dict[str, str]) -> list[tuple[Dimens
         (Dimension("commune", "Commune", communes, [commune_names[c] for c in communes]), frame["commune"]),
         (Dimension("age", "Âge", list(AGE_BANDS), [AGE_LABELS[a] for a in AGE_BANDS]), frame["age_band"]),
         (Dimension("sexe", "Sexe", list(SEX_LABELS), list(SEX_LABELS.values())), frame["sex"]),
-        (Dimension("qpv", "Quartier prioritaire (déclaré)", ["oui", "non"], ["Habite un QPV", "N’habite pas un QPV"]), qpv_declared),
         (
-            Dimension("commune_qpv", "Communes avec ou sans QPV", ["oui", "non"], ["Communes avec un QPV", "Autres communes"]),
+            Dimension(
+                "qpv", "Quartier prioritaire (déclaré)", ["oui", "non"], ["Habite un QPV", "N’habite pas un QPV"]
+            ),
+            qpv_declared,
+        ),
+        (
+            Dimension(
+                "commune_qpv", "Communes avec ou sans QPV", ["oui", "non"], ["Communes avec un QPV", "Autres communes"]
+            ),
             qpv_commune,
         ),
     ]
@@ -49,7 +56,13 @@ def dimensions(frame: Frame, commune_names: dict[str, str]) -> list[tuple[Dimens
 
 def breakdown(indicator: Indicator, frame: Frame, weights: np.ndarray, dim: Dimension, groups: np.ndarray):
     flag, base = indicator.compute(frame)
-    return list(zip(dim.labels, estimates.by_group(flag, base, weights, groups, dim.labels, indicator.reference_share)))
+    return list(
+        zip(
+            dim.labels,
+            estimates.by_group(flag, base, weights, groups, dim.labels, indicator.reference_share),
+            strict=False,
+        )
+    )
 
 
 def all_breakdowns(frame: Frame, weights: np.ndarray, commune_names: dict[str, str]) -> dict:
@@ -90,7 +103,7 @@ def age_standardised(
             rows.append(Standardised(name, n, None, None, None))
             continue
         rate = variance = 0.0
-        for band, est in zip(AGE_BANDS, per_band):
+        for band, est in zip(AGE_BANDS, per_band, strict=False):
             share = _raw_share(flag, groups, weights, AGE_BANDS.index(band))
             s = standard.get(band, 0.0)
             rate += s * share

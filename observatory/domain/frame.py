@@ -81,13 +81,26 @@ def from_answers(rows: Iterable[dict], survey_year: int, qpv_communes: set[str] 
         data["internet_domicile"].append(answers.get("internet_domicile") or "")
         data["derniere_utilisation"].append(answers.get("derniere_utilisation") or "")
         # A domain left blank by an internet user counts as no activity in it (a « tick all that apply » list).
-        data["skills_missing"].append(sum(1 for key, none in domain_keys if not [v for v in answers.get(key) or () if v != none]))
+        data["skills_missing"].append(
+            sum(1 for key, none in domain_keys if not [v for v in answers.get(key) or () if v != none])
+        )
         data["aisance"].append(answers.get("aisance") or "")
         data["inquietude"].append(answers.get("inquietude_demarches") or "")
         data["autonomie"].append(answers.get("autonomie_demarches") or "")
         data["support"].append("|".join(answers.get("accompagnement_souhaite") or ()))
     columns = {k: np.array(v, dtype=object if k != "skills_missing" else np.int8) for k, v in data.items()}
-    for key in ("commune", "age_band", "sex", "qpv_declared", "internet_domicile", "derniere_utilisation", "aisance", "inquietude", "autonomie", "support"):
+    for key in (
+        "commune",
+        "age_band",
+        "sex",
+        "qpv_declared",
+        "internet_domicile",
+        "derniere_utilisation",
+        "aisance",
+        "inquietude",
+        "autonomie",
+        "support",
+    ):
         columns[key] = columns[key].astype(str)
     columns["qpv_commune"] = np.isin(columns["commune"], list(qpv_communes))
     return Frame(len(columns["commune"]), columns)

@@ -134,15 +134,51 @@ def _support_indicators() -> list[Indicator]:
 
 INDICATORS: list[Indicator] = [
     Indicator("no_home_internet", "Sans accès à internet à domicile", "personnes de 15 ans ou plus", no_home_internet),
-    Indicator("no_use_3_months", "N’a pas utilisé internet depuis trois mois", "personnes de 15 ans ou plus", no_use_3_months),
+    Indicator(
+        "no_use_3_months", "N’a pas utilisé internet depuis trois mois", "personnes de 15 ans ou plus", no_use_3_months
+    ),
     Indicator("illectronisme", "En situation d’illectronisme", "personnes de 15 ans ou plus", illectronisme),
-    Indicator("weak_capacities", "Capacités numériques faibles", "usagers d’internet (trois derniers mois)", weak_capacities),
-    Indicator("not_comfortable", "Peu ou pas du tout à l’aise avec le numérique", "personnes ayant répondu", not_comfortable),
-    Indicator("worried", "Inquiet ou inquiète de faire ses démarches en ligne", "personnes ayant répondu", worried, group="demarches"),
-    Indicator("autonomous", "Fait ses démarches en ligne seul ou seule", "personnes ayant eu une démarche à faire", autonomous, group="demarches"),
-    Indicator("dependent", "Dépend d’autrui pour ses démarches (aide ou fait à sa place)", "personnes ayant eu une démarche à faire", dependent, group="demarches"),
-    Indicator("gave_up", "N’a pas pu faire sa dernière démarche", "personnes ayant eu une démarche à faire", gave_up, group="demarches"),
-    Indicator("far_from_digital", "Éloigné du numérique (définition locale)", "personnes de 15 ans ou plus", far_from_digital, local=True),
+    Indicator(
+        "weak_capacities", "Capacités numériques faibles", "usagers d’internet (trois derniers mois)", weak_capacities
+    ),
+    Indicator(
+        "not_comfortable", "Peu ou pas du tout à l’aise avec le numérique", "personnes ayant répondu", not_comfortable
+    ),
+    Indicator(
+        "worried",
+        "Inquiet ou inquiète de faire ses démarches en ligne",
+        "personnes ayant répondu",
+        worried,
+        group="demarches",
+    ),
+    Indicator(
+        "autonomous",
+        "Fait ses démarches en ligne seul ou seule",
+        "personnes ayant eu une démarche à faire",
+        autonomous,
+        group="demarches",
+    ),
+    Indicator(
+        "dependent",
+        "Dépend d’autrui pour ses démarches (aide ou fait à sa place)",
+        "personnes ayant eu une démarche à faire",
+        dependent,
+        group="demarches",
+    ),
+    Indicator(
+        "gave_up",
+        "N’a pas pu faire sa dernière démarche",
+        "personnes ayant eu une démarche à faire",
+        gave_up,
+        group="demarches",
+    ),
+    Indicator(
+        "far_from_digital",
+        "Éloigné du numérique (définition locale)",
+        "personnes de 15 ans ou plus",
+        far_from_digital,
+        local=True,
+    ),
     *_support_indicators(),
 ]
 BY_KEY = {indicator.key: indicator for indicator in INDICATORS}

@@ -1,10 +1,11 @@
 """Raking (RIM, iterative proportional fitting on margins) with weightipy, bounded weights, and its report.
 
-Two margins: the commune (population from the referential) and age band × sex (INSEE). Targets are renormalised
-over the categories present in the sample (a category nobody answered in is reported, not invented). Respondents
-outside the territory or without commune, age or sex (« je préfère ne pas répondre ») are not raked: they keep the
-mean weight 1. Weights are bounded to [min, max] × the mean (the maximum by weightipy's cap inside every iteration), which
-trades a little margin fit for a smaller design effect: the gap left on each margin is reported.
+Two margins: the commune (population from the referential) and age band × sex (INSEE). Targets are
+renormalised over the categories present in the sample (a category nobody answered in is reported, not
+invented). Respondents outside the territory or without commune, age or sex (« je préfère ne pas répondre »)
+are not raked: they keep the mean weight 1. Weights are bounded to [min, max] × the mean (the maximum by
+weightipy's cap inside every iteration, the minimum once after), which trades a little margin fit for a smaller
+design effect: the gap left on each margin is reported.
 """
 
 import contextlib
@@ -66,7 +67,9 @@ def _targets(values: np.ndarray, population: dict[str, float], name: str, missin
     return {k: 100 * v / total for k, v in kept.items()}
 
 
-def rake(frame: Frame, margins: Margins, weight_bounds: tuple[float, float] | None = None, max_iterations=100) -> Weighting:
+def rake(
+    frame: Frame, margins: Margins, weight_bounds: tuple[float, float] | None = None, max_iterations=100
+) -> Weighting:
     low, high = weight_bounds or bounds()
     weights = np.ones(frame.n)
     age_sex = np.char.add(np.char.add(frame["age_band"], "|"), frame["sex"])

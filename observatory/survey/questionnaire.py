@@ -140,7 +140,8 @@ def _year(questionnaire: Questionnaire, value, today: date) -> tuple[int | None,
         return None, "écrivez l’année avec quatre chiffres, par exemple 1958"
     year = int(text)
     if year < today.year - 110 or year > today.year - questionnaire.minimum_age:
-        return None, f"l’enquête s’adresse aux personnes de {questionnaire.minimum_age} ans ou plus nées après {today.year - 110}"
+        oldest, youngest = today.year - 110, questionnaire.minimum_age
+        return None, f"l’enquête s’adresse aux personnes de {youngest} ans ou plus nées après {oldest}"
     return year, ""
 
 
@@ -161,7 +162,10 @@ def validate(raw: dict, version: str = CURRENT, today: date | None = None) -> tu
         else:
             text = str(value or "").strip()
             commune = resolve_commune(text) if text else None
-            answer, error = (commune.code_insee if commune else ""), ("" if commune or not text else f"commune « {text} » introuvable")
+            answer, error = (
+                (commune.code_insee if commune else ""),
+                ("" if commune or not text else f"commune « {text} » introuvable"),
+            )
         if error:
             errors[question.key] = error
         elif question.required and answer in ("", None, []):
@@ -171,6 +175,7 @@ def validate(raw: dict, version: str = CURRENT, today: date | None = None) -> tu
         for question in questionnaire.questions:
             if question.domain and answers[question.key] and answers[question.key] != [question.exclusive]:
                 errors.setdefault(
-                    question.key, "ces activités ne concernent que les personnes ayant utilisé internet ces trois derniers mois"
+                    question.key,
+                    "ces activités ne concernent que les personnes ayant utilisé internet ces trois derniers mois",
                 )
     return answers, errors

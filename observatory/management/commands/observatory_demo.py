@@ -27,7 +27,9 @@ class Command(BaseCommand):
             return
         today = timezone.localdate()
         rows = [
-            responses.build(answers, Response.Channel.ONLINE if i % 3 else Response.Channel.PAPER, demo=True, today=today)
+            responses.build(
+                answers, Response.Channel.ONLINE if i % 3 else Response.Channel.PAPER, demo=True, today=today
+            )
             for i, answers in enumerate(demo.generate(communes, today, size))
         ]
         with transaction.atomic():
