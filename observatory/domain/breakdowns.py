@@ -25,9 +25,12 @@ class Dimension:
 
 
 def _encode(values: np.ndarray, codes: list[str]) -> np.ndarray:
+    """Each value's position in `codes` (-1 when absent), through the distinct values only."""
+    if not len(values):
+        return np.array([], dtype=np.int64)
+    distinct, inverse = np.unique(values, return_inverse=True)
     index = {code: i for i, code in enumerate(codes)}
-    lookup = np.vectorize(lambda v: index.get(v, -1), otypes=[np.int64])
-    return lookup(values) if len(values) else np.array([], dtype=np.int64)
+    return np.array([index.get(v, -1) for v in distinct], dtype=np.int64)[inverse]
 
 
 def dimensions(frame: Frame, commune_names: dict[str, str]) -> list[tuple[Dimension, np.ndarray]]:
@@ -90,31 +93,33 @@ def age_standardised(
     indicator: Indicator, frame: Frame, weights: np.ndarray, communes: list[tuple[str, str]], standard: dict[str, float]
 ) -> list[Standardised]:
     """Directly age-standardised rate per commune ((code, name) pairs), on the standard age structure."""
-    flag, base = indicator.compute(frame)
-    band_codes = _encode(frame["age_band"], list(AGE_BANDS))
+    flag, base = indicator.flags(frame)
+    if "band_codes" not in frame.memo:
+        frame.memo["band_codes"] = _encode(frame["age_band"], list(AGE_BANDS))
+    bands = len(AGE_BANDS)
+    codes = [code for code, _ in communes]
+    memo_key = ("commune_codes", tuple(codes))
+    if memo_key not in frame.memo:
+        frame.memo[memo_key] = _encode(frame["commune"], codes)
+    commune_codes = frame.memo[memo_key]
+    keep = base & (commune_codes >= 0) & (frame.memo["band_codes"] >= 0)
+    cells = commune_codes[keep] * bands + frame.memo["band_codes"][keep]
+    w, y = weights[keep], flag[keep]
+    size = len(codes) * bands
+    n = np.bincount(cells, minlength=size).reshape(-1, bands)
+    total = np.bincount(cells, weights=w, minlength=size).reshape(-1, bands)
+    flagged = np.bincount(cells, weights=w * y, minlength=size).reshape(-1, bands)
+    squares = np.bincount(cells, weights=w * w, minlength=size).reshape(-1, bands)
+    s = np.array([standard.get(band, 0.0) for band in AGE_BANDS])
     rows = []
-    for code, name in communes:
-        in_commune = base & (frame["commune"] == code)
-        n = int(in_commune.sum())
-        groups = np.where(in_commune, band_codes, -1)
-        per_band = estimates.by_group(flag, in_commune, weights, groups, list(AGE_BANDS))
-        computable = n >= estimates.suppress_below() and all(e.n > 0 for e in per_band)
-        if not computable:
-            rows.append(Standardised(name, n, None, None, None))
+    for i, (_, name) in enumerate(communes):
+        count = int(n[i].sum())
+        if count < estimates.suppress_below() or (n[i] == 0).any():
+            rows.append(Standardised(name, count, None, None, None))
             continue
-        rate = variance = 0.0
-        for band, est in zip(AGE_BANDS, per_band, strict=False):
-            share = _raw_share(flag, groups, weights, AGE_BANDS.index(band))
-            s = standard.get(band, 0.0)
-            rate += s * share
-            variance += s * s * share * (1 - share) / est.n_eff
-        half = estimates.Z95 * math.sqrt(variance)
-        rows.append(Standardised(name, n, rate, max(0.0, rate - half), min(1.0, rate + half)))
+        p = flagged[i] / total[i]
+        n_eff = total[i] ** 2 / squares[i]
+        rate = float((s * p).sum())
+        half = estimates.Z95 * math.sqrt(float((s * s * p * (1 - p) / n_eff).sum()))
+        rows.append(Standardised(name, count, rate, max(0.0, rate - half), min(1.0, rate + half)))
     return rows
-
-
-def _raw_share(flag, groups, weights, code) -> float:
-    """The weighted rate of one group, published or not (standardisation needs every band's rate)."""
-    mask = groups == code
-    total = weights[mask].sum()
-    return float(weights[mask & flag].sum() / total) if total else 0.0

@@ -5,7 +5,7 @@ and described in well under two seconds (`bench/bench_observatory.py`).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -40,6 +40,7 @@ class Frame:
 
     n: int
     columns: dict[str, np.ndarray]
+    memo: dict = field(default_factory=dict)  # derived arrays (indicator flags, group codes), computed once
 
     def __getitem__(self, key: str) -> np.ndarray:
         return self.columns[key]
@@ -103,4 +104,7 @@ def from_answers(rows: Iterable[dict], survey_year: int, qpv_communes: set[str] 
     ):
         columns[key] = columns[key].astype(str)
     columns["qpv_commune"] = np.isin(columns["commune"], list(qpv_communes))
+    padded = np.char.add(np.char.add("|", columns["support"]), "|")
+    for theme in SUPPORT_THEMES:
+        columns[f"support_{theme}"] = np.char.find(padded, f"|{theme}|") >= 0
     return Frame(len(columns["commune"]), columns)
