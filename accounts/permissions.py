@@ -25,6 +25,7 @@ MODERATE = "moderate"
 COORDINATE = "coordinate"
 IMPORT = "import"
 MERGE = "merge"
+SURVEY_ENTRY = "survey_entry"
 
 ACTIONS = (
     VIEW,
@@ -40,6 +41,7 @@ ACTIONS = (
     COORDINATE,
     IMPORT,
     MERGE,
+    SURVEY_ENTRY,
 )
 
 
@@ -83,6 +85,8 @@ def _territory(user, action) -> bool:
         return is_coordinator(user) or is_moderator(user)
     if action == REQUEST_JOIN:
         return False
+    if action == SURVEY_ENTRY:  # typing paper questionnaires: the coordination and the people in the field
+        return is_coordinator(user) or (active(user) and bool(user.profession or structures_of(user).exists()))
     return is_coordinator(user)
 
 
@@ -172,6 +176,11 @@ def _proposal(user, action, proposal) -> bool:
     return is_coordinator(user)
 
 
+def _survey_response(user, action, response) -> bool:
+    """An anonymous survey response: read, corrected, deleted and imported by the coordination only."""
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -182,6 +191,7 @@ RULES = {
     "accounts.joinrequest": _join_request,
     "contributions.contribution": _contribution,
     "proposals.proposal": _proposal,
+    "observatory.response": _survey_response,
 }
 
 

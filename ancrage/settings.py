@@ -396,3 +396,16 @@ if SENTRY_DSN := env_str("SENTRY_DSN"):
     import sentry_sdk
 
     sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, environment=env_str("SENTRY_ENVIRONMENT", "production"))
+
+# Observatory (observatory/): the survey's weighting and publication. Age × sex margins: a CSV (tranche, sexe,
+# population) for the territory, "" for the shipped Essonne file (INSEE RP 2022). Weights are bounded to
+# [MIN, MAX] % of the mean weight; a figure on fewer respondents than SUPPRESS_BELOW is not published (« n.d. »);
+# a commune has a gap for a need when no service for it lies within GAP_KM of its centre.
+ANCRAGE_OBSERVATORY_AGE_SEX_FILE = env_str("ANCRAGE_OBSERVATORY_AGE_SEX_FILE", "")
+ANCRAGE_OBSERVATORY_WEIGHT_MIN_PERCENT = env_int("ANCRAGE_OBSERVATORY_WEIGHT_MIN_PERCENT", 20)
+ANCRAGE_OBSERVATORY_WEIGHT_MAX_PERCENT = env_int("ANCRAGE_OBSERVATORY_WEIGHT_MAX_PERCENT", 500)
+ANCRAGE_OBSERVATORY_SUPPRESS_BELOW = env_int("ANCRAGE_OBSERVATORY_SUPPRESS_BELOW", 30)
+ANCRAGE_OBSERVATORY_GAP_KM = env_int("ANCRAGE_OBSERVATORY_GAP_KM", 5)
+# Directory: a search for a need in a commune that lists fewer places than this counts as « peu de résultats »
+# in the observatory's demand signals (anonymous weekly counts, directory.SearchGap).
+ANCRAGE_SEARCH_FEW_RESULTS = env_int("ANCRAGE_SEARCH_FEW_RESULTS", 3)

@@ -361,3 +361,22 @@ class TemporaryInfo(models.Model):
         from directory.domain.temporary import validate
 
         validate(self)
+
+
+class SearchGap(models.Model):
+    """How many searches for a need in a commune found nothing or little, per week: an anonymous counter (no
+    address, no words typed, no time finer than the week) that the observatory reads as a demand signal."""
+
+    need = models.CharField("besoin", max_length=40)
+    code_insee = models.CharField("commune (code INSEE)", max_length=5)
+    week = models.DateField("semaine (lundi)")
+    nothing = models.PositiveIntegerField("recherches sans résultat", default=0)
+    few = models.PositiveIntegerField("recherches avec peu de résultats", default=0)
+
+    class Meta:
+        verbose_name = "recherche peu fructueuse"
+        verbose_name_plural = "recherches peu fructueuses"
+        constraints = [models.UniqueConstraint(fields=["need", "code_insee", "week"], name="unique_search_gap")]
+
+    def __str__(self):
+        return f"{self.need} · {self.code_insee} · semaine du {self.week:%d/%m/%Y}"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core import mail
 from core.throttle import throttled
 from directory import presentation, sections
-from directory.domain import explain, hours, notices, quality, shared, temporary, writes
+from directory.domain import explain, gaps, hours, notices, quality, shared, temporary, writes
 from directory.domain.search import needs_with_places, search
 from directory.forms import ErrorReportForm, SearchForm, count_for
 from directory.models import Place
@@ -86,6 +86,8 @@ def results(request):
     criteria = form.criteria()
     page = search(criteria, page=form.cleaned_data.get("page") or 1, page_size=settings.ANCRAGE_PAGE_SIZE)
     fallbacks = None if page.total else explain.fallbacks(criteria, request.GET, count_for)
+    if (form.cleaned_data.get("page") or 1) == 1:  # a remembered page is counted once a minute: a reload is not news
+        gaps.record(criteria.need.slug if criteria.need else "", criteria.code_insee, page.total)
     _describe(page.results + (fallbacks.nearest + fallbacks.remote if fallbacks else []))
     context = {
         "form": form,

@@ -10,6 +10,7 @@ from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
 from contributions.models import Contribution
 from directory.models import ErrorReport
+from observatory.models import Response
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
 
@@ -80,12 +81,18 @@ ALLOWED = {
         "moderate": COORDINATION | {"moderator"},
     },
     "error_report": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},
-    "territory": {"moderate": COORDINATION | {"moderator"}, "request_join": set()},
+    "territory": {
+        "moderate": COORDINATION | {"moderator"},
+        "request_join": set(),
+        # typing paper survey questionnaires: people in the field (a profession or a structure)
+        "survey_entry": COORDINATION | STRUCTURE_PEOPLE | {"professional", "other_member"},
+    },
     "contribution": {  # the member's edit of the structure's place
         "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
         "moderate": COORDINATION | {"moderator"},
     },
     "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
+    "survey_response": {},  # anonymous survey answers: the coordination's only
 }
 
 
@@ -129,6 +136,7 @@ def world(db):
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
+        "survey_response": Response.objects.create(version="v1", channel="en_ligne", received_on="2026-12-01"),
     }
     return people, objects
 

@@ -1,0 +1,124 @@
+"""The public observatory: dashboards, an indicator's breakdowns, supply and gaps, demand signals, methodology, the
+printable report, and a CSV for every table. Every chart is followed by its table."""
+
+import csv
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from directory.needs import NEEDS
+from observatory import charts, publication, tables
+from observatory.domain import analysis, indicators
+from observatory.domain import supply as supply_domain
+from observatory.survey import questionnaire
+
+
+@require_GET
+def dashboard(request):
+    current = analysis.current()
+    main = [(i.label, e) for i, e in current.territory if i.group != "accompagnement"]
+    support = [
+        (i.label.removeprefix("Souhaite de l’aide : "), e) for i, e in current.territory if i.group == "accompagnement"
+    ]
+    context = {
+        "analysis": current,
+        "indicators": [i for i, _ in current.territory],
+        "main_chart": charts.bars(main, title="Indicateurs du territoire", chart_id="principal"),
+        "main_table": tables.estimate_table(main),
+        "support_chart": charts.bars(support, title="Aide souhaitée, par thème", chart_id="aide"),
+        "support_table": tables.estimate_table(support),
+    }
+    return render(request, "observatory/dashboard.html", context)
+
+
+@require_GET
+def indicator(request, key: str):
+    chosen = indicators.BY_KEY.get(key)
+    if chosen is None:
+        raise Http404("Indicateur inconnu")
+    current = analysis.current()
+    sections = publication.indicator_sections(current, chosen)
+    context = {
+        "analysis": current,
+        "indicator": chosen,
+        "sections": sections,
+        **publication.indicator_extras(current, chosen),
+    }
+    return render(request, "observatory/indicator.html", context)
+
+
+def _need(request):
+    slug = request.GET.get("besoin", NEEDS[0].slug)
+    return next((n for n in NEEDS if n.slug == slug), NEEDS[0])
+
+
+@require_GET
+def supply_page(request):
+    need = _need(request)
+    rows = supply_domain.supply()
+    context = {
+        "needs": NEEDS,
+        "need": need,
+        "table": publication.supply_table(rows, need),
+        "qpv": supply_domain.qpv_versus_rest(rows, need.slug),
+        "weighted_distance": supply_domain.weighted_distance(rows, need.slug),
+        "gap_km": settings.ANCRAGE_OBSERVATORY_GAP_KM,
+        "gaps": [r.name for r in rows if r.gap(need.slug)],
+        "context_table": publication.context_table(rows),
+    }
+    return render(request, "observatory/supply.html", context)
+
+
+@require_GET
+def signals_page(request):
+    since = timezone.localdate() - timedelta(weeks=12)
+    return render(request, "observatory/signals.html", {"groups": publication.signal_groups(since), "since": since})
+
+
+@require_GET
+def methodology(request):
+    current = analysis.current()
+    survey = questionnaire.load()
+    questions = [(q, survey.sources[q.source]) for q in survey.questions]
+    context = {
+        "analysis": current,
+        "questionnaire": survey,
+        "questions": questions,
+        "indicators": indicators.INDICATORS,
+    }
+    return render(request, "observatory/methodology.html", context)
+
+
+@require_GET
+def report(request):
+    current = analysis.current()
+    code = request.GET.get("commune", "")
+    names = dict(current.communes)
+    context = {
+        "analysis": current,
+        "communes": current.communes,
+        "commune": names.get(code, ""),
+        "code": code if code in names else "",
+        "table": publication.report_table(current, code if code in names else ""),
+        "today": timezone.localdate(),
+    }
+    return render(request, "observatory/report.html", context)
+
+
+@require_GET
+def csv_download(request, name: str):
+    found = publication.csv_table(name, request)
+    if found is None:
+        raise Http404("Tableau inconnu")
+    headers, rows = found
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="observatoire-{name}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return response

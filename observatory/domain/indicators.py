@@ -1,0 +1,206 @@
+"""The observatory's indicators: each a weighted share of a base population, with its national reference.
+
+Illectronisme follows INSEE's 2021 rule (Insee Première n° 1953, encadré 2): a person aged 15 or more is in
+illectronisme when they have not used internet in the last three months, or when they used it but lack basic
+skills in at least four of the five domains (information, communication, problem solving, software, privacy
+protection). Users lacking skills in one, two or three domains have « weak digital capacities » (28 % of users
+in 2021). A domain counts as a skill when the person did at least one of its activities in the last three months.
+"""
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from observatory.domain import estimates
+from observatory.domain.frame import SUPPORT_THEMES, Frame
+from observatory.survey.questionnaire import load
+
+REFERENCES = Path(__file__).resolve().parents[1] / "data" / "references.toml"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    base_label: str
+    compute: Callable[[Frame], tuple[np.ndarray, np.ndarray]]  # (flag, base)
+    local: bool = False  # a definition of this observatory's own, not a national one
+    group: str = "usages"
+
+    def flags(self, frame: Frame) -> tuple[np.ndarray, np.ndarray]:
+        """(flag, base), computed once per frame."""
+        key = ("indicator", self.key)
+        if key not in frame.memo:
+            frame.memo[key] = self.compute(frame)
+        return frame.memo[key]
+
+    @property
+    def reference(self) -> dict | None:
+        return references().get(self.key)
+
+    @property
+    def reference_share(self) -> float | None:
+        ref = self.reference
+        return ref["value"] / 100 if ref else None
+
+
+@cache
+def references() -> dict[str, dict]:
+    return tomllib.loads(REFERENCES.read_text(encoding="utf-8"))
+
+
+def _any_of(values: np.ndarray, choices) -> np.ndarray:
+    """Like np.isin, without sorting the strings (equality per choice is much faster on 100,000 rows)."""
+    out = np.zeros(len(values), dtype=bool)
+    for choice in choices:
+        out |= values == choice
+    return out
+
+
+def _answered(frame: Frame, column: str) -> np.ndarray:
+    return frame[column] != ""
+
+
+def _users(frame: Frame) -> np.ndarray:
+    return frame["derniere_utilisation"] == "moins_3_mois"
+
+
+def no_home_internet(frame):
+    base = _any_of(frame["internet_domicile"], ("oui", "non"))
+    return frame["internet_domicile"] == "non", base
+
+
+def no_use_3_months(frame):
+    return ~_users(frame) & _answered(frame, "derniere_utilisation"), _answered(frame, "derniere_utilisation")
+
+
+def illectronisme(frame):
+    users = _users(frame)
+    flag = (~users | (frame["skills_missing"] >= 4)) & _answered(frame, "derniere_utilisation")
+    return flag, _answered(frame, "derniere_utilisation")
+
+
+def weak_capacities(frame):
+    users = _users(frame)
+    missing = frame["skills_missing"]
+    return users & (missing >= 1) & (missing <= 3), users
+
+
+def not_comfortable(frame):
+    return _any_of(frame["aisance"], ("peu", "pas_du_tout")), _answered(frame, "aisance")
+
+
+def worried(frame):
+    return _any_of(frame["inquietude"], ("beaucoup", "un_peu")), _answered(frame, "inquietude")
+
+
+def _procedures(frame):
+    return _answered(frame, "autonomie") & (frame["autonomie"] != "sans_objet")
+
+
+def autonomous(frame):
+    return frame["autonomie"] == "seul", _procedures(frame)
+
+
+def dependent(frame):
+    return _any_of(frame["autonomie"], ("avec_aide", "par_un_tiers")), _procedures(frame)
+
+
+def gave_up(frame):
+    return frame["autonomie"] == "pas_pu", _procedures(frame)
+
+
+def far_from_digital(frame):
+    """Local composite: illectronisme, or no internet at home, or not comfortable and unable to do one's
+    procedures alone (helped, done by someone else, or given up)."""
+    illectrone, base = illectronisme(frame)
+    uneasy = _any_of(frame["aisance"], ("peu", "pas_du_tout"))
+    not_alone = _any_of(frame["autonomie"], ("avec_aide", "par_un_tiers", "pas_pu"))
+    return illectrone | (frame["internet_domicile"] == "non") | (uneasy & not_alone), base
+
+
+def _support(theme: str):
+    def compute(frame):
+        return frame[f"support_{theme}"], _answered(frame, "support")
+
+    return compute
+
+
+def _support_indicators() -> list[Indicator]:
+    question = load()["accompagnement_souhaite"]
+    return [
+        Indicator(
+            f"support_{theme}",
+            f"Souhaite de l’aide : {question.label_of(theme)[0].lower()}{question.label_of(theme)[1:]}",
+            "personnes ayant répondu à la question sur l’aide souhaitée",
+            _support(theme),
+            local=True,
+            group="accompagnement",
+        )
+        for theme in SUPPORT_THEMES
+    ]
+
+
+INDICATORS: list[Indicator] = [
+    Indicator("no_home_internet", "Sans accès à internet à domicile", "personnes de 15 ans ou plus", no_home_internet),
+    Indicator(
+        "no_use_3_months", "N’a pas utilisé internet depuis trois mois", "personnes de 15 ans ou plus", no_use_3_months
+    ),
+    Indicator("illectronisme", "En situation d’illectronisme", "personnes de 15 ans ou plus", illectronisme),
+    Indicator(
+        "weak_capacities", "Capacités numériques faibles", "usagers d’internet (trois derniers mois)", weak_capacities
+    ),
+    Indicator(
+        "not_comfortable", "Peu ou pas du tout à l’aise avec le numérique", "personnes ayant répondu", not_comfortable
+    ),
+    Indicator(
+        "worried",
+        "Inquiet ou inquiète de faire ses démarches en ligne",
+        "personnes ayant répondu",
+        worried,
+        group="demarches",
+    ),
+    Indicator(
+        "autonomous",
+        "Fait ses démarches en ligne seul ou seule",
+        "personnes ayant eu une démarche à faire",
+        autonomous,
+        group="demarches",
+    ),
+    Indicator(
+        "dependent",
+        "Dépend d’autrui pour ses démarches (aide ou fait à sa place)",
+        "personnes ayant eu une démarche à faire",
+        dependent,
+        group="demarches",
+    ),
+    Indicator(
+        "gave_up",
+        "N’a pas pu faire sa dernière démarche",
+        "personnes ayant eu une démarche à faire",
+        gave_up,
+        group="demarches",
+    ),
+    Indicator(
+        "far_from_digital",
+        "Éloigné du numérique (définition locale)",
+        "personnes de 15 ans ou plus",
+        far_from_digital,
+        local=True,
+    ),
+    *_support_indicators(),
+]
+BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+
+
+def territory(frame: Frame, weights: np.ndarray) -> list[tuple[Indicator, estimates.Estimate]]:
+    """Every indicator on the whole territory."""
+    rows = []
+    for indicator in INDICATORS:
+        flag, base = indicator.flags(frame)
+        rows.append((indicator, estimates.estimate(flag, base, weights, indicator.reference_share)))
+    return rows

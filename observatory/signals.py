@@ -1,0 +1,57 @@
+"""Demand signals: what people asked for and did not find, from every app that knows, as anonymous counts.
+
+An app registers a provider from its `AppConfig.ready()`:
+
+    from observatory import signals
+    signals.register("orientation", "Besoins non couverts (orientation)", uncovered_needs)
+
+where `uncovered_needs(since: date) -> Iterable[signals.Signal]` yields counts by need × commune × week (never a
+person, a name or free text). Built in: the directory's searches that found nothing or little (`SearchGap`,
+which the directory counts itself: it cannot import the observatory). Apps to the right of the observatory
+(algorithms, opendata, api) may register too; apps to its left cannot import it and are read here instead.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Signal:
+    need: str  # a directory need slug (directory/needs.py), or the provider's own theme key
+    code_insee: str  # "" when the commune is unknown
+    week: date  # the Monday
+    count: int
+    detail: str = ""  # e.g. "nothing" / "few"; never free text typed by a person
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    label: str
+    read: Callable[[date], Iterable[Signal]]
+
+
+_PROVIDERS: dict[str, Provider] = {}
+
+
+def register(key: str, label: str, read: Callable[[date], Iterable[Signal]]) -> None:
+    _PROVIDERS[key] = Provider(key, label, read)
+
+
+def providers() -> list[Provider]:
+    return list(_PROVIDERS.values())
+
+
+def _search_gaps(since: date) -> Iterable[Signal]:
+    from directory.models import SearchGap
+
+    for gap in SearchGap.objects.filter(week__gte=since).order_by("week", "need", "code_insee"):
+        if gap.nothing:
+            yield Signal(gap.need, gap.code_insee, gap.week, gap.nothing, "nothing")
+        if gap.few:
+            yield Signal(gap.need, gap.code_insee, gap.week, gap.few, "few")
+
+
+def register_builtin() -> None:
+    register("recherches", "Recherches dans l’annuaire sans résultat ou avec peu de résultats", _search_gaps)

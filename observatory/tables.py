@@ -1,0 +1,54 @@
+"""Tables: what every chart shows, as rows of text for the page and for the CSV download (one source)."""
+
+from observatory.domain.estimates import Estimate
+
+ESTIMATE_HEADERS = [
+    "",
+    "Part estimée",
+    "Intervalle à 95 %",
+    "Réponses",
+    "dont concernées",
+    "Effectif efficace",
+    "Fragile",
+    "Référence nationale",
+    "Écart significatif",
+]
+
+
+def _num(x: float, digits=1) -> str:
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+def estimate_row(label: str, est: Estimate) -> list[str]:
+    reference = "" if est.reference is None else _num(est.reference * 100) + " %"
+    if est.suppressed:
+        return [label, "n.d.", "n.d.", str(est.n), "", "", "", reference, ""]
+    differs = "" if est.differs is None else ("oui" if est.differs else "non")
+    return [
+        label,
+        est.percent,
+        est.interval,
+        str(est.n),
+        str(est.count),
+        _num(est.n_eff, 0),
+        "oui" if est.fragile else "non",
+        reference,
+        differs,
+    ]
+
+
+def estimate_table(rows) -> tuple[list[str], list[list[str]]]:
+    return ESTIMATE_HEADERS, [estimate_row(label, est) for label, est in rows]
+
+
+def standardised_table(rows) -> tuple[list[str], list[list[str]]]:
+    headers = ["Commune", "Taux standardisé sur l’âge", "Intervalle à 95 %", "Réponses"]
+    body = []
+    for row in rows:
+        if row.suppressed:
+            body.append([row.label, "n.d.", "n.d.", str(row.n)])
+        else:
+            body.append(
+                [row.label, _num(row.rate * 100) + " %", f"{_num(row.low * 100)} – {_num(row.high * 100)}", str(row.n)]
+            )
+    return headers, body

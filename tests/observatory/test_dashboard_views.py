@@ -1,0 +1,69 @@
+"""The public observatory: every chart followed by its table, demonstration data labelled, CSV downloads."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from observatory.models import Response
+
+PAGES = ["dashboard", "supply", "signals", "methodology", "report"]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("observatory_demo", size=400, stdout=StringIO())
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_labels_demonstration_data_and_puts_a_table_after_each_chart(client, demo, name):
+    html = client.get(reverse(f"observatory:{name}")).content.decode()
+    for svg in re.finditer(r"<svg", html):
+        assert "<table" in html[svg.start() :], "a chart without its table"
+    if name in ("dashboard", "report"):
+        assert "Données de démonstration" in html
+
+
+def test_an_indicator_page_breaks_down_by_commune_age_sex_and_priority_neighbourhoods(client, demo):
+    html = client.get(reverse("observatory:indicator", args=["illectronisme"])).content.decode()
+    for title in (
+        "Par commune",
+        "Par âge",
+        "Par sexe",
+        "Quartiers prioritaires",
+        "standardisés sur l’âge",
+        "Carte des communes",
+    ):
+        assert title in html
+    assert html.count("<svg") <= html.count("<table")
+    assert "15,4 %" in html  # the national reference, with its source
+    assert client.get(reverse("observatory:indicator", args=["inconnu"])).status_code == 404
+
+
+def test_a_commune_report_for_elected_officials(client, demo):
+    html = client.get(reverse("observatory:report") + "?commune=91377").content.decode()
+    assert "à Massy" in html and "En situation d’illectronisme" in html
+
+
+def test_csv_downloads_say_which_data_they_hold(client, demo):
+    response = client.get(reverse("observatory:csv", args=["indicateurs"]))
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert text.splitlines()[0].startswith(";Part estimée") and "données de démonstration" in text
+    assert client.get(reverse("observatory:csv", args=["offre"])).status_code == 200
+    assert client.get(reverse("observatory:csv", args=["signaux"])).status_code == 200
+
+
+def test_real_responses_replace_the_demonstration(client, demo):
+    Response.objects.filter(pk__in=Response.objects.values("pk")[:40]).update(demo=False)
+    html = client.get(reverse("observatory:dashboard")).content.decode()
+    assert "Données de démonstration" not in html and "40 réponses" in html
+
+
+def test_the_demonstration_command_is_idempotent(db):
+    call_command("observatory_demo", size=50, stdout=StringIO())
+    first = list(Response.objects.values_list("answers", flat=True))
+    call_command("observatory_demo", size=50, stdout=StringIO())
+    assert list(Response.objects.values_list("answers", flat=True)) == first
