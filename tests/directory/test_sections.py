@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def registered(monkeypatch, tmp_path, settings):
     monkeypatch.setattr(sections, "_sections", {})
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    first, *others = settings.TEMPLATES  # a new value, so that Django resets its template engines (and back after)
+    settings.TEMPLATES = [{**first, "DIRS": [*first["DIRS"], tmp_path]}, *others]
     (tmp_path / "second.html").write_text("<section><h2>Second : {{ section.word }}</h2></section>")
     (tmp_path / "first.html").write_text("<section><h2>Premier</h2></section>")
     (tmp_path / "hidden.html").write_text("<section>Caché</section>")
