@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "network",
     "rights",
     "participation",
+    "civic",
     "observatory",
     "algorithms",
     "opendata",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("", include("rights.urls")),
     path("", include("participation.urls")),
+    path("", include("civic.urls")),
     path("", include("observatory.urls")),
     path("", include("algorithms.urls")),
     path("", include("web.urls")),
