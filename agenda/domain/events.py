@@ -146,9 +146,7 @@ def decide(user, event: Event, accepted: bool, reason: str = "") -> None:
         if accepted:
             schedule.materialise(event)
     if event.created_by and event.created_by.email:
-        from django.conf import settings
-
         notify.decision(
             event.created_by.email, subject=f"votre événement « {event.title} »", accepted=accepted, reason=reason,
-            url=settings.ANCRAGE_SITE_URL + event.get_absolute_url(),
+            url=event.get_absolute_url(),
         )  # fmt: skip
