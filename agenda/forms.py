@@ -80,6 +80,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
 
 
 class EventForm(forms.ModelForm):
+    online_url = forms.URLField(label="Lien de connexion", required=False, assume_scheme="https")
     commune_text = forms.CharField(label="Commune de l’adresse", max_length=120, required=False,
                                    help_text="Pour un événement à une autre adresse.")  # fmt: skip
     weekdays = forms.TypedMultipleChoiceField(label="Les jours (répétition chaque semaine)", choices=WEEKDAYS,
