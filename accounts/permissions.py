@@ -175,7 +175,10 @@ def _proposal(user, action, proposal) -> bool:
 def is_professional(user) -> bool:
     """A social worker, a mediator, an aidant, or anyone working in a structure: sees the trainings for aidants."""
     return active(user) and bool(
-        user.profession or user.is_coordinator or user.is_moderator or Membership.objects.filter(user_id=user.pk).exists()
+        user.profession
+        or user.is_coordinator
+        or user.is_moderator
+        or Membership.objects.filter(user_id=user.pk).exists()
     )
 
 

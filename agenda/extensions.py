@@ -31,7 +31,9 @@ def space_panel(user, places):
         return []
     events = Event.objects.filter(structure__in=structures).exclude(status=Event.Status.CANCELLED)
     pending = events.filter(status=Event.Status.PENDING).count()
-    text = f"Agenda : {events.count()} événement(s)" + (f", dont {pending} en attente de relecture." if pending else ".")
+    text = f"Agenda : {events.count()} événement(s)" + (
+        f", dont {pending} en attente de relecture." if pending else "."
+    )
     return [Entry(text, reverse("agenda:space"), "Gérer mes événements et publier un atelier")]
 
 

@@ -44,6 +44,6 @@ def theme(request, slug: str):
 
 def event(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
-    if not can(request.user, VIEW, event) or event.kind == Event.Kind.TRAINING and not request.user.is_authenticated:
+    if not can(request.user, VIEW, event) or (event.kind == Event.Kind.TRAINING and not request.user.is_authenticated):
         raise Http404("Cet événement n’existe pas ou n’est pas public.")
     return _ics(Event.objects.filter(pk=pk), event.title, f"evenement-{pk}")

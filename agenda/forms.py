@@ -23,16 +23,23 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class FindForm(forms.Form):
     """« Près de chez moi »: every criterion optional, in the URL."""
 
-    ou = forms.CharField(label="Près de", help_text="Une commune ou un code postal, par exemple : Palaiseau ou 91120",
-                         max_length=120, required=False)  # fmt: skip
-    rayon = forms.TypedChoiceField(label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False,
-                                   empty_value=10, initial=10)  # fmt: skip
+    ou = forms.CharField(
+        label="Près de",
+        help_text="Une commune ou un code postal, par exemple : Palaiseau ou 91120",
+        max_length=120,
+        required=False,
+    )
+    rayon = forms.TypedChoiceField(
+        label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=10, initial=10
+    )
     du = forms.DateField(label="Du", required=False, widget=DATE)
     au = forms.DateField(label="Au", required=False, widget=DATE)
-    theme = forms.ChoiceField(label="Thème", choices=[("", "Tous les thèmes"), *((n.slug, n.label) for n in NEEDS)],
-                              required=False)  # fmt: skip
-    public = forms.ChoiceField(label="Public", choices=[("", "Tous les publics"), *Event.Audience.choices],
-                               required=False)  # fmt: skip
+    theme = forms.ChoiceField(
+        label="Thème", choices=[("", "Tous les thèmes"), *((n.slug, n.label) for n in NEEDS)], required=False
+    )
+    public = forms.ChoiceField(
+        label="Public", choices=[("", "Tous les publics"), *Event.Audience.choices], required=False
+    )
 
     def clean_ou(self):
         text = self.cleaned_data["ou"].strip()
@@ -40,7 +47,9 @@ class FindForm(forms.Form):
             return None
         commune = resolve_commune(text)
         if commune is None:
-            raise ValidationError(f"Nous ne trouvons pas « {text} ». Vérifiez l’orthographe ou saisissez un code postal.")
+            raise ValidationError(
+                f"Nous ne trouvons pas « {text} ». Vérifiez l’orthographe ou saisissez un code postal."
+            )
         return commune
 
     def clean(self):
@@ -52,10 +61,17 @@ class FindForm(forms.Form):
 
 class RegistrationForm(HoneypotMixin, forms.Form):
     name = forms.CharField(label="Votre nom ou votre prénom", max_length=120)
-    email = forms.EmailField(label="Votre adresse e-mail", required=False,
-                             help_text="Pour recevoir la confirmation, le rappel la veille et le lien d’annulation.")  # fmt: skip
-    phone = forms.CharField(label="Votre téléphone", max_length=30, required=False,
-                            help_text="Si vous n’avez pas d’adresse e-mail : l’organisateur pourra vous appeler.")  # fmt: skip
+    email = forms.EmailField(
+        label="Votre adresse e-mail",
+        required=False,
+        help_text="Pour recevoir la confirmation, le rappel la veille et le lien d’annulation.",
+    )
+    phone = forms.CharField(
+        label="Votre téléphone",
+        max_length=30,
+        required=False,
+        help_text="Si vous n’avez pas d’adresse e-mail : l’organisateur pourra vous appeler.",
+    )
     seats = forms.TypedChoiceField(label="Nombre de places", coerce=int, initial=1)
 
     def __init__(self, *args, **kwargs):
@@ -74,36 +90,83 @@ class RegistrationForm(HoneypotMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("email") and not data.get("phone") and not self.has_error("email") and not self.has_error("phone"):
+        if (
+            not data.get("email")
+            and not data.get("phone")
+            and not self.has_error("email")
+            and not self.has_error("phone")
+        ):
             self.add_error("email", "Indiquez une adresse e-mail ou un numéro de téléphone, pour être prévenu.")
         return data
 
 
 class EventForm(forms.ModelForm):
     online_url = forms.URLField(label="Lien de connexion", required=False, assume_scheme="https")
-    commune_text = forms.CharField(label="Commune de l’adresse", max_length=120, required=False,
-                                   help_text="Pour un événement à une autre adresse.")  # fmt: skip
-    weekdays = forms.TypedMultipleChoiceField(label="Les jours (répétition chaque semaine)", choices=WEEKDAYS,
-                                              coerce=int, required=False, widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    commune_text = forms.CharField(
+        label="Commune de l’adresse", max_length=120, required=False, help_text="Pour un événement à une autre adresse."
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label="Les jours (répétition chaque semaine)",
+        choices=WEEKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     skipped_text = forms.CharField(
-        label="Dates sans séance", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Dates sans séance",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Une date par ligne ou séparées par des virgules, par exemple : 24/12/2026, 31/12/2026.",
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Event
         fields = [
-            "structure", "kind", "title", "description", "programme", "theme", "audience", "free", "price",
-            "accessibility", "mode", "place", "address", "online_url", "registration", "phone", "capacity",
-            "start_date", "start_time", "end_time", "repeat", "interval", "until", "count", "skip_holidays",
-        ]  # fmt: skip
-        widgets = {"start_date": DATE, "until": DATE, "start_time": TIME, "end_time": TIME,
-                   "description": forms.Textarea(attrs={"rows": 4}), "accessibility": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
-        labels = {"place": "Lieu de l’annuaire", "capacity": "Nombre de places par date",
-                  "interval": "Toutes les N semaines ou N mois", "count": "Ou : nombre de dates"}  # fmt: skip
-        help_texts = {"capacity": "Laissez vide s’il n’y a pas de limite.",
-                      "until": "Une date de fin, ou un nombre de dates ci-dessous.",
-                      "skip_holidays": "Les jours fériés (Pâques, Ascension…) sont passés automatiquement."}  # fmt: skip
+            "structure",
+            "kind",
+            "title",
+            "description",
+            "programme",
+            "theme",
+            "audience",
+            "free",
+            "price",
+            "accessibility",
+            "mode",
+            "place",
+            "address",
+            "online_url",
+            "registration",
+            "phone",
+            "capacity",
+            "start_date",
+            "start_time",
+            "end_time",
+            "repeat",
+            "interval",
+            "until",
+            "count",
+            "skip_holidays",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "until": DATE,
+            "start_time": TIME,
+            "end_time": TIME,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "accessibility": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "place": "Lieu de l’annuaire",
+            "capacity": "Nombre de places par date",
+            "interval": "Toutes les N semaines ou N mois",
+            "count": "Ou : nombre de dates",
+        }
+        help_texts = {
+            "capacity": "Laissez vide s’il n’y a pas de limite.",
+            "until": "Une date de fin, ou un nombre de dates ci-dessous.",
+            "skip_holidays": "Les jours fériés (Pâques, Ascension…) sont passés automatiquement.",
+        }
 
     def __init__(self, *args, structures=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,10 +244,15 @@ class EventForm(forms.ModelForm):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label="Décision", widget=forms.RadioSelect,
-                                 choices=[("publier", "Publier"), ("refuser", "Refuser")])  # fmt: skip
-    reason = forms.CharField(label="Message à l’organisateur", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="Obligatoire pour un refus : dites pourquoi.")  # fmt: skip
+    decision = forms.ChoiceField(
+        label="Décision", widget=forms.RadioSelect, choices=[("publier", "Publier"), ("refuser", "Refuser")]
+    )
+    reason = forms.CharField(
+        label="Message à l’organisateur",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Obligatoire pour un refus : dites pourquoi.",
+    )
 
     def clean(self):
         data = super().clean()

@@ -106,11 +106,9 @@ def promote_after_change(occurrence_id: int) -> list[Registration]:
 
 def position(registration: Registration) -> int:
     """1 for the first in line."""
-    return (
-        Registration.objects.filter(
-            occurrence_id=registration.occurrence_id, status=Registration.Status.WAITING, pk__lte=registration.pk
-        ).count()
-    )
+    return Registration.objects.filter(
+        occurrence_id=registration.occurrence_id, status=Registration.Status.WAITING, pk__lte=registration.pk
+    ).count()
 
 
 def cancel_token(registration: Registration) -> str:

@@ -58,10 +58,10 @@ def materialise(event: Event, now=None) -> Outcome:
         if occurrence.capacity != capacity:
             occurrence.capacity = None if capacity is None else max(capacity, occurrence.taken)
             occurrence.save(update_fields=["capacity"])
-    known = set(
+    known = {
         timezone.localtime(s, event_zone(event)).date()
         for s in event.occurrences.filter(starts_at__gte=now).values_list("starts_at", flat=True)
-    )
+    }
     for day, start in sorted(by_day.items()):
         if day in known:
             continue  # a date cancelled by the organiser stays cancelled

@@ -68,4 +68,6 @@ def test_monthly_rules_on_the_same_day_or_the_same_weekday():
 def test_a_one_off_event_has_one_date_and_no_rule():
     event = _event()
     assert recurrence.rrule(event) == ""
-    assert recurrence.planned_starts(event) == [datetime.datetime(2027, 3, 2, 14, tzinfo=recurrence.ZoneInfo("Europe/Paris"))]
+    assert recurrence.planned_starts(event) == [
+        datetime.datetime(2027, 3, 2, 14, tzinfo=recurrence.ZoneInfo("Europe/Paris"))
+    ]

@@ -87,9 +87,11 @@ def test_the_waiting_list_is_first_come_first_served_even_for_fewer_seats():
 def test_no_registration_for_a_past_or_cancelled_date():
     with time_machine.travel(NOW):
         occurrence = _occurrence()
-    with time_machine.travel(occurrence.starts_at + datetime.timedelta(minutes=1)):
-        with pytest.raises(registrations.Closed):
-            registrations.register(occurrence.pk, name="Tard", phone="0600000000")
+    with (
+        time_machine.travel(occurrence.starts_at + datetime.timedelta(minutes=1)),
+        pytest.raises(registrations.Closed),
+    ):
+        registrations.register(occurrence.pk, name="Tard", phone="0600000000")
 
 
 @pytest.mark.django_db

@@ -106,7 +106,9 @@ def test_an_organiser_publishes_from_the_space_and_a_new_one_is_moderated(client
     Registration.objects.create(occurrence=occurrence, name="Lou", phone="0601020304", status="inscrit", seats=2)
     sheet = client.get(reverse("agenda:attendance", args=[occurrence.pk])).content.decode()
     assert "Lou" in sheet and "06" in sheet
-    client.post(reverse("agenda:attendance", args=[occurrence.pk]), {f"presents-{occurrence.registrations.get().pk}": 1})
+    client.post(
+        reverse("agenda:attendance", args=[occurrence.pk]), {f"presents-{occurrence.registrations.get().pk}": 1}
+    )
     assert occurrence.registrations.get().attended == 1
     other = User.objects.create_user("autre@exemple.fr", "x")
     client.force_login(other)

@@ -25,7 +25,9 @@ def _log_in(page, live_server, user) -> None:
     page.context.clear_cookies()
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
 
 
 def _next_tuesday() -> datetime.date:
@@ -38,8 +40,15 @@ def organiser():
     structure = StructureFactory(name="Association Lien Numérique")
     user = User.objects.create_user("camille@exemple.fr", "motdepasse", full_name="Camille")
     Membership.objects.create(user=user, structure=structure, role=Membership.Role.ADMIN)
-    place = PlaceFactory(structure=structure, nom="Médiathèque George Sand", commune="Palaiseau", code_postal="91120",
-                         code_insee="91477", latitude=48.7145, longitude=2.2457)  # fmt: skip
+    place = PlaceFactory(
+        structure=structure,
+        nom="Médiathèque George Sand",
+        commune="Palaiseau",
+        code_postal="91120",
+        code_insee="91477",
+        latitude=48.7145,
+        longitude=2.2457,
+    )
     return user, place
 
 
@@ -107,17 +116,37 @@ def test_agenda_pages_have_no_axe_violations_at_1280_and_320_px(page, live_serve
     user, place = organiser
     moderator = User.objects.create_user("modo@exemple.fr", "x", role=User.Role.MODERATOR)
     programme = ProgrammeFactory(slug="sun-2026")
-    event = EventFactory(title="Atelier tablette", structure=user.memberships.first().structure, place=place,
-                         programme=programme, start_date=_next_tuesday(), repeat="hebdo", weekdays=[1], count=3)  # fmt: skip
+    event = EventFactory(
+        title="Atelier tablette",
+        structure=user.memberships.first().structure,
+        place=place,
+        programme=programme,
+        start_date=_next_tuesday(),
+        repeat="hebdo",
+        weekdays=[1],
+        count=3,
+    )
     pending = EventFactory(title="Premier café", status=Event.Status.PENDING, place=place)
     occurrence = schedule.materialise(event).created[0]
     registration = registrations.register(occurrence.pk, name="Lou", email="lou@exemple.fr")
     cancel_link = registrations.cancel_url(registration).split("8000", 1)[-1]
-    public = ["/agenda/", "/agenda/?ou=Palaiseau&rayon=10", "/agenda/?ou=Zzzville", event.get_absolute_url(),
-              programme.get_absolute_url(), f"/agenda/dates/{occurrence.pk}/inscription/", cancel_link,
-              place.get_absolute_url()]  # fmt: skip
-    space = ["/espace/agenda/", "/espace/agenda/publier/", f"/espace/agenda/{event.pk}/",
-             f"/espace/agenda/{event.pk}/modifier/", f"/espace/agenda/dates/{occurrence.pk}/presences/"]  # fmt: skip
+    public = [
+        "/agenda/",
+        "/agenda/?ou=Palaiseau&rayon=10",
+        "/agenda/?ou=Zzzville",
+        event.get_absolute_url(),
+        programme.get_absolute_url(),
+        f"/agenda/dates/{occurrence.pk}/inscription/",
+        cancel_link,
+        place.get_absolute_url(),
+    ]
+    space = [
+        "/espace/agenda/",
+        "/espace/agenda/publier/",
+        f"/espace/agenda/{event.pk}/",
+        f"/espace/agenda/{event.pk}/modifier/",
+        f"/espace/agenda/dates/{occurrence.pk}/presences/",
+    ]
     problems = []
     for who, urls in ((None, public), (user, space), (moderator, [f"/moderation/evenements/{pending.pk}/"])):
         if who:
