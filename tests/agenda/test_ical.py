@@ -75,3 +75,16 @@ def test_feeds_per_programme_place_and_theme_and_trainings_stay_out(client):
         assert summaries == [workshop.title], url
     assert client.get("/agenda/themes/inconnu.ics").status_code == 404
     assert client.get(f"/agenda/{training.pk}.ics").status_code == 404
+
+
+@time_machine.travel(NOW)
+def test_open_data_lists_public_dates_without_registrants(client):
+    from agenda.domain import registrations
+
+    event = EventFactory(title="Atelier ouvert")
+    occurrence = schedule.materialise(event).created[0]
+    registrations.register(occurrence.pk, name="Lou Secret", email="lou@exemple.fr")
+    EventFactory(title="Formation interne", kind=Event.Kind.TRAINING)
+    text = b"".join(client.get("/donnees-ouvertes/evenements.csv").streaming_content).decode()
+    assert "Atelier ouvert" in text and "Formation interne" not in text
+    assert "Lou" not in text and "lou@" not in text
