@@ -37,6 +37,7 @@ setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) load_territory
 	$(MANAGE) load_demo
 	$(MANAGE) observatory_demo
+	$(MANAGE) load_demo_agenda
 	$(MANAGE) collectstatic --noinput -v0
 
 ## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).

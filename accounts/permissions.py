@@ -181,6 +181,40 @@ def _survey_response(user, action, response) -> bool:
     return is_coordinator(user)
 
 
+def is_professional(user) -> bool:
+    """A social worker, a mediator, an aidant, or anyone working in a structure: sees the trainings for aidants."""
+    return active(user) and bool(
+        user.profession
+        or user.is_coordinator
+        or user.is_moderator
+        or Membership.objects.filter(user_id=user.pk).exists()
+    )
+
+
+def _event(user, action, event) -> bool:
+    """An event of the agenda: its organiser's people write it; published ones are public (trainings: to
+    professionals); a new organiser's first events are moderated."""
+    if is_coordinator(user):
+        return True
+    organiser = is_member(user, event.structure_id)
+    if action == VIEW:
+        if event.status in ("publie", "annule"):
+            return event.kind != "formation" or is_professional(user)
+        return organiser or is_moderator(user)
+    if action == MODERATE:
+        return is_moderator(user)
+    if action in (EDIT, DELETE):
+        return organiser
+    return False
+
+
+def _registration(user, action, registration) -> bool:
+    """A person's registration: the organiser sees it (attendance sheet) and records attendance."""
+    if action in (VIEW, EDIT):
+        return is_coordinator(user) or is_member(user, registration.occurrence.event.structure_id)
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -192,6 +226,8 @@ RULES = {
     "contributions.contribution": _contribution,
     "proposals.proposal": _proposal,
     "observatory.response": _survey_response,
+    "agenda.event": _event,
+    "agenda.registration": _registration,
 }
 
 

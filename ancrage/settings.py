@@ -337,6 +337,8 @@ ANCRAGE_PERIODIC_JOBS = {
     "core.tasks.clear_sessions": "daily 04:30",
     "core.tasks.purge_used_tokens": "daily 04:40",
     "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
+    "agenda.tasks.extend_occurrences": "daily 02:40",
+    "agenda.tasks.send_reminders": "daily 10:00",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
@@ -354,6 +356,11 @@ ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
 ANCRAGE_PROPOSAL_LINK_DAYS = env_int("ANCRAGE_PROPOSAL_LINK_DAYS", 7)
 ANCRAGE_PROPOSAL_DRAFT_DAYS = env_int("ANCRAGE_PROPOSAL_DRAFT_DAYS", 14)
 ANCRAGE_PROPOSAL_EMAIL_DAYS = env_int("ANCRAGE_PROPOSAL_EMAIL_DAYS", 90)
+# Agenda: how far ahead a recurring event's dates are created (the daily job slides it), the most seats one
+# registration may take, and when a registrant's name, e-mail and phone are erased after the event (days).
+ANCRAGE_AGENDA_HORIZON_DAYS = env_int("ANCRAGE_AGENDA_HORIZON_DAYS", 365)
+ANCRAGE_REGISTRATION_MAX_SEATS = env_int("ANCRAGE_REGISTRATION_MAX_SEATS", 4)
+ANCRAGE_REGISTRATION_RETENTION_DAYS = env_int("ANCRAGE_REGISTRATION_RETENTION_DAYS", 30)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from opendata.exports import common, dataincl, flat, geo, lieux
+from opendata.exports import common, dataincl, events, flat, geo, lieux
 
 LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -65,6 +65,10 @@ def _flat(base_url: str) -> Iterator[str]:
     return common.csv_lines(flat.COLUMNS, (flat.row(s, base_url) for s in services))
 
 
+def _events(base_url: str) -> Iterator[str]:
+    return common.csv_lines(events.COLUMNS, (events.row(o, base_url) for o in events.dates().iterator()))
+
+
 DOWNLOADS = [
     Download(
         "lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique", "csv",
@@ -105,6 +109,13 @@ DOWNLOADS = [
         "Un service par ligne, avec le nom, l’adresse et la position de son lieu : "
         "facile à ouvrir dans un tableur.",
         "services", lambda: common.published_services().count(), _flat,
+    ),
+    Download(
+        "evenements.csv", "evenements", "csv",
+        "Ateliers et événements à venir", "CSV", "text/csv; charset=utf-8",
+        "Une date par ligne : l’événement, son organisateur, où et quand, le thème, le public, les places et "
+        "les places prises. Aucune donnée sur les personnes inscrites.",
+        "dates", lambda: events.dates().count(), _events,
     ),
 ]  # fmt: skip
 BY_SLUG = {d.slug: d for d in DOWNLOADS}

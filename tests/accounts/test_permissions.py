@@ -5,14 +5,17 @@ any role refused what it needs."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
+from agenda.models import Event, Occurrence, Registration
 from contributions.models import Contribution
 from directory.models import ErrorReport
 from observatory.models import Response
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
+from tests.factories_agenda import EventFactory
 
 ROLES = [
     "anonymous",
@@ -93,7 +96,40 @@ ALLOWED = {
     },
     "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
     "survey_response": {},  # anonymous survey answers: the coordination's only
+    "event": {  # the structure's published workshop
+        "view": EVERYONE,
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "pending_event": {  # the structure's first event, waiting for moderation
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "training": {  # a training for aidants: professionals only (a profession, a structure or a territorial role)
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"professional", "other_member", "moderator"},
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "registration": {  # a person's registration to the structure's event
+        "view": COORDINATION | STRUCTURE_PEOPLE,
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+    },
 }
+
+
+def _agenda_objects(structure, place) -> dict:
+    event = EventFactory(structure=structure, place=place)
+    occurrence = Occurrence.objects.create(event=event, starts_at=timezone.now(), ends_at=timezone.now(), capacity=5)
+    return {
+        "event": event,
+        "pending_event": EventFactory(structure=structure, place=place, status=Event.Status.PENDING),
+        "training": EventFactory(structure=structure, place=place, kind=Event.Kind.TRAINING),
+        "registration": Registration.objects.create(occurrence=occurrence, name="Lou", status="inscrit"),
+    }
 
 
 @pytest.fixture
@@ -137,6 +173,7 @@ def world(db):
         ),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
         "survey_response": Response.objects.create(version="v1", channel="en_ligne", received_on="2026-12-01"),
+        **_agenda_objects(structure, place),
     }
     return people, objects
 

@@ -1,0 +1,152 @@
+"""Publishing and changing events: the one place an event is written by a person.
+
+`create(user, values)` saves an event for the user's structure: published at once when the structure is validated
+or already has a published event, else waiting for moderation (`decide`). `change(user, event, values)` saves an
+edit: the schedule is materialised again, SEQUENCE goes up when what a calendar shows changed, and the people
+registered to future dates are told what changed (time, place, cancellation). `cancel_event` and
+`cancel_occurrence` are changes of status, told the same way.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from agenda.domain import registrations, schedule
+from agenda.models import Event, Occurrence, Registration
+from core import audit, mail
+from moderation import notify
+from territory.models import Commune
+
+# What a calendar shows: a change to one of these raises the event's SEQUENCE.
+CALENDAR_FIELDS = (
+    "title", "description", "mode", "place_id", "address", "online_url", "start_date", "start_time", "end_time",
+    "repeat", "interval", "weekdays", "until", "count", "skip_holidays", "skipped_dates", "status", "timezone",
+)  # fmt: skip
+WHERE_FIELDS = ("mode", "place_id", "address", "online_url")
+
+
+def locate(event: Event) -> None:
+    """Copy where the event is, as the search reads it: the place's commune and position, or the address's
+    commune centre (the INSEE code chosen in the form)."""
+    event.latitude = event.longitude = None
+    if event.mode == Event.Mode.PLACE and event.place_id:
+        place = event.place
+        event.commune, event.code_insee = place.commune, place.code_insee
+        event.latitude, event.longitude = place.latitude, place.longitude
+    elif event.mode == Event.Mode.ADDRESS and event.code_insee:
+        commune = Commune.objects.filter(code_insee=event.code_insee).first()
+        if commune:
+            event.commune = commune.nom
+            event.latitude, event.longitude = commune.latitude, commune.longitude
+    elif event.mode == Event.Mode.ONLINE:
+        event.commune = event.code_insee = ""
+
+
+def first_events_moderated(structure) -> bool:
+    """A structure not validated, with no event published yet, has its events read before publication."""
+    return not structure.validated and not structure.events.filter(status=Event.Status.PUBLISHED).exists()
+
+
+@transaction.atomic
+def create(user, values: dict) -> Event:
+    event = Event(**values, created_by=user)
+    if event.kind == Event.Kind.TRAINING:
+        event.audience = Event.Audience.PROFESSIONALS
+    moderated = first_events_moderated(event.structure)
+    event.status = Event.Status.PENDING if moderated else Event.Status.PUBLISHED
+    locate(event)
+    event.save()
+    audit.record(event, "événement créé", user=user, changes={"état": [None, event.status]})
+    if event.status == Event.Status.PUBLISHED:
+        schedule.materialise(event)
+    return event
+
+
+def _snapshot(event: Event) -> dict:
+    return {name: getattr(event, name) for name in CALENDAR_FIELDS}
+
+
+def change(user, event: Event, values: dict) -> list[str]:
+    """Apply an organiser's edit; returns the changes told to registrants (French phrases)."""
+    with transaction.atomic():
+        before = _snapshot(event)
+        where_before = registrations.where(event)
+        for name, value in values.items():
+            setattr(event, name, value)
+        if event.kind == Event.Kind.TRAINING:
+            event.audience = Event.Audience.PROFESSIONALS
+        locate(event)
+        changed = [name for name, value in _snapshot(event).items() if value != before[name]]
+        if changed:
+            event.sequence += 1
+        event.save()
+        audit.record(event, "événement modifié", user=user, changes={name: [None, "modifié"] for name in changed})
+        outcome = schedule.materialise(event) if event.status == Event.Status.PUBLISHED else schedule.Outcome()
+    told = []
+    if any(name in WHERE_FIELDS for name in changed):
+        told.append(f"Le lieu change : {where_before} → {registrations.where(event)}.")
+        for occurrence in event.occurrences.filter(starts_at__gte=timezone.now(), cancelled=False):
+            _tell(occurrence, told[-1:])
+    for occurrence, old in outcome.moved:
+        _tell(occurrence, [f"L’horaire change : {_when(old)} → {_when(occurrence.starts_at)}."])
+    for occurrence in outcome.cancelled:
+        _tell(occurrence, ["Cette date est annulée."])
+    for occurrence in event.occurrences.filter(starts_at__gte=timezone.now(), cancelled=False):
+        if occurrence.capacity is None or occurrence.capacity > occurrence.taken:
+            registrations.promote_after_change(occurrence.pk)
+    return told
+
+
+def cancel_event(user, event: Event) -> int:
+    """The whole event is cancelled: every future date, each registrant told. Returns the dates cancelled."""
+    with transaction.atomic():
+        event.status, event.sequence = Event.Status.CANCELLED, event.sequence + 1
+        event.save(update_fields=["status", "sequence", "updated_at"])
+        future = list(event.occurrences.filter(starts_at__gte=timezone.now(), cancelled=False))
+        Occurrence.objects.filter(pk__in=[o.pk for o in future]).update(cancelled=True)
+        audit.record(event, "événement annulé", user=user, changes={"état": [None, event.status]})
+    for occurrence in future:
+        _tell(occurrence, ["L’événement est annulé."])
+    return len(future)
+
+
+def cancel_occurrence(user, occurrence: Occurrence) -> None:
+    event = occurrence.event
+    with transaction.atomic():
+        occurrence.cancelled = True
+        occurrence.save(update_fields=["cancelled"])
+        day = timezone.localtime(occurrence.starts_at, schedule.event_zone(event)).date().isoformat()
+        event.skipped_dates = sorted({*event.skipped_dates, day})
+        event.sequence += 1
+        event.save(update_fields=["skipped_dates", "sequence", "updated_at"])
+        audit.record(event, "date annulée", user=user, changes={"date": [None, day]})
+    _tell(occurrence, ["Cette date est annulée."])
+
+
+def _when(moment) -> str:
+    from django.utils import formats
+
+    local = timezone.localtime(moment)
+    return f"{formats.date_format(local, 'l j F Y')} à {local:%H:%M}".replace(":", " h ")
+
+
+def _tell(occurrence: Occurrence, what: list[str]) -> None:
+    """Tell every person registered or waiting for this date what changed."""
+    people = occurrence.registrations.exclude(status=Registration.Status.CANCELLED).exclude(email="")
+    for registration in people.select_related("occurrence__event"):
+        mail.send("agenda_changed", [registration.email], registrations.context(registration, changes=what))
+
+
+def decide(user, event: Event, accepted: bool, reason: str = "") -> None:
+    """A moderator's decision on a new organiser's event; the author is told."""
+    with transaction.atomic():
+        event.status = Event.Status.PUBLISHED if accepted else Event.Status.REFUSED
+        event.refusal_reason = "" if accepted else reason
+        event.save(update_fields=["status", "refusal_reason", "updated_at"])
+        audit.record(event, "événement relu", user=user, changes={"état": [None, event.status]}, note=reason)
+        if accepted:
+            schedule.materialise(event)
+    if event.created_by and event.created_by.email:
+        notify.decision(
+            event.created_by.email, subject=f"votre événement « {event.title} »", accepted=accepted, reason=reason,
+            url=event.get_absolute_url(),
+        )  # fmt: skip

@@ -1,0 +1,28 @@
+"""France's public holidays (jours fériés), computed: eight fixed days and three that follow Easter.
+
+A dozen lines instead of the `holidays` package (hundreds of countries and regions, a release a month) for the
+one list we need. Alsace-Moselle's two extra days (Good Friday, 26 December) are not in it: the territory is
+not there. Easter comes from `dateutil.easter` (python-dateutil is already installed through icalendar).
+"""
+
+import datetime
+from functools import cache
+
+from dateutil.easter import easter
+
+FIXED = {(1, 1): "Jour de l’an", (5, 1): "Fête du Travail", (5, 8): "Victoire 1945", (7, 14): "Fête nationale",
+         (8, 15): "Assomption", (11, 1): "Toussaint", (11, 11): "Armistice 1918", (12, 25): "Noël"}  # fmt: skip
+AFTER_EASTER = {1: "Lundi de Pâques", 39: "Ascension", 50: "Lundi de Pentecôte"}
+
+
+@cache
+def of_year(year: int) -> dict[datetime.date, str]:
+    days = {datetime.date(year, month, day): name for (month, day), name in FIXED.items()}
+    sunday = easter(year)
+    days.update({sunday + datetime.timedelta(days=n): name for n, name in AFTER_EASTER.items()})
+    return days
+
+
+def name_of(day: datetime.date) -> str:
+    """The holiday's name, or "" when the day is not one."""
+    return of_year(day.year).get(day, "")

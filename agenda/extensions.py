@@ -1,0 +1,63 @@
+"""What the agenda adds to other apps through their extension points: the place page's next events, the
+member's « À faire » panel in /espace/, the moderation queue (a new organiser's first events), and the retention
+of registrants' data."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from agenda.models import Event, Occurrence, Registration
+from core import retention
+from moderation import registry
+
+KEY = "evenements"
+
+
+def place_section(request, place):
+    upcoming = (
+        Occurrence.objects.filter(event__place=place, event__in=Event.objects.public(), cancelled=False,
+                                  starts_at__gte=timezone.now())
+        .select_related("event").order_by("starts_at")[:5]
+    )  # fmt: skip
+    upcoming = list(upcoming)
+    return {"place": place, "occurrences": upcoming} if upcoming else None
+
+
+def space_panel(user, places):
+    from accounts.permissions import structures_of
+    from contributions.panels import Entry
+
+    structures = list(structures_of(user))
+    if not structures:
+        return []
+    events = Event.objects.filter(structure__in=structures).exclude(status=Event.Status.CANCELLED)
+    pending = events.filter(status=Event.Status.PENDING).count()
+    text = f"Agenda : {events.count()} événement(s)" + (
+        f", dont {pending} en attente de relecture." if pending else "."
+    )
+    return [Entry(text, reverse("agenda:space"), "Gérer mes événements et publier un atelier")]
+
+
+def _waiting():
+    return Event.objects.filter(status=Event.Status.PENDING).select_related("structure").order_by("created_at", "pk")
+
+
+def pending(user):
+    for event in _waiting().iterator(chunk_size=100):
+        yield registry.Item(
+            kind=KEY, title=f"Événement : {event.title}", url=reverse("agenda:review", args=[event.pk]),
+            created=event.created_at, summary=f"Premier événement de {event.structure.name}",
+        )  # fmt: skip
+
+
+def register() -> None:
+    from contributions import panels
+    from directory import sections
+
+    sections.register("agenda", "agenda/_place_section.html", place_section, order=10)
+    panels.register("agenda", "Agenda", space_panel)
+    registry.register(KEY, "Premiers événements d’un organisateur", pending, count=lambda user: _waiting().count())
+    retention.register(retention.Rule(
+        name="Nom, e-mail et téléphone des personnes inscrites à un événement",
+        rows=lambda: Registration.objects.all(), age_field="occurrence__ends_at",
+        days_setting="ANCRAGE_REGISTRATION_RETENTION_DAYS", blank={"name": "", "email": "", "phone": ""},
+    ))  # fmt: skip

@@ -1,0 +1,49 @@
+"""The .ics addresses: all events, a programme, a place, a theme, one event."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from accounts.permissions import VIEW, can
+from agenda import ical
+from agenda.models import Event, Programme
+from directory.models import Place
+from directory.needs import NEEDS
+
+
+def _ics(events, name: str, filename: str) -> HttpResponse:
+    response = HttpResponse(ical.calendar(ical.feed_events(events), name), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def _public():
+    return Event.objects.exclude(kind=Event.Kind.TRAINING)
+
+
+def all_events(request):
+    return _ics(_public(), "Agenda du numérique", "agenda")
+
+
+def programme(request, slug: str):
+    programme = get_object_or_404(Programme, slug=slug)
+    return _ics(_public().filter(programme=programme), programme.title, programme.slug)
+
+
+def place(request, pk: int):
+    place = get_object_or_404(Place.objects.published(), pk=pk)
+    return _ics(_public().filter(place=place), f"Agenda – {place.nom}", f"lieu-{place.pk}")
+
+
+def theme(request, slug: str):
+    need = next((n for n in NEEDS if n.slug == slug), None)
+    if need is None:
+        raise Http404("Ce thème n’existe pas.")
+    return _ics(_public().filter(theme=slug), f"Agenda – {need.label}", f"theme-{slug}")
+
+
+def event(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    if not can(request.user, VIEW, event) or (event.kind == Event.Kind.TRAINING and not request.user.is_authenticated):
+        raise Http404("Cet événement n’existe pas ou n’est pas public.")
+    return _ics(Event.objects.filter(pk=pk), event.title, f"evenement-{pk}")

@@ -1,0 +1,225 @@
+"""Events, their dated occurrences and the registrations to them.
+
+An `Event` says what, where, who organises, and its schedule (one date, or a simple recurrence with exceptions:
+`domain/recurrence.py` turns it into an RFC 5545 RRULE and into dates). `Occurrence` rows are the dates
+materialised up to a horizon (`domain/schedule.py`), so that capacity, registrations and attendance attach to
+one date. `Registration` is a person's seats on one occurrence, registered or waiting, made without an account.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from directory.needs import NEEDS
+
+
+class Programme(models.Model):
+    """A set of events under one name and period: « Semaines des Usages Numériques 2026 », 10–24 October."""
+
+    title = models.CharField("titre", max_length=200)
+    slug = models.SlugField("adresse", max_length=80, unique=True)
+    description = models.TextField("présentation", blank=True)
+    starts_on = models.DateField("premier jour")
+    ends_on = models.DateField("dernier jour")
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        verbose_name = "programme"
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agenda:programme", args=[self.slug])
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Event.Status.PUBLISHED)
+
+    def public(self):
+        """What anyone may see: published, trainings for aidants excepted."""
+        return self.published().exclude(kind=Event.Kind.TRAINING)
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        WORKSHOP = "atelier", "atelier"
+        PERMANENCE = "permanence", "permanence"
+        ROUND_TABLE = "table-ronde", "table ronde"
+        TRAINING = "formation", "formation pour les aidants (professionnels seulement)"
+
+    class Status(models.TextChoices):
+        PENDING = "en-attente", "en attente de relecture"
+        PUBLISHED = "publie", "publié"
+        REFUSED = "refuse", "refusé"
+        CANCELLED = "annule", "annulé"
+
+    class Mode(models.TextChoices):
+        PLACE = "lieu", "dans un lieu de l’annuaire"
+        ADDRESS = "adresse", "à une autre adresse"
+        ONLINE = "en-ligne", "en ligne"
+
+    class Audience(models.TextChoices):
+        ALL = "tous", "tout public"
+        SENIORS = "seniors", "seniors"
+        YOUTH = "jeunes", "jeunes"
+        FAMILIES = "familles", "parents et familles"
+        JOBSEEKERS = "emploi", "personnes en recherche d’emploi"
+        PROFESSIONALS = "professionnels", "professionnels et aidants"
+
+    class Registration(models.TextChoices):
+        ONLINE = "ancrage", "inscription sur ce site"
+        PHONE = "telephone", "inscription par téléphone"
+        NONE = "aucune", "sans inscription"
+
+    class Repeat(models.TextChoices):
+        NONE = "", "une seule date"
+        WEEKLY = "hebdo", "chaque semaine, les jours choisis"
+        MONTHLY_DAY = "mois-jour", "chaque mois, le même jour du mois"
+        MONTHLY_WEEKDAY = "mois-semaine", "chaque mois, le même jour de la semaine (ex. le 2e mardi)"
+
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    title = models.CharField("titre", max_length=200)
+    description = models.TextField("description", blank=True)
+    structure = models.ForeignKey(
+        "accounts.Structure", on_delete=models.PROTECT, related_name="events", verbose_name="organisateur"
+    )
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="events", verbose_name="programme"
+    )
+    theme = models.CharField("thème", max_length=30, choices=[(n.slug, n.label) for n in NEEDS])
+    audience = models.CharField("public", max_length=20, choices=Audience.choices, default=Audience.ALL)
+    free = models.BooleanField("gratuit", default=True)
+    price = models.CharField("tarif", max_length=200, blank=True)
+    accessibility = models.TextField("accessibilité", blank=True)
+    # Where
+    mode = models.CharField("où", max_length=10, choices=Mode.choices, default=Mode.PLACE)
+    place = models.ForeignKey(
+        "directory.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
+        verbose_name="lieu",
+    )  # fmt: skip
+    address = models.CharField("adresse", max_length=250, blank=True)
+    online_url = models.URLField("lien de connexion", blank=True)
+    # Where, as searched (copied from the place, or the commune of the address): `domain/events.locate`
+    commune = models.CharField("commune", max_length=150, blank=True)
+    code_insee = models.CharField("code INSEE", max_length=5, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    # How to register
+    registration = models.CharField(
+        "inscription", max_length=10, choices=Registration.choices, default=Registration.ONLINE
+    )
+    phone = models.CharField("téléphone pour s’inscrire", max_length=30, blank=True)
+    capacity = models.PositiveIntegerField("places par date", null=True, blank=True)
+    # When: the first date, the duration, and the recurrence (domain/recurrence.py)
+    timezone = models.CharField("fuseau horaire", max_length=40, default="Europe/Paris")
+    start_date = models.DateField("date")
+    start_time = models.TimeField("heure de début")
+    end_time = models.TimeField("heure de fin")
+    repeat = models.CharField("répétition", max_length=15, choices=Repeat.choices, blank=True, default="")
+    interval = models.PositiveSmallIntegerField("toutes les N semaines ou N mois", default=1)
+    weekdays = models.JSONField("jours", default=list, blank=True)  # 0 = Monday
+    until = models.DateField("jusqu’au", null=True, blank=True)
+    count = models.PositiveSmallIntegerField("nombre de séances", null=True, blank=True)
+    skip_holidays = models.BooleanField("pas les jours fériés", default=True)
+    skipped_dates = models.JSONField("dates sans séance", default=list, blank=True)  # ISO dates
+    # Life
+    status = models.CharField("état", max_length=12, choices=Status.choices, default=Status.PENDING)
+    sequence = models.PositiveIntegerField("version (iCalendar)", default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    refusal_reason = models.TextField("raison du refus", blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "événement"
+        ordering = ["start_date", "start_time", "pk"]
+        indexes = [models.Index(fields=["status", "kind"]), models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agenda:event", args=[self.pk, slugify(self.title)[:60] or "evenement"])
+
+    @property
+    def for_professionals(self) -> bool:
+        return self.kind == self.Kind.TRAINING
+
+    @property
+    def takes_registrations(self) -> bool:
+        return self.registration == self.Registration.ONLINE
+
+    @property
+    def theme_label(self) -> str:
+        return self.get_theme_display()
+
+
+class Occurrence(models.Model):
+    """One date of an event; `taken` counts the registered seats and never exceeds `capacity` (a constraint)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
+    starts_at = models.DateTimeField("début", db_index=True)
+    ends_at = models.DateTimeField("fin")
+    capacity = models.PositiveIntegerField("places", null=True, blank=True)  # None: no limit
+    taken = models.PositiveIntegerField("places prises", default=0)
+    cancelled = models.BooleanField("annulée", default=False)
+    attendance_recorded = models.BooleanField("présences saisies", default=False)
+
+    class Meta:
+        verbose_name = "date"
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__isnull=True) | models.Q(taken__lte=models.F("capacity")),
+                name="agenda_occurrence_within_capacity",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event} ({self.starts_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def seats_left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.taken, 0)
+
+    @property
+    def full(self) -> bool:
+        return self.capacity is not None and self.taken >= self.capacity
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        REGISTERED = "inscrit", "inscrit"
+        WAITING = "attente", "en liste d’attente"
+        CANCELLED = "annule", "annulé"
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField("nom ou prénom", max_length=120)
+    email = models.EmailField("adresse e-mail", blank=True)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    seats = models.PositiveSmallIntegerField("places", default=1)
+    status = models.CharField("état", max_length=10, choices=Status.choices)
+    attended = models.PositiveSmallIntegerField("présents", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inscription"
+        ordering = ["occurrence", "pk"]  # pk order is arrival order: ids are taken under the occurrence's lock
+        indexes = [models.Index(fields=["occurrence", "status"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"

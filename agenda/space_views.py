@@ -1,0 +1,126 @@
+"""The organiser's agenda in /espace/: publish and edit events, cancel a date, the attendance sheet, and the
+moderator's review of a new organiser's first events."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.permissions import EDIT, MODERATE, VIEW, can, structures_of
+from agenda.domain import events, recurrence, registrations
+from agenda.forms import DecisionForm, EventForm
+from agenda.models import Event, Occurrence, Registration
+from moderation.views import moderator_only
+
+
+def _allowed(user, action, event):
+    if not can(user, action, event):
+        raise PermissionDenied
+    return event
+
+
+@login_required
+def space(request):
+    structures = list(structures_of(request.user))
+    mine = Event.objects.filter(structure__in=structures).select_related("structure").order_by("-start_date")
+    return render(request, "agenda/space.html", {"events": mine, "structures": structures})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request):
+    structures = structures_of(request.user)
+    if not structures.exists():
+        raise PermissionDenied
+    form = EventForm(request.POST or None, structures=structures, initial={"structure": structures.first()})
+    if request.method == "POST" and form.is_valid():
+        event = events.create(request.user, form.values())
+        if event.status == Event.Status.PENDING:
+            messages.success(request, "C’est enregistré. Votre premier événement sera publié une fois relu par "
+                             "l’équipe de modération.")  # fmt: skip
+        else:
+            messages.success(request, "C’est publié.")
+        return redirect("agenda:space-event", event.pk)
+    context = {"form": form, "title": "Publier un événement"}
+    return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    event = _allowed(request.user, EDIT, get_object_or_404(Event, pk=pk))
+    form = EventForm(request.POST or None, instance=event, structures=structures_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        told = events.change(request.user, Event.objects.get(pk=pk), form.values())
+        messages.success(request, "C’est enregistré." + (" Les personnes inscrites sont prévenues." if told else ""))
+        return redirect("agenda:space-event", pk)
+    context = {"form": form, "title": f"Modifier « {event.title} »", "event": event}
+    return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def space_event(request, pk: int):
+    event = _allowed(request.user, EDIT, get_object_or_404(Event.objects.select_related("structure"), pk=pk))
+    dates = event.occurrences.order_by("starts_at")
+    context = {"event": event, "dates": dates, "schedule": recurrence.describe(event),
+               "rrule": recurrence.rrule(event)}  # fmt: skip
+    return render(request, "agenda/space_event.html", context)
+
+
+@login_required
+@require_POST
+def cancel_event(request, pk: int):
+    event = _allowed(request.user, EDIT, get_object_or_404(Event, pk=pk))
+    events.cancel_event(request.user, event)
+    messages.success(request, "L’événement est annulé ; les personnes inscrites sont prévenues.")
+    return redirect("agenda:space-event", pk)
+
+
+@login_required
+@require_POST
+def cancel_occurrence(request, pk: int):
+    occurrence = get_object_or_404(Occurrence.objects.select_related("event"), pk=pk)
+    _allowed(request.user, EDIT, occurrence.event)
+    events.cancel_occurrence(request.user, occurrence)
+    messages.success(request, "La date est annulée ; les personnes inscrites sont prévenues.")
+    return redirect("agenda:space-event", occurrence.event_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk: int):
+    """The printable attendance sheet, and the form to record who came."""
+    occurrence = get_object_or_404(Occurrence.objects.select_related("event__place", "event__structure"), pk=pk)
+    _allowed(request.user, EDIT, occurrence.event)
+    people = list(occurrence.registrations.exclude(status=Registration.Status.CANCELLED).order_by("status", "pk"))
+    if request.method == "POST":
+        present = {}
+        for person in people:
+            value = request.POST.get(f"presents-{person.pk}", "0")
+            present[person.pk] = int(value) if value.isdigit() else 0
+        registrations.record_attendance(request.user, occurrence, present)
+        messages.success(request, "Les présences sont enregistrées.")
+        return redirect("agenda:attendance", pk)
+    registered = [p for p in people if p.status == Registration.Status.REGISTERED]
+    waiting = [p for p in people if p.status == Registration.Status.WAITING]
+    context = {"occurrence": occurrence, "event": occurrence.event, "registered": registered, "waiting": waiting,
+               "where": registrations.where(occurrence.event)}  # fmt: skip
+    return render(request, "agenda/attendance.html", context)
+
+
+@moderator_only
+@require_http_methods(["GET", "POST"])
+def review(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("structure", "place"), pk=pk)
+    if not can(request.user, MODERATE, event) or not can(request.user, VIEW, event):
+        raise PermissionDenied
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and event.status == Event.Status.PENDING and form.is_valid():
+        accepted = form.cleaned_data["decision"] == "publier"
+        events.decide(request.user, event, accepted, form.cleaned_data["reason"])
+        messages.success(request, "L’événement est publié." if accepted else "L’événement est refusé.")
+        return redirect("moderation:queue")
+    context = {"event": event, "form": form, "schedule": recurrence.describe(event),
+               "where": registrations.where(event)}  # fmt: skip
+    return render(request, "agenda/review.html", context, status=400 if form.errors else 200)
