@@ -46,6 +46,7 @@ def allowed(request: Request) -> set:
 
 
 def _notify(request: Request, update: Update, recipients: list[str]) -> None:
+    """One message per follower (each with their own contest link when done)."""
     for email in recipients:
         context = {"request": request, "update": update, "url": reverse("participation:detail", args=[request.pk])}
         if update.status == S.DONE:
@@ -102,8 +103,7 @@ def change_status(
         actor=actor,
         changes=audit.changes_between(before, audit.snapshot(request, AUDITED)),
     )
-    recipients = followers(request)
-    transaction.on_commit(lambda: _notify(request, update, recipients))
+    _notify(request, update, followers(request))  # queued jobs: they roll back with the transaction
     return update
 
 
@@ -142,8 +142,7 @@ def contest(token: str, reason: str) -> Request:
         actor="visiteur",
         changes=audit.changes_between(before, audit.snapshot(request, AUDITED)),
     )
-    recipients = followers(request)
-    transaction.on_commit(lambda: _notify(request, update, recipients))
+    _notify(request, update, followers(request))  # queued jobs: they roll back with the transaction
     return request
 
 
