@@ -101,6 +101,8 @@ def _filtered(params):
 @require_http_methods(["GET", "POST"])
 @throttled("open311", rate=30, per=60)
 def requests(request, fmt: str):
+    if any("\x00" in value for values in (request.GET, request.POST) for value in values.values()):
+        return error(fmt, 400, "parameters may not contain NUL characters")
     if request.method == "POST":
         return _create(request, fmt)
     rows = _filtered(request.GET)
