@@ -86,6 +86,15 @@ ALLOWED = {
         "moderate": COORDINATION | {"moderator"},
     },
     "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
+    # participation: the member handles requests of their service's categories; commissions' members rank.
+    "citizen_request": {"view": EVERYONE, "edit": COORDINATION | {"member"}, "merge": COORDINATION | {"member"}},
+    "unconfirmed_request": {
+        "view": COORDINATION | {"member"},
+        "edit": COORDINATION | {"member"},
+        "merge": COORDINATION | {"member"},
+    },  # fmt: skip
+    "responsible_service": {"view": COORDINATION | {"member"}},
+    "commission": {"view": EVERYONE, "edit": COORDINATION | {"structure_admin"}},
 }
 
 
@@ -129,8 +138,25 @@ def world(db):
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
+        **_participation(people),
     }
     return people, objects
+
+
+def _participation(people):
+    """A service whose member is "member" (and the deactivated account); a commission with "structure_admin"."""
+    from tests.factories_participation import CategoryFactory, CommissionFactory, RequestFactory
+
+    category = CategoryFactory()
+    category.service.members.add(people["member"], people["deactivated"])
+    commission = CommissionFactory()
+    commission.members.add(people["structure_admin"], people["deactivated"])
+    return {
+        "citizen_request": RequestFactory(category=category),
+        "unconfirmed_request": RequestFactory(category=category, status="a-confirmer", received_at=None),
+        "responsible_service": category.service,
+        "commission": commission,
+    }
 
 
 def test_every_role_may_do_exactly_what_the_matrix_says(world):
