@@ -92,7 +92,7 @@ ALLOWED = {
         "view": COORDINATION | {"member"},
         "edit": COORDINATION | {"member"},
         "merge": COORDINATION | {"member"},
-    },  # fmt: skip
+    },
     "responsible_service": {"view": COORDINATION | {"member"}},
     "commission": {"view": EVERYONE, "edit": COORDINATION | {"structure_admin"}},
 }
