@@ -202,7 +202,7 @@ class MergeForm(forms.Form):
         min_value=1,
         error_messages={"required": "Indiquez le numéro de la demande qui reste."},
     )
-    note = forms.CharField(label="Note publique (facultative)", max_length=2000, required=False)
+    merge_note = forms.CharField(label="Note publique (facultative)", max_length=2000, required=False)
 
 
 class QueueFilterForm(forms.Form):

@@ -75,7 +75,7 @@ def _act(row, action, f, user):
             survivor = Request.objects.filter(pk=d["survivor"]).select_related("category").first()
             if survivor is None or not can(user, "merge", survivor):
                 raise ValidationError("Demande introuvable parmi celles que vous traitez.")
-            workflow.merge(row, survivor, d["note"], user=user)
+            workflow.merge(row, survivor, d["merge_note"], user=user)
     except ValidationError as error:
         form.add_error(None, error)
         return form

@@ -64,3 +64,20 @@ def test_the_form_stores_the_clean_photo_under_media_root(client, settings):
     with Image.open(row.photo.path) as image:
         assert not image.getexif()
     assert str(settings.MEDIA_ROOT) in row.photo.path
+
+
+@pytest.mark.django_db
+def test_a_deleted_draft_takes_its_photo_along(client):
+    from participation.models import Request
+    from tests.factories_participation import CategoryFactory, RequestFactory
+    from tests.participation.conftest import FORM
+
+    category = CategoryFactory()
+    existing = RequestFactory(category=category)
+    upload = SimpleUploadedFile("p.jpg", photo_with_gps(), "image/jpeg")
+    client.post("/demandes/nouvelle/", {**FORM, "category": category.pk, "photo": upload})
+    path = Request.objects.get(status=Request.Status.DRAFT).photo.path
+    client.post("/demandes/nouvelle/similaires/", {"action": f"soutenir-{existing.pk}"})
+    import os
+
+    assert not os.path.exists(path)
