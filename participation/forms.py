@@ -202,7 +202,7 @@ class MergeForm(forms.Form):
         min_value=1,
         error_messages={"required": "Indiquez le numéro de la demande qui reste."},
     )
-    merge_note = forms.CharField(label="Note publique (facultative)", max_length=2000, required=False)
+    merge_note = forms.CharField(label="Message public sur la fusion", max_length=2000, required=False)
 
 
 class QueueFilterForm(forms.Form):
