@@ -38,6 +38,7 @@ setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) load_demo
 	$(MANAGE) observatory_demo
 	$(MANAGE) load_demo_agenda
+	$(MANAGE) load_demo_participation
 	$(MANAGE) collectstatic --noinput -v0
 
 ## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).

@@ -215,6 +215,38 @@ def _registration(user, action, registration) -> bool:
     return is_coordinator(user)
 
 
+def _serves(user, service_id) -> bool:
+    """Is `user` a member of the responsible service (participation) `service_id`?"""
+    return active(user) and user.request_services.filter(pk=service_id).exists()
+
+
+def _citizen_request(user, action, request) -> bool:
+    """A citizen's request (participation): public once confirmed; handled by its category's service."""
+    if is_coordinator(user):
+        return True
+    handles = _serves(user, request.category.service_id)
+    if action == VIEW:
+        return request.is_public or handles
+    if action in (EDIT, MERGE):
+        return handles
+    return False
+
+
+def _responsible_service(user, action, service) -> bool:
+    if action == VIEW:
+        return is_coordinator(user) or _serves(user, service.pk)
+    return is_coordinator(user)
+
+
+def _commission(user, action, commission) -> bool:
+    """A neighbourhood commission: public; its members rank requests and publish minutes."""
+    if action == VIEW:
+        return True
+    if action == EDIT:
+        return is_coordinator(user) or (active(user) and commission.members.filter(pk=user.pk).exists())
+    return is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -228,6 +260,9 @@ RULES = {
     "observatory.response": _survey_response,
     "agenda.event": _event,
     "agenda.registration": _registration,
+    "participation.request": _citizen_request,
+    "participation.responsibleservice": _responsible_service,
+    "participation.commission": _commission,
 }
 
 

@@ -362,6 +362,20 @@ ANCRAGE_AGENDA_HORIZON_DAYS = env_int("ANCRAGE_AGENDA_HORIZON_DAYS", 365)
 ANCRAGE_REGISTRATION_MAX_SEATS = env_int("ANCRAGE_REGISTRATION_MAX_SEATS", 4)
 ANCRAGE_REGISTRATION_RETENTION_DAYS = env_int("ANCRAGE_REGISTRATION_RETENTION_DAYS", 30)
 
+# Participation, citizens' requests (/demandes/): the e-mail confirmation link's life, how long a draft or an
+# unconfirmed request is kept, the days an author (or a supporter) may contest « fait », when the e-mails of
+# authors and supporters are erased after the request is done or closed, the photo's size limit (MB), and the
+# distance (metres) within which an open request of the same category is proposed instead of a duplicate.
+ANCRAGE_REQUEST_LINK_DAYS = env_int("ANCRAGE_REQUEST_LINK_DAYS", 7)
+ANCRAGE_REQUEST_DRAFT_DAYS = env_int("ANCRAGE_REQUEST_DRAFT_DAYS", 7)
+ANCRAGE_REQUEST_CONTEST_DAYS = env_int("ANCRAGE_REQUEST_CONTEST_DAYS", 14)
+ANCRAGE_REQUEST_EMAIL_DAYS = env_int("ANCRAGE_REQUEST_EMAIL_DAYS", 365)
+ANCRAGE_REQUEST_PHOTO_MAX_MB = env_int("ANCRAGE_REQUEST_PHOTO_MAX_MB", 8)
+ANCRAGE_REQUEST_NEARBY_METRES = env_int("ANCRAGE_REQUEST_NEARBY_METRES", 300)
+# Uploaded files (requests' photos, re-encoded): stored here, served by nginx under MEDIA_URL in production.
+MEDIA_ROOT = Path(env_str("ANCRAGE_MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
+
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ancrage@localhost")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from opendata.exports import common, dataincl, events, flat, geo, lieux
+from participation.domain import export as requests_export
 
 LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -69,6 +70,11 @@ def _events(base_url: str) -> Iterator[str]:
     return common.csv_lines(events.COLUMNS, (events.row(o, base_url) for o in events.dates().iterator()))
 
 
+def _requests_csv(base_url: str) -> Iterator[str]:
+    rows = (requests_export.row(r, base_url) for r in requests_export.rows())
+    return common.csv_lines(requests_export.COLUMNS, ([row[c] for c in requests_export.COLUMNS] for row in rows))
+
+
 DOWNLOADS = [
     Download(
         "lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique", "csv",
@@ -116,6 +122,19 @@ DOWNLOADS = [
         "Une date par ligne : l’événement, son organisateur, où et quand, le thème, le public, les places et "
         "les places prises. Aucune donnée sur les personnes inscrites.",
         "dates", lambda: events.dates().count(), _events,
+    ),
+    Download(
+        "demandes.csv", "demandes-des-habitants", "csv",
+        "Demandes des habitants", "CSV", "text/csv; charset=utf-8",
+        "Une demande publiée par ligne (catégorie, commune, état, date prévue, soutiens), lue en temps réel ; "
+        "sans adresse e-mail ni nom de personne.",
+        "demandes", lambda: requests_export.rows_count(), _requests_csv,
+    ),
+    Download(
+        "demandes.geojson", "demandes-des-habitants", "geojson",
+        "Carte des demandes des habitants", "GeoJSON", "application/geo+json",
+        "Les demandes publiées situées par un point, avec les mêmes informations que le fichier CSV.",
+        "demandes", lambda: requests_export.rows_count(located=True), requests_export.geojson,
     ),
 ]  # fmt: skip
 BY_SLUG = {d.slug: d for d in DOWNLOADS}

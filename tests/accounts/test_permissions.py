@@ -118,6 +118,15 @@ ALLOWED = {
         "view": COORDINATION | STRUCTURE_PEOPLE,
         "edit": COORDINATION | STRUCTURE_PEOPLE,
     },
+    # participation: the member handles requests of their service's categories; commissions' members rank.
+    "citizen_request": {"view": EVERYONE, "edit": COORDINATION | {"member"}, "merge": COORDINATION | {"member"}},
+    "unconfirmed_request": {
+        "view": COORDINATION | {"member"},
+        "edit": COORDINATION | {"member"},
+        "merge": COORDINATION | {"member"},
+    },
+    "responsible_service": {"view": COORDINATION | {"member"}},
+    "commission": {"view": EVERYONE, "edit": COORDINATION | {"structure_admin"}},
 }
 
 
@@ -174,8 +183,25 @@ def world(db):
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
         "survey_response": Response.objects.create(version="v1", channel="en_ligne", received_on="2026-12-01"),
         **_agenda_objects(structure, place),
+        **_participation(people),
     }
     return people, objects
+
+
+def _participation(people):
+    """A service whose member is "member" (and the deactivated account); a commission with "structure_admin"."""
+    from tests.factories_participation import CategoryFactory, CommissionFactory, RequestFactory
+
+    category = CategoryFactory()
+    category.service.members.add(people["member"], people["deactivated"])
+    commission = CommissionFactory()
+    commission.members.add(people["structure_admin"], people["deactivated"])
+    return {
+        "citizen_request": RequestFactory(category=category),
+        "unconfirmed_request": RequestFactory(category=category, status="a-confirmer", received_at=None),
+        "responsible_service": category.service,
+        "commission": commission,
+    }
 
 
 def test_every_role_may_do_exactly_what_the_matrix_says(world):
