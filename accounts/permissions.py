@@ -172,6 +172,16 @@ def _proposal(user, action, proposal) -> bool:
     return is_coordinator(user)
 
 
+def _referral(user, action, referral) -> bool:
+    """A person referred to a service: the professional who sent it follows it and says whether the person came
+    (edit); the coordination administers (the admin shows the person's data only anonymised); nobody else."""
+    if is_coordinator(user):
+        return True
+    if action in (VIEW, EDIT):
+        return active(user) and referral.sender_id == user.pk
+    return False
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -182,6 +192,7 @@ RULES = {
     "accounts.joinrequest": _join_request,
     "contributions.contribution": _contribution,
     "proposals.proposal": _proposal,
+    "referrals.referral": _referral,
 }
 
 

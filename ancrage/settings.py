@@ -334,6 +334,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "freshness.tasks.send_weekly_digest": "every 7d",
     "core.tasks.clear_sessions": "daily 04:30",
     "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
+    "referrals.tasks.referral_timers": "daily 08:45",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
@@ -349,6 +350,12 @@ ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
 ANCRAGE_PROPOSAL_LINK_DAYS = env_int("ANCRAGE_PROPOSAL_LINK_DAYS", 7)
 ANCRAGE_PROPOSAL_DRAFT_DAYS = env_int("ANCRAGE_PROPOSAL_DRAFT_DAYS", 14)
 ANCRAGE_PROPOSAL_EMAIL_DAYS = env_int("ANCRAGE_PROPOSAL_EMAIL_DAYS", 90)
+# Referrals (« Adresser une personne »): the structure is reminded once after REMIND_DAYS without an answer, the
+# referral expires after EXPIRE_DAYS (also the life of the structure's link); the person's identity, contact and
+# message are blanked RETENTION_DAYS after the referral's last event (the row, status and dates stay).
+ANCRAGE_REFERRAL_REMIND_DAYS = env_int("ANCRAGE_REFERRAL_REMIND_DAYS", 10)
+ANCRAGE_REFERRAL_EXPIRE_DAYS = env_int("ANCRAGE_REFERRAL_EXPIRE_DAYS", 30)
+ANCRAGE_REFERRAL_RETENTION_DAYS = env_int("ANCRAGE_REFERRAL_RETENTION_DAYS", 730)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

@@ -12,6 +12,7 @@ from contributions.models import Contribution
 from directory.models import ErrorReport
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
+from tests.factories_referrals import referral as referral_factory
 
 ROLES = [
     "anonymous",
@@ -86,6 +87,7 @@ ALLOWED = {
         "moderate": COORDINATION | {"moderator"},
     },
     "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
+    "referral": {"view": COORDINATION | {"professional"}, "edit": COORDINATION | {"professional"}},  # their own
 }
 
 
@@ -129,6 +131,7 @@ def world(db):
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
+        "referral": referral_factory(sender=people["professional"], service=ServiceFactory(place=place)),
     }
     return people, objects
 
