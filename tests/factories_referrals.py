@@ -17,7 +17,8 @@ PERSON = sending.Person(
 def professional(email="camille.pro@exemple.fr", **extra) -> User:
     extra.setdefault("profession", User.Profession.SOCIAL_WORKER)
     extra.setdefault("full_name", "Camille Dupont")
-    return User.objects.create_user(email, "mot-de-passe-2026", **extra)
+    found = User.objects.filter(email=email).first()
+    return found or User.objects.create_user(email, "mot-de-passe-2026", **extra)
 
 
 def referable_service(**extra):

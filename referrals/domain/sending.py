@@ -46,7 +46,7 @@ class Person:
 
 def place_address(service: Service) -> str:
     place = service.place
-    own = service.own_address()
+    own = service.own_address
     if own:
         return own
     town = " ".join(filter(None, [place.code_postal, place.commune]))
