@@ -26,7 +26,8 @@ def world():
 
 
 def _context(browser, live_server, *, javascript=True):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+    viewport = {"width": 1280, "height": 900}
+    context = browser.new_context(locale="fr-FR", viewport=viewport, java_script_enabled=javascript)
     local = live_server.url
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
     return context
