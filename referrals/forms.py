@@ -11,7 +11,7 @@ class ReferralForm(forms.Form):
     last_name = forms.CharField(label="Nom de la personne", max_length=100)
     phone = forms.CharField(
         label="Téléphone de la personne", max_length=20, required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )  # fmt: skip
     email = forms.EmailField(
         label="Courriel de la personne", required=False, widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -23,7 +23,8 @@ class ReferralForm(forms.Form):
         help_text="500 caractères au plus. Ce dont la personne a besoin, ses disponibilités : le strict nécessaire.",
     )  # fmt: skip
     consent = forms.BooleanField(
-        label=CONSENT_TEXT,
+        label="La personne a été informée et donne son accord",
+        help_text=CONSENT_TEXT,
         error_messages={"required": "Cochez cette case : sans l’accord de la personne, rien n’est transmis."},
     )
     situation = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
@@ -44,20 +45,23 @@ class AnswerForm(forms.Form):
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)
     reason = forms.ChoiceField(
-        label="Motif du refus", choices=RefusalReason.choices, required=False, widget=forms.RadioSelect
-    )
+        label="Motif du refus", choices=RefusalReason.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choisissez le motif du refus."},
+    )  # fmt: skip
     note = forms.CharField(
         label="Précision", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Nécessaire pour « Autre raison ». Elle est transmise au professionnel.",
     )  # fmt: skip
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and self.data.get("action") != "refuser":
+            self.fields["reason"].required = False  # a reason is asked of a refusal only
+
     def clean(self):
         data = super().clean()
-        if data.get("action") == "refuser":
-            if not data.get("reason"):
-                self.add_error("reason", "Choisissez le motif du refus.")
-            elif data["reason"] == RefusalReason.OTHER and not data.get("note", "").strip():
-                self.add_error("note", "Précisez la raison du refus.")
+        if data.get("reason") == RefusalReason.OTHER and not data.get("note", "").strip():
+            self.add_error("note", "Précisez la raison du refus.")
         return data
 
 
