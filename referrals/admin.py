@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from accounts.permissions import CanAdminMixin
 from core.admin import AuditedAdmin
+from directory.admin_support import LabelledInline
 from referrals.models import Referral, ReferralEvent, ReferralOptIn
 
 
@@ -15,7 +16,7 @@ def mask(value: str) -> str:
     return f"{value[0]}••••" if value else ""
 
 
-class EventInline(admin.TabularInline):
+class EventInline(LabelledInline):
     model = ReferralEvent
     fields = ("at", "kind", "by", "detail")
     readonly_fields = fields
@@ -58,4 +59,3 @@ class ReferralAdmin(CanAdminMixin, AuditedAdmin):
 @admin.register(ReferralOptIn)
 class ReferralOptInAdmin(CanAdminMixin, admin.ModelAdmin):
     list_display = ("structure", "created_at")
-    autocomplete_fields = ("structure",)

@@ -155,3 +155,25 @@ def test_without_javascript_refer_then_refuse_with_a_reason(browser, live_server
     page.reload()
     assert "refusée" in page.locator(".status").inner_text() and "complet" in page.locator("main").inner_text()
     context.close()
+
+
+def test_the_coordinators_admin_pages_have_no_violation_and_mask_the_person(browser, live_server, world):
+    from django.contrib.auth import get_user_model
+
+    from referrals.domain import workflow
+    from tests.factories_referrals import send
+
+    referral = send(world["pro"], world["service"])
+    workflow.refuse(referral, "complet")
+    coordinator = get_user_model().objects.create_superuser("coordination@exemple.fr", "motdepasse")
+    context = _context(browser, live_server)
+    _log_in(context, live_server, coordinator)
+    page = context.new_page()
+    for path in ("/admin/referrals/referral/", f"/admin/referrals/referral/{referral.pk}/change/",
+                 "/admin/referrals/referraloptin/", "/admin/referrals/referraloptin/add/"):  # fmt: skip
+        assert page.goto(live_server.url + path).status == 200, path
+        _clean_at_both_widths(page)
+        assert "Josiane" not in page.content() and "josiane" not in page.content()
+    page.goto(f"{live_server.url}/admin/referrals/referral/{referral.pk}/change/")
+    assert "J•••• M••••" in page.locator("main, #content").first.inner_text()
+    context.close()
