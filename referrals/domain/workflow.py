@@ -9,6 +9,7 @@ that does not change the status.
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from core import audit, mail
@@ -119,13 +120,14 @@ def refuse(referral: Referral, reason: str, note: str = "") -> Referral:
 
 def request_contact(referral: Referral) -> Referral:
     """The structure asks the professional to call or write before deciding (an event; the status stays)."""
-    referral.refresh_from_db()
-    if referral.status not in OPEN:
-        raise TransitionRefused(refusal_message(referral))
-    if referral.events.filter(kind=Kind.CONTACT).exists():
-        raise TransitionRefused("La demande de contact a déjà été transmise au professionnel.")
-    event(referral, Kind.CONTACT, STRUCTURE)
-    audit.record(referral, "adressage : contact demandé", actor="lien de la structure")
+    with transaction.atomic():  # the row is locked (PostgreSQL) so two clicks record one request
+        locked = Referral.objects.select_for_update().get(pk=referral.pk)
+        if locked.status not in OPEN:
+            raise TransitionRefused(refusal_message(referral))
+        if locked.events.filter(kind=Kind.CONTACT).exists():
+            raise TransitionRefused("La demande de contact a déjà été transmise au professionnel.")
+        event(referral, Kind.CONTACT, STRUCTURE)
+        audit.record(referral, "adressage : contact demandé", actor="lien de la structure")
     notify_sender(referral, Kind.CONTACT)
     return referral
 
