@@ -92,6 +92,10 @@ def test_the_structures_link_shows_marks_seen_logs_and_accepts(client, db):
     referral.refresh_from_db()
     assert referral.status == Status.SEEN
     assert ReferralReading.objects.get().reader == "lien de la structure"
+    client.force_login(referral.sender)
+    timeline = client.get(referral.get_absolute_url()).content.decode()
+    assert "lien de la structure, le" in timeline and "Vu par la structure" in timeline
+    client.logout()
     page = client.post(path, {"action": "accepter"}).content.decode()
     assert "Merci, votre réponse est enregistrée" in page and "acceptée" in page
     again = client.post(path, {"action": "accepter"})
