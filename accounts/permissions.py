@@ -247,6 +247,16 @@ def _commission(user, action, commission) -> bool:
     return is_coordinator(user)
 
 
+def _referral(user, action, referral) -> bool:
+    """A person referred to a service: the professional who sent it follows it and says whether the person came
+    (edit); the coordination administers (the admin shows the person's data only anonymised); nobody else."""
+    if is_coordinator(user):
+        return True
+    if action in (VIEW, EDIT):
+        return active(user) and referral.sender_id == user.pk
+    return False
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -263,6 +273,7 @@ RULES = {
     "participation.request": _citizen_request,
     "participation.responsibleservice": _responsible_service,
     "participation.commission": _commission,
+    "referrals.referral": _referral,
 }
 
 

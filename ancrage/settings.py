@@ -339,6 +339,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
     "agenda.tasks.extend_occurrences": "daily 02:40",
     "agenda.tasks.send_reminders": "daily 10:00",
+    "referrals.tasks.referral_timers": "daily 08:45",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
@@ -375,6 +376,12 @@ ANCRAGE_REQUEST_NEARBY_METRES = env_int("ANCRAGE_REQUEST_NEARBY_METRES", 300)
 # Uploaded files (requests' photos, re-encoded): stored here, served by nginx under MEDIA_URL in production.
 MEDIA_ROOT = Path(env_str("ANCRAGE_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Referrals (« Adresser une personne »): the structure is reminded once after REMIND_DAYS without an answer, the
+# referral expires after EXPIRE_DAYS (also the life of the structure's link); the person's identity, contact and
+# message are blanked RETENTION_DAYS after the referral's last event (the row, status and dates stay).
+ANCRAGE_REFERRAL_REMIND_DAYS = env_int("ANCRAGE_REFERRAL_REMIND_DAYS", 10)
+ANCRAGE_REFERRAL_EXPIRE_DAYS = env_int("ANCRAGE_REFERRAL_EXPIRE_DAYS", 30)
+ANCRAGE_REFERRAL_RETENTION_DAYS = env_int("ANCRAGE_REFERRAL_RETENTION_DAYS", 730)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

@@ -16,6 +16,7 @@ from observatory.models import Response
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
 from tests.factories_agenda import EventFactory
+from tests.factories_referrals import referral as referral_factory
 
 ROLES = [
     "anonymous",
@@ -127,6 +128,7 @@ ALLOWED = {
     },
     "responsible_service": {"view": COORDINATION | {"member"}},
     "commission": {"view": EVERYONE, "edit": COORDINATION | {"structure_admin"}},
+    "referral": {"view": COORDINATION | {"professional"}, "edit": COORDINATION | {"professional"}},  # their own
 }
 
 
@@ -184,6 +186,7 @@ def world(db):
         "survey_response": Response.objects.create(version="v1", channel="en_ligne", received_on="2026-12-01"),
         **_agenda_objects(structure, place),
         **_participation(people),
+        "referral": referral_factory(sender=people["professional"], service=ServiceFactory(place=place)),
     }
     return people, objects
 
