@@ -17,7 +17,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
-from django.db.models.functions import Least
+from django.db.models.functions import Greatest, Least
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -51,12 +51,14 @@ def allow(key: str, rate: int, per: float, now: float | None = None) -> tuple[bo
             ThrottleBucket.objects.get_or_create(key=key, defaults={"tokens": float(rate), "stamp": now})
     except IntegrityError:
         pass  # created by a concurrent request
-    available = F("tokens") + (Value(now) - F("stamp")) * Value(refill)
-    taken = ThrottleBucket.objects.filter(key=key, tokens__gte=Value(1.0) - (Value(now) - F("stamp")) * Value(refill))
+    # A stamp in the future (another server's clock ahead, or this one set back) counts as no time elapsed.
+    elapsed = Greatest(Value(now) - F("stamp"), Value(0.0))
+    available = F("tokens") + elapsed * Value(refill)
+    taken = ThrottleBucket.objects.filter(key=key, tokens__gte=Value(1.0) - elapsed * Value(refill))
     if taken.update(tokens=Least(Value(float(rate)), available) - Value(1.0), stamp=Value(now)):
         return True, 0.0
     bucket = ThrottleBucket.objects.get(key=key)
-    missing = 1.0 - (bucket.tokens + (now - bucket.stamp) * refill)
+    missing = 1.0 - (bucket.tokens + max(now - bucket.stamp, 0.0) * refill)
     return False, max(missing / refill, 1.0)
 
 

@@ -18,6 +18,14 @@ def test_a_bucket_refills_with_time():
     assert throttle.allow("k", rate=2, per=60, now=1031)[0]
 
 
+@pytest.mark.django_db
+def test_a_clock_set_back_does_not_empty_the_bucket():
+    assert throttle.allow("k", rate=2, per=60, now=5000)[0]  # stamped by a server whose clock was ahead
+    assert throttle.allow("k", rate=2, per=60, now=1000)[0]  # one token left: no negative time drains it
+    allowed, wait = throttle.allow("k", rate=2, per=60, now=1000)
+    assert not allowed and wait == 30
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_requests_never_get_more_than_the_rate():
     results = []
