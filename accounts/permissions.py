@@ -25,6 +25,7 @@ MODERATE = "moderate"
 COORDINATE = "coordinate"
 IMPORT = "import"
 MERGE = "merge"
+ORIENT = "orient"
 
 ACTIONS = (
     VIEW,
@@ -40,6 +41,7 @@ ACTIONS = (
     COORDINATE,
     IMPORT,
     MERGE,
+    ORIENT,
 )
 
 
@@ -77,8 +79,15 @@ def is_structure_admin(user, structure_id) -> bool:
 # --- per kind of object ----------------------------------------------------------------------------------------
 
 
+def is_professional(user) -> bool:
+    """A social worker, a mediator, an aidant: someone who orients people (`User.profession`)."""
+    return active(user) and bool(user.profession)
+
+
 def _territory(user, action) -> bool:
     """Actions on no object in particular."""
+    if action == ORIENT:
+        return is_professional(user) or is_coordinator(user)
     if action == MODERATE:
         return is_coordinator(user) or is_moderator(user)
     if action == REQUEST_JOIN:
@@ -172,6 +181,11 @@ def _proposal(user, action, proposal) -> bool:
     return is_coordinator(user)
 
 
+def _situation(user, action, situation) -> bool:
+    """A situation sheet (orientation) is its author's alone: coordinators administer, they do not read it."""
+    return action in (VIEW, EDIT, DELETE) and active(user) and situation.author_id == user.pk
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -182,6 +196,7 @@ RULES = {
     "accounts.joinrequest": _join_request,
     "contributions.contribution": _contribution,
     "proposals.proposal": _proposal,
+    "orientation.situation": _situation,
 }
 
 

@@ -349,6 +349,9 @@ ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
 ANCRAGE_PROPOSAL_LINK_DAYS = env_int("ANCRAGE_PROPOSAL_LINK_DAYS", 7)
 ANCRAGE_PROPOSAL_DRAFT_DAYS = env_int("ANCRAGE_PROPOSAL_DRAFT_DAYS", 14)
 ANCRAGE_PROPOSAL_EMAIL_DAYS = env_int("ANCRAGE_PROPOSAL_EMAIL_DAYS", 90)
+# Orientation: a situation sheet (no name, but a person's circumstances) is deleted this many days after its last
+# change.
+ANCRAGE_SITUATION_RETENTION_DAYS = env_int("ANCRAGE_SITUATION_RETENTION_DAYS", 90)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

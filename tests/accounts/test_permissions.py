@@ -10,6 +10,7 @@ from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
 from contributions.models import Contribution
 from directory.models import ErrorReport
+from orientation.models import Situation
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
 
@@ -80,12 +81,18 @@ ALLOWED = {
         "moderate": COORDINATION | {"moderator"},
     },
     "error_report": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},
-    "territory": {"moderate": COORDINATION | {"moderator"}, "request_join": set()},
+    "territory": {
+        "moderate": COORDINATION | {"moderator"},
+        "request_join": set(),
+        "orient": COORDINATION | {"professional"},
+    },
     "contribution": {  # the member's edit of the structure's place
         "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
         "moderate": COORDINATION | {"moderator"},
     },
     "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
+    # A professional's situation sheet: its author's alone; the coordination administers, does not read it.
+    "situation": {action: {"professional"} if action in ("view", "edit", "delete") else set() for action in ACTIONS},
 }
 
 
@@ -129,6 +136,7 @@ def world(db):
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
+        "situation": Situation.objects.create(author=people["professional"]),
     }
     return people, objects
 
