@@ -41,8 +41,10 @@ def declare_risks() -> algorithms.Declaration:
         purpose="Aider la ou le professionnel à repérer, à partir de la situation d’une personne, les risques "
         "d’exclusion liés au numérique et ce dont elle a besoin pour sa démarche.",
         part_in_outcome="Affiche des risques nommés avec leur raison ; ne décide rien, ne refuse rien.",
-        data=((SHEET_DATA, "Saisie de la ou du professionnel ; rien n’est nominatif"),
-              ("Description des démarches (en ligne ou non, compte, compétences)", "Fichier des règles publié")),
+        data=(
+            (SHEET_DATA, "Saisie de la ou du professionnel ; rien n’est nominatif"),
+            ("Description des démarches (en ligne ou non, compte, compétences)", "Fichier des règles publié"),
+        ),
         operations=(
             "Lire la fiche et ce que demande la démarche en jeu.",
             "Vérifier chaque règle écrite, dans l’ordre du fichier : une condition sur les champs de la fiche.",
@@ -90,8 +92,10 @@ def declare_matching() -> algorithms.Declaration:
         data=(
             (SHEET_DATA, "Saisie de la ou du professionnel"),
             ("Risques repérés", "Algorithme « Repérage des risques d’exclusion »"),
-            ("Lieux et services publiés : besoins, accueil, horaires, prise en charge spécifique, position",
-             "Annuaire d’Ancrage (data·inclusion, cartographie nationale, structures, coordination)"),
+            (
+                "Lieux et services publiés : besoins, accueil, horaires, prise en charge spécifique, position",
+                "Annuaire d’Ancrage (data·inclusion, cartographie nationale, structures, coordination)",
+            ),
             ("Position et code des communes", "INSEE, Code officiel géographique"),
         ),
         operations=(
@@ -115,4 +119,3 @@ def declare_matching() -> algorithms.Declaration:
 def register() -> None:
     algorithms.register("risques-exclusion", declare_risks)
     algorithms.register("orientation-correspondance", declare_matching)
-

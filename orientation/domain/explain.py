@@ -22,7 +22,7 @@ def _where(proposal, situation, radius: int) -> str:
         return f"Aide à distance (téléphone, visio), ouverte aux habitants {french.de(commune)}."
     distance = geo.format_distance(proposal.distance_km) if proposal.distance_km is not None else ""
     if proposal.mode == "itinerant":
-        return f"Service itinérant, basé à {distance} du centre {french.de(commune)} : il peut venir près de la personne."
+        return f"Service itinérant, basé à {distance} du centre {french.de(commune)} : il peut venir près d’elle."
     how = MODE_WORDS.get(situation.mobility)
     reach = f" ; {how}, la personne peut aller jusqu’à {radius} km" if how else f" (rayon de {radius} km)"
     return f"À {distance} du centre {french.de(commune)}{reach}."

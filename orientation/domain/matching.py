@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from directory.domain import hours
 from directory.domain import search as directory_search
-from directory.needs import BY_SLUG as NEEDS
 from directory.models import Place, Service
+from directory.needs import BY_SLUG as NEEDS
 from orientation.domain import explain
 from orientation.domain import risks as risk_rules
 from orientation.domain import rules as rulebook
@@ -117,9 +117,7 @@ def _candidates(situation, needs: list[str], modes: list[str], radius: int, now)
                 criteria.radius_km = radius
             page = directory_search.search(criteria, page_size=CANDIDATES_PER_NEED, now=now)
             for result in page.results:
-                proposal = found.setdefault(
-                    result.place.pk, Proposal(result.place, [], result.distance_km, mode)
-                )
+                proposal = found.setdefault(result.place.pk, Proposal(result.place, [], result.distance_km, mode))
                 proposal.services += [s for s in result.services if s not in proposal.services]
                 proposal.needs.add(need)
     return found
@@ -234,4 +232,3 @@ def record_gaps(situation: Situation, matching: Matching, today: date | None = N
         if new:
             situation.save(update_fields=["counted_gaps"])
     return new
-

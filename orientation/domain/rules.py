@@ -193,8 +193,9 @@ def _procedure(code: str, raw: dict) -> ProcedureInfo:
     if code not in Procedure.values:
         raise RulesError(f"{where} : inconnue de la fiche (orientation/models.py, Procedure)")
     unknown = set(raw) - PROCEDURE_KEYS
-    if unknown or set(PROCEDURE_KEYS) - set(raw):
-        raise RulesError(f"{where} : clés inconnues {sorted(unknown)!r} ou manquantes {sorted(PROCEDURE_KEYS - set(raw))!r}")
+    missing = PROCEDURE_KEYS - set(raw)
+    if unknown or missing:
+        raise RulesError(f"{where} : clés inconnues {sorted(unknown)!r} ou manquantes {sorted(missing)!r}")
     if raw["account"] and raw["account"] not in Account.values:
         raise RulesError(f"{where} : compte inconnu {raw['account']!r}")
     if set(raw["skills"]) - SKILL_DOMAINS:

@@ -75,8 +75,8 @@ def test_a_place_closed_whenever_the_person_is_available_is_set_aside(ulis):
 
 
 def test_a_service_s_own_hours_count_over_its_place_s(ulis):
-    place_at(ulis, 1, nom="Permanence du samedi", horaires="Mo-Fr 09:00-17:00", service_horaires_accueil="Sa 09:00-12:00")
-    assert names(matching.match(sheet(ulis, availability=["6-matin"]))) == ["Permanence du samedi"]
+    place_at(ulis, 1, nom="Le samedi", horaires="Mo-Fr 09:00-17:00", service_horaires_accueil="Sa 09:00-12:00")
+    assert names(matching.match(sheet(ulis, availability=["6-matin"]))) == ["Le samedi"]
     assert names(matching.match(sheet(ulis, availability=["1-matin"]))) == []
 
 
@@ -148,7 +148,8 @@ def test_an_uncovered_need_is_counted_once_per_sheet_and_names_no_one(ulis):
         "Surdité", "91692", "HANDICAP-AUDITION", datetime.date(2026, 12, 1), 2,
     )  # fmt: skip
     # Nothing in it leads back to a sheet or a person.
-    assert {f.name for f in UncoveredNeed._meta.get_fields()} == {"id", "need", "code_insee", "reason", "month", "count"}
+    fields = {f.name for f in UncoveredNeed._meta.get_fields()}
+    assert fields == {"id", "need", "code_insee", "reason", "month", "count"}
     first.delete()
     assert UncoveredNeed.objects.get().count == 2
 

@@ -47,7 +47,7 @@ def test_a_valid_rule_parses():
         ('{ field = "mobility", equals = "aucun", in = ["x"] }', "opérateur inconnu"),
         ('{ field = "mobility", within_days = 3 }', "ne s’applique pas au champ 'mobility'"),
         ('{ field = "deadline", within_days = "3" }', "mauvais type"),
-        ('{ all = [] }', "une liste de conditions est attendue"),
+        ("{ all = [] }", "une liste de conditions est attendue"),
         ('{ all = [{ field = "mobility", equals = "aucun" }], any = [] }', "doit être seul"),
         ('{ not = { field = "nothing", is_empty = true } }', "champ inconnu 'nothing'"),
     ],
@@ -92,7 +92,7 @@ def test_two_rules_with_one_code_are_refused():
         ({"field": "equipment", "is_empty": True}, {"equipment": []}, True),
         ({"field": "language", "not_empty": True}, {"language": ""}, False),
         ({"not": {"field": "mobility", "equals": "aucun"}}, {"mobility": "pied"}, True),
-        ({"any": [{"field": "mobility", "equals": "x"}, {"field": "reading", "in": ["non"]}]}, {"reading": "non"}, True),
+        ({"any": [{"field": "mobility", "equals": "x"}, {"field": "reading", "in": ["no"]}]}, {"reading": "no"}, True),
         ({"field": "deadline", "within_days": 3}, {"deadline": None}, False),
     ],
 )
