@@ -24,6 +24,18 @@ from orientation.models import Situation
 COMPLETE = "resultats"
 
 
+def grouped_week(week) -> list[tuple[str, str]]:
+    """The week's days with the same hours said once: [("Lundi – vendredi", "9 h – 12 h"), ("Samedi – dimanche",
+    "Fermé")], for a fiche on paper (no « aujourd’hui »: it is read another day)."""
+    groups: list[list] = []
+    for day in week:
+        if groups and groups[-1][2] == day.text:
+            groups[-1][1] = day.name
+        else:
+            groups.append([day.name, day.name, day.text])
+    return [(first if first == last else f"{first} – {last.lower()}", text) for first, last, text in groups]
+
+
 def orienting(view):
     """Logged in, and a professional (or the coordination)."""
 
@@ -111,7 +123,7 @@ def sheet_fiche(request, pk: int, service_pk: int):
         "place": place,
         "facts": presentation.place_facts(place, [service]),
         "status": temporary.status(place, dated, service=service if own_hours else None),
-        "week": temporary.week_table(place, dated, service=service if own_hours else None),
+        "week": grouped_week(temporary.week_table(place, dated, service=service if own_hours else None)),
         "hours_text": hours.readable_text(own_hours or place.horaires),
         "hours_notes": hours.exceptions(own_hours or place.horaires, code_insee=place.code_insee),
         "procedure": procedure,
