@@ -122,7 +122,6 @@ def sheet_fiche(request, pk: int, service_pk: int):
         "service": service,
         "place": place,
         "facts": presentation.place_facts(place, [service]),
-        "status": temporary.status(place, dated, service=service if own_hours else None),
         "week": grouped_week(temporary.week_table(place, dated, service=service if own_hours else None)),
         "hours_text": hours.readable_text(own_hours or place.horaires),
         "hours_notes": hours.exceptions(own_hours or place.horaires, code_insee=place.code_insee),
