@@ -1,7 +1,8 @@
-"""What the site's menu needs to know of the visitor: whether to offer the moderation queue."""
+"""What the site's menu needs to know of the visitor: whether to offer the moderation queue, the orientation."""
 
-from accounts.permissions import MODERATE, can
+from accounts.permissions import MODERATE, ORIENT, can
 
 
 def roles(request) -> dict:
-    return {"can_moderate": can(getattr(request, "user", None), MODERATE)}
+    user = getattr(request, "user", None)
+    return {"can_moderate": can(user, MODERATE), "can_orient": can(user, ORIENT)}

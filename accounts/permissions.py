@@ -26,6 +26,7 @@ COORDINATE = "coordinate"
 IMPORT = "import"
 MERGE = "merge"
 SURVEY_ENTRY = "survey_entry"
+ORIENT = "orient"
 
 ACTIONS = (
     VIEW,
@@ -42,6 +43,7 @@ ACTIONS = (
     IMPORT,
     MERGE,
     SURVEY_ENTRY,
+    ORIENT,
 )
 
 
@@ -79,8 +81,15 @@ def is_structure_admin(user, structure_id) -> bool:
 # --- per kind of object ----------------------------------------------------------------------------------------
 
 
+def is_professional(user) -> bool:
+    """A social worker, a mediator, an aidant: someone who orients people (`User.profession`)."""
+    return active(user) and bool(user.profession)
+
+
 def _territory(user, action) -> bool:
     """Actions on no object in particular."""
+    if action == ORIENT:
+        return is_professional(user) or is_coordinator(user)
     if action == MODERATE:
         return is_coordinator(user) or is_moderator(user)
     if action == REQUEST_JOIN:
@@ -181,7 +190,7 @@ def _survey_response(user, action, response) -> bool:
     return is_coordinator(user)
 
 
-def is_professional(user) -> bool:
+def sees_trainings(user) -> bool:
     """A social worker, a mediator, an aidant, or anyone working in a structure: sees the trainings for aidants."""
     return active(user) and bool(
         user.profession
@@ -199,7 +208,7 @@ def _event(user, action, event) -> bool:
     organiser = is_member(user, event.structure_id)
     if action == VIEW:
         if event.status in ("publie", "annule"):
-            return event.kind != "formation" or is_professional(user)
+            return event.kind != "formation" or sees_trainings(user)
         return organiser or is_moderator(user)
     if action == MODERATE:
         return is_moderator(user)
@@ -257,6 +266,11 @@ def _referral(user, action, referral) -> bool:
     return False
 
 
+def _situation(user, action, situation) -> bool:
+    """A situation sheet (orientation) is its author's alone: coordinators administer, they do not read it."""
+    return action in (VIEW, EDIT, DELETE) and active(user) and situation.author_id == user.pk
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -274,6 +288,7 @@ RULES = {
     "participation.responsibleservice": _responsible_service,
     "participation.commission": _commission,
     "referrals.referral": _referral,
+    "orientation.situation": _situation,
 }
 
 

@@ -382,6 +382,9 @@ MEDIA_URL = "/media/"
 ANCRAGE_REFERRAL_REMIND_DAYS = env_int("ANCRAGE_REFERRAL_REMIND_DAYS", 10)
 ANCRAGE_REFERRAL_EXPIRE_DAYS = env_int("ANCRAGE_REFERRAL_EXPIRE_DAYS", 30)
 ANCRAGE_REFERRAL_RETENTION_DAYS = env_int("ANCRAGE_REFERRAL_RETENTION_DAYS", 730)
+# Orientation: a situation sheet (no name, but a person's circumstances) is deleted this many days after its last
+# change.
+ANCRAGE_SITUATION_RETENTION_DAYS = env_int("ANCRAGE_SITUATION_RETENTION_DAYS", 90)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

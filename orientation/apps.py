@@ -1,6 +1,16 @@
+"""/orienter/: the situation sheet, exclusion-risk rules, matching, uncovered needs, the printable fiche."""
+
 from django.apps import AppConfig
 
 
 class OrientationConfig(AppConfig):
     name = "orientation"
     verbose_name = "Orientation"
+
+    def ready(self):
+        from orientation import algorithms, retention
+        from orientation.domain import rules
+
+        rules.load()  # a broken rules file stops the site here, with the loader's message
+        retention.register()
+        algorithms.register()

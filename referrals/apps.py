@@ -9,8 +9,11 @@ class ReferralsConfig(AppConfig):
 
     def ready(self):
         from directory import sections
+        from orientation import links
         from referrals import retention
+        from referrals.domain.eligibility import referral_url
         from referrals.sections import context
 
         retention.register()
+        links.provide_referral(referral_url)
         sections.register("referrals", "referrals/_place_section.html", context, order=20)

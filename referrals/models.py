@@ -45,6 +45,15 @@ class Referral(models.Model):
     service = models.ForeignKey(
         "directory.Service", verbose_name="service", related_name="+", null=True, on_delete=models.SET_NULL
     )
+    # The professional's situation sheet the referral came from (their own; never sent to the structure).
+    situation = models.ForeignKey(
+        "orientation.Situation",
+        verbose_name="fiche de situation",
+        related_name="referrals",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
     place = models.ForeignKey(
         "directory.Place", verbose_name="lieu", related_name="+", null=True, on_delete=models.SET_NULL
     )

@@ -12,6 +12,7 @@ from accounts.permissions import EDIT, VIEW, can
 from core import signing
 from core.throttle import throttled
 from directory.models import Service
+from orientation.models import Situation
 from referrals.domain import eligibility, links, sending, workflow
 from referrals.domain.workflow import OPEN, TransitionRefused
 from referrals.forms import AnswerForm, AttendanceForm, ReferralForm
@@ -33,7 +34,10 @@ def new(request, service: int):
     form = ReferralForm(request.POST or None, initial={"situation": situation if situation.isdigit() else None})
     if request.method == "POST" and form.is_valid():
         try:
-            referral = sending.send(request.user, service, form.person(), consent=form.cleaned_data["consent"])
+            situation = Situation.objects.filter(pk=form.cleaned_data["situation"], author=request.user).first()
+            referral = sending.send(
+                request.user, service, form.person(), consent=form.cleaned_data["consent"], situation=situation
+            )
         except sending.ReferralError as error:
             form.add_error(None, error.message)
         else:

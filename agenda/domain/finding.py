@@ -7,7 +7,7 @@ from itertools import groupby
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.permissions import is_professional
+from accounts.permissions import sees_trainings
 from agenda.models import Event, Occurrence
 from directory.domain.geo import bounding_box, distance_km
 
@@ -24,7 +24,7 @@ class Found:
 def visible_events(user):
     """Published events this visitor may see: trainings for aidants only for professionals."""
     events = Event.objects.published()
-    return events if is_professional(user) else events.exclude(kind=Event.Kind.TRAINING)
+    return events if sees_trainings(user) else events.exclude(kind=Event.Kind.TRAINING)
 
 
 def upcoming(user, *, events=None, start=None, end=None):

@@ -9,6 +9,8 @@ place's public e-mail (`freshness.domain.requests.recipients`).
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from accounts import permissions
 from directory.models import Service
 from freshness.domain.requests import recipients
@@ -69,3 +71,10 @@ def check(service: Service) -> Eligibility:
 def eligible_services(place) -> list[Service]:
     """The place's services a referral may be sent to, in the page's order."""
     return [s for s in place.services.all() if check(s).ok]
+
+
+def referral_url(service: Service, situation) -> str | None:
+    """The referral form for this service, from a situation sheet's results; None when it cannot receive one."""
+    if not check(service).ok:
+        return None
+    return f"{reverse('referrals:new', args=[service.pk])}?situation={situation.pk}"

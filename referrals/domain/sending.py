@@ -61,7 +61,8 @@ def first_time(structure_id, destination: str) -> bool:
     return not earlier.exists()
 
 
-def send(user, service: Service, person: Person, *, consent: bool) -> Referral:
+def send(user, service: Service, person: Person, *, consent: bool, situation=None) -> Referral:
+    """`situation`: the sender's own situation sheet the referral comes from, if any (kept for their timeline)."""
     if not eligibility.may_refer(user):
         raise ReferralError("Seuls les professionnels connectés peuvent adresser une personne.")
     if not consent:
@@ -76,6 +77,7 @@ def send(user, service: Service, person: Person, *, consent: bool) -> Referral:
     first = first_time(place.structure_id, destination)
     referral = Referral.objects.create(
         sender=user, service=service, place=place, structure_id=place.structure_id, status=Status.SENT,
+        situation=situation if situation is not None and situation.author_id == user.pk else None,
         person_first_name=person.first_name.strip(), person_last_name=person.last_name.strip(),
         person_phone=normalise_phone(person.phone) or person.phone.strip(),
         person_email=person.email.strip().lower(), message=person.message.strip()[:500],

@@ -13,6 +13,7 @@ from agenda.models import Event, Occurrence, Registration
 from contributions.models import Contribution
 from directory.models import ErrorReport
 from observatory.models import Response
+from orientation.models import Situation
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
 from tests.factories_agenda import EventFactory
@@ -90,6 +91,7 @@ ALLOWED = {
         "request_join": set(),
         # typing paper survey questionnaires: people in the field (a profession or a structure)
         "survey_entry": COORDINATION | STRUCTURE_PEOPLE | {"professional", "other_member"},
+        "orient": COORDINATION | {"professional"},
     },
     "contribution": {  # the member's edit of the structure's place
         "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
@@ -129,6 +131,8 @@ ALLOWED = {
     "responsible_service": {"view": COORDINATION | {"member"}},
     "commission": {"view": EVERYONE, "edit": COORDINATION | {"structure_admin"}},
     "referral": {"view": COORDINATION | {"professional"}, "edit": COORDINATION | {"professional"}},  # their own
+    # A professional's situation sheet: its author's alone; the coordination administers, does not read it.
+    "situation": {action: {"professional"} if action in ("view", "edit", "delete") else set() for action in ACTIONS},
 }
 
 
@@ -187,6 +191,7 @@ def world(db):
         **_agenda_objects(structure, place),
         **_participation(people),
         "referral": referral_factory(sender=people["professional"], service=ServiceFactory(place=place)),
+        "situation": Situation.objects.create(author=people["professional"]),
     }
     return people, objects
 

@@ -47,6 +47,16 @@ def test_sending_from_the_form_leads_to_the_timeline(client, pro, service):
     assert "Josiane Martin" in mine and "envoyée" in mine
 
 
+def test_a_referral_keeps_the_senders_own_situation_sheet_only(client, pro, service):
+    from tests.factories_orientation import SituationFactory
+
+    own, other = SituationFactory(author=pro), SituationFactory()
+    client.force_login(pro)
+    client.post(reverse("referrals:new", args=[service.pk]), {**FORM, "situation": str(own.pk)})
+    client.post(reverse("referrals:new", args=[service.pk]), {**FORM, "situation": str(other.pk)})
+    assert [r.situation_id for r in Referral.objects.order_by("pk")] == [own.pk, None]
+
+
 def test_an_ineligible_service_shows_why_instead_of_the_form(client, pro):
     client.force_login(pro)
     service = referable_service(mobilisable_par=["usagers"])
