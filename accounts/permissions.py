@@ -172,6 +172,41 @@ def _proposal(user, action, proposal) -> bool:
     return is_coordinator(user)
 
 
+def is_professional(user) -> bool:
+    """A person who works in the field (social worker, mediator, aidant): the network is theirs."""
+    return active(user) and bool(user.profession)
+
+
+def may_use_network(user) -> bool:
+    """The aidants' directory (`/reseau/`): professionals and the coordination."""
+    return is_professional(user) or is_coordinator(user)
+
+
+def _network_profile(user, action, profile) -> bool:
+    """A professional's profile: its person edits it; other professionals see it while it is listed."""
+    if is_coordinator(user):
+        return True
+    own = active(user) and profile.user_id == user.pk
+    if action == VIEW:
+        return own or (is_professional(user) and profile.listed and profile.user.is_active)
+    if action in (EDIT, DELETE):
+        return own
+    return False
+
+
+def _practice(user, action, practice) -> bool:
+    """A practice sheet: public once published; its structure's members write it; the moderation decides."""
+    if is_coordinator(user):
+        return True
+    if action == VIEW:
+        return practice.status == "publiee" or is_moderator(user) or is_member(user, practice.structure_id)
+    if action in (EDIT, DELETE):
+        return is_member(user, practice.structure_id)
+    if action == MODERATE:
+        return is_moderator(user)
+    return False
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -182,6 +217,8 @@ RULES = {
     "accounts.joinrequest": _join_request,
     "contributions.contribution": _contribution,
     "proposals.proposal": _proposal,
+    "network.profile": _network_profile,
+    "network.practice": _practice,
 }
 
 

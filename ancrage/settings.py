@@ -349,6 +349,9 @@ ANCRAGE_REPORT_EMAIL_DAYS = env_int("ANCRAGE_REPORT_EMAIL_DAYS", 90)
 ANCRAGE_PROPOSAL_LINK_DAYS = env_int("ANCRAGE_PROPOSAL_LINK_DAYS", 7)
 ANCRAGE_PROPOSAL_DRAFT_DAYS = env_int("ANCRAGE_PROPOSAL_DRAFT_DAYS", 14)
 ANCRAGE_PROPOSAL_EMAIL_DAYS = env_int("ANCRAGE_PROPOSAL_EMAIL_DAYS", 90)
+# The network (network.retention): a deactivated account's profile is withdrawn and its professional contact
+# erased this many days after its last change (0: the next night).
+ANCRAGE_NETWORK_INACTIVE_PROFILE_DAYS = env_int("ANCRAGE_NETWORK_INACTIVE_PROFILE_DAYS", 0)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))
