@@ -10,6 +10,7 @@ from accounts.models import Membership, Structure, User
 from accounts.permissions import ACTIONS, UnknownAction, can
 from contributions.models import Contribution
 from directory.models import ErrorReport
+from network.models import Practice, Profile
 from proposals.models import Proposal
 from tests.factories import PlaceFactory, ServiceFactory
 
@@ -86,6 +87,28 @@ ALLOWED = {
         "moderate": COORDINATION | {"moderator"},
     },
     "proposal": {"view": COORDINATION | {"moderator"}, "moderate": COORDINATION | {"moderator"}},  # without account
+    "network_profile": {  # the member's profile, listed: other professionals see it
+        "view": COORDINATION | {"member", "professional"},
+        "edit": COORDINATION | {"member"},
+        "delete": COORDINATION | {"member"},
+    },
+    "unlisted_profile": {  # the structure admin's profile, withdrawn: only its person
+        "view": COORDINATION | {"structure_admin"},
+        "edit": COORDINATION | {"structure_admin"},
+        "delete": COORDINATION | {"structure_admin"},
+    },
+    "practice": {  # published: everyone reads it
+        "view": EVERYONE,
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "pending_practice": {
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
 }
 
 
@@ -129,6 +152,10 @@ def world(db):
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
+        "network_profile": Profile.objects.create(user=people["member"], listed=True),
+        "unlisted_profile": Profile.objects.create(user=people["structure_admin"], listed=False),
+        "practice": Practice.objects.create(structure=structure, title="Atelier", summary="…", status="publiee"),
+        "pending_practice": Practice.objects.create(structure=structure, title="Aller-vers", summary="…"),
     }
     return people, objects
 
