@@ -36,6 +36,7 @@ setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) createcachetable
 	$(MANAGE) load_territory
 	$(MANAGE) load_demo
+	$(MANAGE) load_network_demo
 	$(MANAGE) collectstatic --noinput -v0
 
 ## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).

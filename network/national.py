@@ -54,7 +54,7 @@ def _conseillers() -> dict[str, int]:
 
 def for_structure(siret: str) -> AidantsConnect | None:
     """The structure’s Aidants Connect record, by its SIRET."""
-    if not siret:
+    if not siret or set(siret) == {"0"}:
         return None
     exact = [r for r in _aidants_connect() if r.siret == siret]
     return exact[0] if exact else None

@@ -26,6 +26,7 @@ def aidants_connect(source: Path) -> None:
         writer.writerow(["nom", "code_insee", "siret", "active", "france_services", "aidants", "demarches"])
         for r in sorted(rows, key=lambda r: (r["City Insee Code"], r["Name"])):
             siret = str(_int(r["Siret"])).zfill(14) if r["Siret"].strip() else ""
+            siret = "" if set(siret) == {"0"} else siret  # a placeholder, not a structure
             writer.writerow([
                 " ".join(r["Name"].split()), r["City Insee Code"], siret, r["Is Active"] == "true",
                 r["France Services Label"] == "true", _int(r["Nombre d'aidants"]),
