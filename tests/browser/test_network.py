@@ -86,8 +86,10 @@ def test_a_sheet_is_shared_accepted_and_found_by_theme_without_javascript(page, 
 def test_network_pages_have_no_axe_violation(page, live_server, width):
     structure = Structure.objects.create(name="Association Lien numérique", siret="26910089700017")
     camille = professional("camille@exemple.fr", name="Camille Martin", structure=structure)
-    mine = profile(camille, communes=("91377",), labels=["aidants-connect", "autre"], other_label="Formé DUPLEX",
-                   needs=["demarches"], languages=["ar"], work_email="c@lien.fr", work_phone="+33169000000")  # fmt: skip
+    mine = profile(
+        camille, communes=("91377",), labels=["aidants-connect", "autre"], other_label="Formé DUPLEX",
+        needs=["demarches"], languages=["ar"], work_email="c@lien.fr", work_phone="+33169000000",
+    )  # fmt: skip
     published = practice(structure, author=camille, publics=["seniors"], worked="Petits groupes.", avoid="Le soir.")
     waiting = practice(structure, author=camille, title="Aller-vers", status=Practice.Status.PENDING)
     page.set_viewport_size({"width": width, "height": 800})
