@@ -39,6 +39,7 @@ setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) observatory_demo
 	$(MANAGE) load_demo_agenda
 	$(MANAGE) load_demo_participation
+	$(MANAGE) load_network_demo
 	$(MANAGE) collectstatic --noinput -v0
 
 ## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).

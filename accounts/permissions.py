@@ -271,6 +271,36 @@ def _situation(user, action, situation) -> bool:
     return action in (VIEW, EDIT, DELETE) and active(user) and situation.author_id == user.pk
 
 
+def may_use_network(user) -> bool:
+    """The aidants' directory (`/reseau/`): professionals and the coordination."""
+    return is_professional(user) or is_coordinator(user)
+
+
+def _network_profile(user, action, profile) -> bool:
+    """A professional's profile: its person edits it; other professionals see it while it is listed."""
+    if is_coordinator(user):
+        return True
+    own = active(user) and profile.user_id == user.pk
+    if action == VIEW:
+        return own or (is_professional(user) and profile.listed and profile.user.is_active)
+    if action in (EDIT, DELETE):
+        return own
+    return False
+
+
+def _practice(user, action, practice) -> bool:
+    """A practice sheet: public once published; its structure's members write it; the moderation decides."""
+    if is_coordinator(user):
+        return True
+    if action == VIEW:
+        return practice.status == "publiee" or is_moderator(user) or is_member(user, practice.structure_id)
+    if action in (EDIT, DELETE):
+        return is_member(user, practice.structure_id)
+    if action == MODERATE:
+        return is_moderator(user)
+    return False
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -289,6 +319,8 @@ RULES = {
     "participation.commission": _commission,
     "referrals.referral": _referral,
     "orientation.situation": _situation,
+    "network.profile": _network_profile,
+    "network.practice": _practice,
 }
 
 

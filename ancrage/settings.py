@@ -385,6 +385,9 @@ ANCRAGE_REFERRAL_RETENTION_DAYS = env_int("ANCRAGE_REFERRAL_RETENTION_DAYS", 730
 # Orientation: a situation sheet (no name, but a person's circumstances) is deleted this many days after its last
 # change.
 ANCRAGE_SITUATION_RETENTION_DAYS = env_int("ANCRAGE_SITUATION_RETENTION_DAYS", 90)
+# The network (network.retention): a deactivated account's profile is withdrawn and its professional contact
+# erased this many days after its last change (0: the next night).
+ANCRAGE_NETWORK_INACTIVE_PROFILE_DAYS = env_int("ANCRAGE_NETWORK_INACTIVE_PROFILE_DAYS", 0)
 
 # E-mail: EMAIL_URL=smtp://user:password@host:587?tls=true (production), console (default: printed).
 globals().update(env_email("EMAIL_URL", "console:"))

@@ -12,6 +12,7 @@ from accounts.permissions import ACTIONS, UnknownAction, can
 from agenda.models import Event, Occurrence, Registration
 from contributions.models import Contribution
 from directory.models import ErrorReport
+from network.models import Practice, Profile
 from observatory.models import Response
 from orientation.models import Situation
 from proposals.models import Proposal
@@ -131,6 +132,28 @@ ALLOWED = {
     "responsible_service": {"view": COORDINATION | {"member"}},
     "commission": {"view": EVERYONE, "edit": COORDINATION | {"structure_admin"}},
     "referral": {"view": COORDINATION | {"professional"}, "edit": COORDINATION | {"professional"}},  # their own
+    "network_profile": {  # the member's profile, listed: other professionals see it
+        "view": COORDINATION | {"member", "professional"},
+        "edit": COORDINATION | {"member"},
+        "delete": COORDINATION | {"member"},
+    },
+    "unlisted_profile": {  # the structure admin's profile, withdrawn: only its person
+        "view": COORDINATION | {"structure_admin"},
+        "edit": COORDINATION | {"structure_admin"},
+        "delete": COORDINATION | {"structure_admin"},
+    },
+    "practice": {  # published: everyone reads it
+        "view": EVERYONE,
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
+    "pending_practice": {
+        "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
+        "edit": COORDINATION | STRUCTURE_PEOPLE,
+        "delete": COORDINATION | STRUCTURE_PEOPLE,
+        "moderate": COORDINATION | {"moderator"},
+    },
     # A professional's situation sheet: its author's alone; the coordination administers, does not read it.
     "situation": {action: {"professional"} if action in ("view", "edit", "delete") else set() for action in ACTIONS},
 }
@@ -186,6 +209,10 @@ def world(db):
         "contribution": Contribution.objects.create(
             author=people["member"], structure=structure, place=place, status=Contribution.Status.PUBLISHED
         ),
+        "network_profile": Profile.objects.create(user=people["member"], listed=True),
+        "unlisted_profile": Profile.objects.create(user=people["structure_admin"], listed=False),
+        "practice": Practice.objects.create(structure=structure, title="Atelier", summary="…", status="publiee"),
+        "pending_practice": Practice.objects.create(structure=structure, title="Aller-vers", summary="…"),
         "proposal": Proposal.objects.create(status=Proposal.Status.PENDING, email="benevole@exemple.fr"),
         "survey_response": Response.objects.create(version="v1", channel="en_ligne", received_on="2026-12-01"),
         **_agenda_objects(structure, place),

@@ -1,0 +1,28 @@
+"""New authors' practice sheets in the moderation queue (`moderation.registry`, registered in `apps.py`)."""
+
+from django.urls import reverse
+
+from moderation import registry
+from network.models import Practice
+
+KEY = "pratiques"
+
+
+def _waiting():
+    return Practice.objects.filter(status=Practice.Status.PENDING).select_related("structure", "author")
+
+
+def pending(user):
+    for practice in _waiting().order_by("updated_at", "pk").iterator(chunk_size=100):
+        yield registry.Item(
+            kind=KEY,
+            title=f"Fiche pratique : {practice.title}",
+            url=reverse("network:review-practice", args=[practice.pk]),
+            created=practice.updated_at,
+            author=practice.author.get_full_name() if practice.author else "",
+            summary=f"Structure : {practice.structure.name}",
+        )
+
+
+def register():
+    registry.register(KEY, "Fiches pratiques à relire", pending, count=lambda user: _waiting().count())
