@@ -8,7 +8,9 @@ class NetworkConfig(AppConfig):
     verbose_name = "Réseau"
 
     def ready(self):
-        from network import moderation, retention
+        from agenda.domain.activity import yearly_counts
+        from network import activity, moderation, retention
 
         moderation.register()
         retention.register()
+        activity.register("agenda", yearly_counts)

@@ -15,6 +15,12 @@ from tests.factories_network import practice, professional, profile
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_real_provider(monkeypatch):
+    """The agenda registers its own provider (tested in tests/agenda/test_activity.py): these tests use fakes."""
+    monkeypatch.setattr(registry, "_providers", {})
+
+
 @pytest.fixture
 def fake_agenda():
     seen = []
