@@ -20,7 +20,7 @@ from datetime import date
 class Signal:
     need: str  # a directory need slug (directory/needs.py), or the provider's own theme key
     code_insee: str  # "" when the commune is unknown
-    week: date  # the Monday
+    week: date  # the Monday (a provider counting by month: the month's first day)
     count: int
     detail: str = ""  # e.g. "nothing" / "few"; never free text typed by a person
 
@@ -53,5 +53,17 @@ def _search_gaps(since: date) -> Iterable[Signal]:
             yield Signal(gap.need, gap.code_insee, gap.week, gap.few, "few")
 
 
+def _uncovered_needs(since: date) -> Iterable[Signal]:
+    """Orientation's gaps: a situation sheet's need that no service answered (counted by month, per rule)."""
+    from orientation.models import UncoveredNeed
+
+    first_month = since.replace(day=1)
+    for gap in UncoveredNeed.objects.filter(month__gte=first_month).order_by("month", "need", "code_insee"):
+        yield Signal(gap.need, gap.code_insee, gap.month, gap.count, gap.reason)
+
+
 def register_builtin() -> None:
     register("recherches", "Recherches dans l’annuaire sans résultat ou avec peu de résultats", _search_gaps)
+    register(
+        "orientation", "Besoins sans service trouvé lors d’une orientation (fiches de situation)", _uncovered_needs
+    )

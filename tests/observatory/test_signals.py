@@ -40,3 +40,20 @@ def test_apps_register_their_own_provider():
         assert "essai" in [p.key for p in signals.providers()]
     finally:
         signals._PROVIDERS.pop("essai")
+
+
+@pytest.mark.django_db
+def test_orientations_uncovered_needs_are_shown_on_the_signals_page(client):
+    from orientation.models import UncoveredNeed
+
+    UncoveredNeed.objects.create(need="demarches", code_insee="91692", reason="sans-equipement",
+                                 month=date(2026, 11, 1), count=3)  # fmt: skip
+    UncoveredNeed.objects.create(need="demarches", code_insee="91692", reason="sans-equipement",
+                                 month=date(2025, 1, 1), count=9)  # fmt: skip
+    orientation = next(p for p in signals.providers() if p.key == "orientation")
+    assert [(s.need, s.code_insee, s.count) for s in orientation.read(date(2026, 11, 20))] == [
+        ("demarches", "91692", 3)
+    ]
+    with time_machine.travel("2026-12-04 10:00 +01:00"):
+        page = client.get(reverse("observatory:signals")).content.decode()
+    assert "Besoins sans service trouvé lors d’une orientation" in page and "Les Ulis" in page
