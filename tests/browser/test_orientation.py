@@ -1,5 +1,6 @@
-"""Orienting a person, in Chromium: the acceptance journey up to the printed fiche, keyboard only, without
-JavaScript, and axe-core on every page of /orienter/ at 1280 and 320 px."""
+"""Orienting a person, in Chromium: the acceptance journey (the sheet, its risks and services, the printed fiche,
+the referral the structure accepts by its link), keyboard only, without JavaScript, and axe-core on every page of
+/orienter/ at 1280 and 320 px."""
 
 import datetime
 import re
@@ -13,6 +14,7 @@ from territory.models import Commune
 from tests.browser.conftest import axe_violations
 from tests.browser.test_contributions import _log_in
 from tests.browser.test_journeys import tab_to
+from tests.browser.test_referrals import _structure_link
 from tests.factories import PlaceFactory, ServiceFactory
 from tests.factories_orientation import ProfessionalFactory, SituationFactory
 
@@ -31,7 +33,8 @@ def world():
         longitude=ulis.longitude, telephone="+33164860000", horaires="Mo-Fr 09:00-12:00,13:30-17:00",
         prise_en_charge_specifique=["Surdité"], **here,
     )  # fmt: skip
-    service = ServiceFactory(place=france_services, nom="Accompagnement aux démarches CAF et Ameli")
+    service = ServiceFactory(place=france_services, nom="Accompagnement aux démarches CAF et Ameli",
+                             mobilisable_par=["professionnels"], courriel="accueil@fs-ulis.example")  # fmt: skip
     library = PlaceFactory(nom="Médiathèque François Mitterrand", latitude=ulis.latitude - 0.01,
                            longitude=ulis.longitude, **here)  # fmt: skip
     ServiceFactory(place=library)
@@ -83,6 +86,27 @@ def test_a_professional_describes_a_senior_sees_risks_and_services_and_prints_th
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # one A4 page
     assert "Mme R." not in str(list(Situation.objects.values()))  # nothing typed on the fiche is stored
+
+    # The referral, with the person's consent; the structure accepts through the e-mailed link, without an account.
+    page.emulate_media(media="screen")
+    page.go_back()
+    page.wait_for_url("**/resultats/")
+    page.locator("ol.proposals > li").first.get_by_role("link", name=re.compile("Adresser la personne")).click()
+    page.get_by_label("Prénom de la personne").fill("Josiane")
+    page.get_by_label("Nom de la personne", exact=True).fill("Martin")
+    page.get_by_label("Téléphone de la personne (facultatif)").fill("06 12 34 56 78")
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Envoyer l’adressage").click()
+    expect(page.locator(".status")).to_contain_text("envoyée")
+    structure = page.context.browser.new_context(locale="fr-FR")  # a fresh browser: no account, no cookie
+    link = structure.new_page()
+    link.goto(live_server.url + _structure_link())
+    assert "Josiane Martin" in link.locator("main").inner_text()
+    link.get_by_role("button", name="Accepter").click()
+    expect(link.locator("h1")).to_have_text("Merci, votre réponse est enregistrée")
+    structure.close()
+    page.reload()
+    expect(page.locator(".status")).to_contain_text("acceptée")
 
 
 def test_the_sheet_by_keyboard_only(page, live_server, world):
