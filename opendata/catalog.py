@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from algorithms import export as algorithms_export
 from opendata.exports import common, dataincl, flat, geo, lieux
 
 LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
@@ -65,6 +66,14 @@ def _flat(base_url: str) -> Iterator[str]:
     return common.csv_lines(flat.COLUMNS, (flat.row(s, base_url) for s in services))
 
 
+def _algorithms_json(base_url: str) -> Iterator[str]:
+    return common.json_array(algorithms_export.records(base_url))
+
+
+def _algorithms_csv(base_url: str) -> Iterator[str]:
+    return common.csv_lines(algorithms_export.COLUMNS, algorithms_export.rows())
+
+
 DOWNLOADS = [
     Download(
         "lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique", "csv",
@@ -105,6 +114,20 @@ DOWNLOADS = [
         "Un service par ligne, avec le nom, l’adresse et la position de son lieu : "
         "facile à ouvrir dans un tableur.",
         "services", lambda: common.published_services().count(), _flat,
+    ),
+    Download(
+        "algorithmes.csv", "algorithmes-publics", "csv",
+        "Algorithmes publics : paramètres et règles", "CSV", "text/csv; charset=utf-8",
+        "Le registre des algorithmes du site : une ligne par paramètre (sa valeur) et par règle (son texte), "
+        "avec la version en vigueur de son algorithme.",
+        "lignes", lambda: len(algorithms_export.rows()), _algorithms_csv,
+    ),
+    Download(
+        "algorithmes.json", "algorithmes-publics", "json",
+        "Algorithmes publics : le registre complet", "JSON", "application/json",
+        "Un objet par algorithme : finalité, part dans le résultat, données et sources, paramètres, opérations, "
+        "règles, rôle des personnes, versions datées.",
+        "algorithmes", lambda: len(algorithms_export.records()), _algorithms_json,
     ),
 ]  # fmt: skip
 BY_SLUG = {d.slug: d for d in DOWNLOADS}
