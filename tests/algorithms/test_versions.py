@@ -34,7 +34,7 @@ def test_every_registered_slug_has_a_published_version():
 def test_changing_a_search_constant_shows_on_the_page_and_fails_the_version_check(client, monkeypatch):
     monkeypatch.setattr(search, "SAME_DISTANCE_KM", 2)
     html = text(client.get("/algorithmes/recherche/"))
-    assert norm('<th scope="row">Égalité de distance</th><td class="value">2\u00a0km</td>') in html
+    assert norm('<th scope="row">Égalité de distance</th><td class="value" data-label="Valeur">2\u00a0km</td>') in html
     assert "À distance égale (à 2 km près)" in html
     assert "ils diffèrent de la version 1 publiée" in html
     problems = versions.drift()
@@ -44,7 +44,7 @@ def test_changing_a_search_constant_shows_on_the_page_and_fails_the_version_chec
 
 def test_changing_a_merge_threshold_fails_the_version_check(client, monkeypatch):
     monkeypatch.setattr(decide, "AUTO_NAMES", 0.9)
-    assert '<td class="value">90 %</td>' in text(client.get("/algorithmes/fusion-des-donnees/"))
+    assert '<td class="value" data-label="Valeur">90 %</td>' in text(client.get("/algorithmes/fusion-des-donnees/"))
     assert [p.split("»")[0].strip("« ") for p in versions.drift()] == ["fusion-des-donnees"]
 
 

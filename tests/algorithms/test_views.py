@@ -56,7 +56,7 @@ def test_a_detail_page_says_everything_the_crpa_asks_for(client, slug):
     for what, source in d.data:
         assert what in html and source in html
     for p in d.parameters:
-        assert norm(f'<th scope="row">{p.name}</th><td class="value">{p.value}</td>') in html
+        assert norm(f'<th scope="row">{p.name}</th><td class="value" data-label="Valeur">{p.value}</td>') in html
     for rule in d.rules:
         assert norm(f"<dt>{rule.code}</dt><dd>{rule.text}</dd>") in html
     for step in d.operations:
@@ -77,7 +77,7 @@ def test_an_unknown_algorithm_is_a_french_404(client):
 def test_a_setting_of_this_site_that_differs_from_the_published_version_is_said(client, settings):
     settings.ANCRAGE_FRESHNESS_REMIND_DAYS = 21
     html = text(client.get("/algorithmes/fraicheur/"))
-    assert '<td class="value">21 jours</td>' in html
+    assert '<td class="value" data-label="Valeur">21 jours</td>' in html
     assert "un seul rappel 21 jours après la demande" in html
     assert "ils diffèrent de la version 1 publiée" in html
 
