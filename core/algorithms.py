@@ -6,13 +6,17 @@ An app registers a function returning a `Declaration` from its `AppConfig.ready(
 
     algorithms.register("recherche", declare)   # declare() -> Declaration, called at each reading
 
+A parameter is best read with `constant("directory.domain.search.NEAREST_LIMIT", "…", "…")` (or
+`"settings.ANCRAGE_…"`): its value is then the one the code reads at this moment, and `source` says where.
+
 The register reads `declarations()`; `fingerprint(d)` is what changes when a rule, a weight or a parameter does.
 """
 
 import hashlib
+import importlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Parameter:
     name: str
     value: str
     meaning: str
+    source: str = ""  # where the running code reads it ("settings.ANCRAGE_…", "package.module.NAME"); not hashed
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,11 @@ def register(slug: str, declare: Callable[[], Declaration]) -> None:
     _registry[slug] = declare
 
 
+def slugs() -> list[str]:
+    """The registered slugs, in registration order (without reading the declarations)."""
+    return list(_registry)
+
+
 def declarations() -> list[Declaration]:
     """Every registered declaration, read now from the running code, in registration order."""
     return [declare() for declare in _registry.values()]
@@ -66,7 +76,44 @@ def declaration(slug: str) -> Declaration | None:
 
 
 def fingerprint(d: Declaration) -> str:
-    """A short hash of what governs the outcome: parameters, rules and their version (not the wording around them)."""
-    governing = {"parameters": [asdict(p) for p in d.parameters], "rules": [asdict(r) for r in d.rules]}
+    """A short hash of what governs the outcome: parameters, rules and their version (not the wording around them,
+    nor where a parameter is read)."""
+    governing = {
+        "parameters": [{"name": p.name, "value": p.value, "meaning": p.meaning} for p in d.parameters],
+        "rules": [{"code": r.code, "text": r.text} for r in d.rules],
+    }
     governing["rules_version"] = d.rules_version
     return hashlib.sha256(json.dumps(governing, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+# --- parameters read from the running code --------------------------------------------------------------------
+
+
+def resolve(source: str):
+    """The value a dotted `source` names now: "settings.NAME" or "package.module.NAME"."""
+    owner, _, name = source.rpartition(".")
+    if owner == "settings":
+        from django.conf import settings
+
+        return getattr(settings, name)
+    return getattr(importlib.import_module(owner), name)
+
+
+def french(value, unit: str = "") -> str:
+    """A value as a French reader reads it: 0.85 → « 0,85 », True → « oui », (20, 30) → « 20, 30 », plus a unit."""
+    if isinstance(value, bool):
+        text = "oui" if value else "non"
+    elif isinstance(value, float):
+        text = str(value).replace(".", ",")
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        text = ", ".join(french(v) for v in (sorted(value) if isinstance(value, (set, frozenset)) else value))
+    else:
+        text = str(value)
+    return f"{text}\u00a0{unit}" if unit else text
+
+
+def constant(source: str, name: str, meaning: str, unit: str = "", show: Callable | None = None) -> Parameter:
+    """A parameter read now from the constant or setting `source` the code runs with; `show(value)` phrases it
+    (default: `french(value, unit)`)."""
+    value = resolve(source)
+    return Parameter(name=name, value=show(value) if show else french(value, unit), meaning=meaning, source=source)

@@ -6,10 +6,11 @@ class DatahubConfig(AppConfig):
     verbose_name = "Données"
 
     def ready(self):
-        from datahub import moderation
+        from datahub import algorithm, moderation
         from datahub.provenance import record_edit
         from directory.domain.writes import edited
 
         # A person's edit of a place or a service is recorded as a source of its own, with its history.
         edited.connect(record_edit, dispatch_uid="datahub-record-edit")
         moderation.register()
+        algorithm.register()  # the merge rules in the public register of algorithms

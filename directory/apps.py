@@ -9,11 +9,12 @@ class DirectoryConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from core import retention
-        from directory import fields, moderation
+        from directory import algorithm, fields, moderation
         from directory.models import ErrorReport, Place, Service, TemporaryInfo
 
         fields.register_lookups()
         moderation.register()
+        algorithm.register()  # the search in the public register of algorithms
         # Saves outside `writes.py` (admin actions, merges, tests' factories) also make the remembered facts obsolete.
         watched = (Place, Service, TemporaryInfo)  # a closure changes the pages as much as new hours do
         for signal, model in ((signal, model) for model in watched for signal in (post_save, post_delete)):

@@ -18,7 +18,8 @@ from standards import dataincl as di
 from standards import lieux
 from territory.search import arrondissement_postal_code, close_communes, resolve_commune, split_postal_code
 
-RADIUS_CHOICES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
+RADII_KM = (2, 5, 10, 20, 30, 50)  # the distances a person may choose; the last is the largest (public register)
+RADIUS_CHOICES = [(r, f"{r} km") for r in RADII_KM]
 ACCUEIL_CHOICES = [
     ("", "Sur place ou à distance"),
     (ACCUEIL_PRESENTIEL, "Sur place"),

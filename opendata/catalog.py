@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from algorithms import export as algorithms_export
 from opendata.exports import common, dataincl, events, flat, geo, lieux
 from participation.domain import export as requests_export
 
@@ -75,6 +76,14 @@ def _requests_csv(base_url: str) -> Iterator[str]:
     return common.csv_lines(requests_export.COLUMNS, ([row[c] for c in requests_export.COLUMNS] for row in rows))
 
 
+def _algorithms_json(base_url: str) -> Iterator[str]:
+    return common.json_array(algorithms_export.records(base_url))
+
+
+def _algorithms_csv(base_url: str) -> Iterator[str]:
+    return common.csv_lines(algorithms_export.COLUMNS, algorithms_export.rows())
+
+
 DOWNLOADS = [
     Download(
         "lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique", "csv",
@@ -135,6 +144,20 @@ DOWNLOADS = [
         "Carte des demandes des habitants", "GeoJSON", "application/geo+json",
         "Les demandes publiées situées par un point, avec les mêmes informations que le fichier CSV.",
         "demandes", lambda: requests_export.rows_count(located=True), requests_export.geojson,
+    ),
+    Download(
+        "algorithmes.csv", "algorithmes-publics", "csv",
+        "Algorithmes publics : paramètres et règles", "CSV", "text/csv; charset=utf-8",
+        "Le registre des algorithmes du site : une ligne par paramètre (sa valeur) et par règle (son texte), "
+        "avec la version en vigueur de son algorithme.",
+        "lignes", lambda: len(algorithms_export.rows()), _algorithms_csv,
+    ),
+    Download(
+        "algorithmes.json", "algorithmes-publics", "json",
+        "Algorithmes publics : le registre complet", "JSON", "application/json",
+        "Un objet par algorithme : finalité, part dans le résultat, données et sources, paramètres, opérations, "
+        "règles, rôle des personnes, versions datées.",
+        "algorithmes", lambda: len(algorithms_export.records()), _algorithms_json,
     ),
 ]  # fmt: skip
 BY_SLUG = {d.slug: d for d in DOWNLOADS}

@@ -2,7 +2,6 @@
 file and constants they run with: change a rule or a distance and the register shows it."""
 
 from core import algorithms
-from orientation.domain import matching
 from orientation.domain import rules as rulebook
 from orientation.models import HALVES, Mobility
 
@@ -25,15 +24,16 @@ def _rules() -> tuple[rulebook.RuleSet, tuple[algorithms.Rule, ...]]:
 
 def declare_risks() -> algorithms.Declaration:
     ruleset, rules = _rules()
-    procedures = tuple(
-        algorithms.Parameter(
-            name=f"Démarche « {p.short} »",
-            value=("en ligne seulement" if p.online_only else "pas seulement en ligne")
+    procedures = tuple(  # what each procedure asks of the person, from the same rules file
+        algorithms.Rule(
+            code=f"démarche-{key}",
+            text=f"Démarche « {p.short} » : "
+            + ("en ligne seulement" if p.online_only else "pas seulement en ligne")
             + (f", compte {p.account}" if p.account else "")
-            + (f", compétences : {', '.join(p.skills)}" if p.skills else ""),
-            meaning="Ce que la démarche demande à la personne, lu par les règles.",
+            + (f", compétences : {', '.join(p.skills)}" if p.skills else "")
+            + ".",
         )
-        for p in ruleset.procedures.values()
+        for key, p in ruleset.procedures.items()
     )
     return algorithms.Declaration(
         slug="risques-exclusion",
@@ -52,34 +52,40 @@ def declare_risks() -> algorithms.Declaration:
         ),
         human_role=HUMAN_ROLE,
         module="orientation.domain.risks",
-        parameters=procedures,
-        rules=rules,
+        rules=(*rules, *procedures),
         rules_version=f"{ruleset.version} du {ruleset.date.isoformat()}",
     )
 
 
+def _reach(reach: dict) -> str:
+    labels = dict(Mobility.choices)
+    return ", ".join(f"{labels.get(mode, mode).lower()} {km} km" for mode, km in reach.items())
+
+
+def _slots(slots: dict) -> str:
+    return ", ".join(f"{HALVES.get(half, half)} {' – '.join(f'{t:%H:%M}' for t in hours)}"
+                     if all(hasattr(t, "hour") for t in hours) else f"{half} {hours}"
+                     for half, hours in slots.items())  # fmt: skip
+
+
 def declare_matching() -> algorithms.Declaration:
     ruleset, rules = _rules()
-    reach = tuple(
-        algorithms.Parameter(f"Distance {Mobility(mode).label.lower()}", f"{km} km",
-                             "Distance maximale, à vol d’oiseau depuis le centre de la commune.")
-        for mode, km in matching.REACH_KM.items()
-    )  # fmt: skip
-    slots = ", ".join(f"{HALVES[half]} {a:%H:%M}–{b:%H:%M}" for half, (a, b) in matching.SLOT_HOURS.items())
+    here = "orientation.domain.matching."
     parameters = (
-        *reach,
-        algorithms.Parameter("Distance si le mode de déplacement n’est pas dit", f"{matching.DEFAULT_REACH_KM} km",
-                             "Rayon de recherche par défaut."),
-        algorithms.Parameter("Rayon d’un service itinérant", f"{matching.ITINERANT_REACH_KM} km",
-                             "Pour une personne qui ne peut pas se déplacer."),
-        algorithms.Parameter("Nombre de propositions", str(matching.MAX_RESULTS), "Au plus, dans l’ordre ci-dessous."),
-        algorithms.Parameter("Candidats lus par besoin", str(matching.CANDIDATES_PER_NEED),
-                             "Les plus proches, avant le tri."),
-        algorithms.Parameter("Demi-journées", slots, f"Ouvert sur ce créneau un jour des {matching.AVAILABILITY_DAYS} "
-                             "prochains jours, pour les disponibilités de la personne."),
-        algorithms.Parameter("Ordre", "risques couverts, démarche, horaires connus, distance",
-                             "Chaque risque couvert compte 1 ; à égalité, la démarche couverte, puis les horaires "
-                             "connus, puis le plus proche."),
+        algorithms.constant(here + "REACH_KM", "Distance selon le déplacement",
+                            "Distance maximale, à vol d’oiseau depuis le centre de la commune.", show=_reach),
+        algorithms.constant(here + "DEFAULT_REACH_KM", "Distance si le mode de déplacement n’est pas dit",
+                            "Rayon de recherche par défaut.", unit="km"),
+        algorithms.constant(here + "ITINERANT_REACH_KM", "Rayon d’un service itinérant",
+                            "Pour une personne qui ne peut pas se déplacer.", unit="km"),
+        algorithms.constant(here + "MAX_RESULTS", "Nombre de propositions", "Au plus, dans l’ordre du tri."),
+        algorithms.constant(here + "CANDIDATES_PER_NEED", "Candidats lus par besoin",
+                            "Les plus proches, avant le tri."),
+        algorithms.constant(here + "SLOT_HOURS", "Demi-journées",
+                            "Un service doit être ouvert sur ce créneau un jour des prochains jours, pour les "
+                            "disponibilités de la personne.", show=_slots),
+        algorithms.constant(here + "AVAILABILITY_DAYS", "Jours regardés pour les disponibilités",
+                            "Les horaires sont lus sur ces prochains jours.", unit="jours"),
     )  # fmt: skip
     return algorithms.Declaration(
         slug="orientation-correspondance",
@@ -105,7 +111,8 @@ def declare_matching() -> algorithms.Declaration:
             "Écarter ceux dont les horaires connus ne sont jamais ouverts quand la personne est disponible ; "
             "garder ceux dont les horaires sont inconnus, « à vérifier ».",
             "Compter les risques auxquels chacun répond (besoin, accompagnement adapté, en personne ou à distance).",
-            "Trier, garder les premiers, et expliquer chacun en français courant.",
+            "Trier : d’abord le nombre de risques couverts (chacun compte 1), puis la démarche couverte, puis les "
+            "horaires connus, puis le plus proche ; garder les premiers, et expliquer chacun en français courant.",
             "Compter comme besoin non couvert (besoin × commune × règle × mois) chaque risque qu’aucun ne couvre.",
         ),
         human_role=HUMAN_ROLE,

@@ -18,4 +18,8 @@ def pages(place):
         "page introuvable": "/nulle-part/",
         "données ouvertes": "/donnees-ouvertes/",
         "documentation de l’API": "/api/docs",
+        "algorithmes publics": "/algorithmes/",
+        "algorithme de recherche": "/algorithmes/recherche/",
+        "algorithme de fusion": "/algorithmes/fusion-des-donnees/",
+        "algorithme de fraîcheur": "/algorithmes/fraicheur/",
     }

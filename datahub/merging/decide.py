@@ -17,8 +17,12 @@ from enum import Enum
 
 from datahub.merging.similarity import PlaceSummary, address_key, different_kinds, distance_m, name_similarity
 
-SAME_SPOT_M = 50
-NEAR_M = 150
+SAME_SPOT_M = 50  # closer than this (or at the same address), two places are at the same spot
+NEAR_M = 150  # closer than this, they are near each other
+AUTO_NAMES = 0.85  # name similarity for a sure merge at the same spot
+AUTO_NAMES_SAME_SIRET = 0.6  # … when both have the same SIRET
+REVIEW_NAMES = 0.5  # name similarity for a review when near
+REVIEW_NAMES_SAME_SIRET = 0.85  # name similarity for a review with the same SIRET, even far apart (a move?)
 
 
 class Level(Enum):
@@ -56,8 +60,12 @@ def decide(a: PlaceSummary, b: PlaceSummary) -> Decision:
     if kinds_differ:
         reasons.append("organismes de natures différentes")
     text = ", ".join(reasons)
-    if same_spot and not kinds_differ and (names >= 0.85 or (same_siret and names >= 0.6)):
+    if same_spot and not kinds_differ and (names >= AUTO_NAMES or (same_siret and names >= AUTO_NAMES_SAME_SIRET)):
         return Decision(Level.AUTO, names, text)
-    if (near and names >= 0.5) or (same_spot and same_siret) or (same_siret and names >= 0.85):
+    if (
+        (near and names >= REVIEW_NAMES)
+        or (same_spot and same_siret)
+        or (same_siret and names >= REVIEW_NAMES_SAME_SIRET)
+    ):
         return Decision(Level.REVIEW, names, text)
     return Decision(Level.NONE, names, text)

@@ -2,7 +2,7 @@
 
 Candidates are the places near it (a grid of ~220 m cells), with its SIRET or at its address. A
 crowded bucket (a file whose records all share one position, one SIRET or one address) is narrowed
-to the places sharing a distinctive word of the name, and to the `_CROWDED` most recent of them, so
+to the places sharing a distinctive word of the name, and to the `CROWDED` most recent of them, so
 that detection stays linear in the number of places instead of quadratic.
 """
 
@@ -19,8 +19,8 @@ from datahub.models import MergeCandidate, SourceRecord
 from directory.models import Place
 
 _CELL_LAT, _CELL_LON = 0.002, 0.003  # about 220 m × 220 m in mainland France
-_MAX_PROPOSALS = 3
-_CROWDED = 64
+MAX_PROPOSALS = 3  # at most this many doubtful pairs queued for one new place, the likeliest first
+CROWDED = 64  # a bucket of candidates larger than this is narrowed to places sharing a word of the name
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -41,7 +41,7 @@ class _Buckets:
     def get(self, key, place: PlaceSummary) -> list[PlaceSummary]:
         """The places of `key`; when crowded, the most recent older ones sharing a word of its name."""
         bucket = self.all.get(key, [])
-        if len(bucket) <= _CROWDED:
+        if len(bucket) <= CROWDED:
             return bucket
         if key not in self.by_word:
             index: dict[str, list[PlaceSummary]] = {}
@@ -53,7 +53,7 @@ class _Buckets:
         for word in self.words_of(place):
             alike = self.by_word[key].get(word, [])
             end = bisect.bisect_left(alike, place.pk, key=lambda p: p.pk)
-            found.extend(alike[max(0, end - _CROWDED) : end])
+            found.extend(alike[max(0, end - CROWDED) : end])
         return found
 
 
@@ -142,7 +142,7 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             absorbed.add(pk)
             merged += 1
             continue
-        for _, score, other, decision in decisions[:_MAX_PROPOSALS]:
+        for _, score, other, decision in decisions[:MAX_PROPOSALS]:
             if (other.pk, pk) not in known_pairs:
                 MergeCandidate.objects.create(
                     place_id=other.pk, other_id=pk, other_name=place.nom[:250], score=score,

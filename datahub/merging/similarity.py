@@ -8,16 +8,23 @@ from difflib import SequenceMatcher
 from territory.text import fold
 
 # Words that say what kind of place it is, not which one: two places share them without being one.
-_GENERIC = {
+GENERIC_WORDS = {
     "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur",
     "espace", "centre", "maison", "point", "lieu", "site", "association", "asso", "ville", "commune",
     "mairie", "cdc", "ccas", "france", "services", "service", "numerique", "social", "sociale", "quartier",
 }  # fmt: skip
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "av": "avenue", "bd": "boulevard", "pl": "place", "r": "rue"}
 _NUMBER = re.compile(r"\d+")
+# The name similarity is the best of: the text ratio of the sorted words; CONTAINMENT_WEIGHT × the share of the
+# shorter name's distinctive words found in the other + OVERLAP_WEIGHT × the share of all distinctive words in
+# common; SHARED_WEIGHT × that containment when at least SHARED_MIN distinctive words are shared.
+CONTAINMENT_WEIGHT = 0.5
+OVERLAP_WEIGHT = 0.5
+SHARED_WEIGHT = 0.8
+SHARED_MIN = 2
 # Kinds of bodies, told by their names: two bodies of different kinds at one address (the town hall
 # and its CCAS, a France Services in the town hall) are two places, whatever else their names share.
-_KINDS = {
+KINDS = {
     "ccas": ("ccas", "cias", "centre communal d action sociale", "centre intercommunal d action sociale"),
     "mairie": ("mairie", "hotel de ville", "ville de", "commune de"),
     "france-services": ("france services", "france service", "msap", "maison de services au public"),
@@ -53,7 +60,7 @@ def _words(text: str) -> list[str]:
 
 def distinctive_words(nom: str) -> set[str]:
     """The words of a name that say which place it is ("Jules Verne" in "Médiathèque Jules Verne")."""
-    return set(_words(nom)) - _GENERIC
+    return set(_words(nom)) - GENERIC_WORDS
 
 
 def name_similarity(a: str, b: str) -> float:
@@ -64,19 +71,20 @@ def name_similarity(a: str, b: str) -> float:
     if set(_NUMBER.findall(" ".join(wa))) != set(_NUMBER.findall(" ".join(wb))):
         return 0.0
     ratio = SequenceMatcher(None, " ".join(sorted(wa)), " ".join(sorted(wb))).ratio()
-    sa, sb = set(wa) - _GENERIC, set(wb) - _GENERIC
+    sa, sb = set(wa) - GENERIC_WORDS, set(wb) - GENERIC_WORDS
     if sa and sb:
         # "Le Petit Lien" inside "Espace services jeunesse - Le Petit Lien": the distinctive words are shared.
         containment = len(sa & sb) / min(len(sa), len(sb))
         overlap = len(sa & sb) / len(sa | sb)
-        ratio = max(ratio, 0.5 * containment + 0.5 * overlap, 0.8 * containment if len(sa & sb) >= 2 else 0)
+        shared = SHARED_WEIGHT * containment if len(sa & sb) >= SHARED_MIN else 0
+        ratio = max(ratio, CONTAINMENT_WEIGHT * containment + OVERLAP_WEIGHT * overlap, shared)
     return round(min(ratio, 1.0), 3)
 
 
 def name_kinds(name: str) -> frozenset[str]:
     """The kinds of body a name says ("CCAS de Pégomas" → {"ccas"}); empty when it says none."""
     text = f" {fold(name)} "
-    return frozenset(kind for kind, words in _KINDS.items() if any(f" {w} " in text for w in words))
+    return frozenset(kind for kind, words in KINDS.items() if any(f" {w} " in text for w in words))
 
 
 def different_kinds(a: str, b: str) -> bool:

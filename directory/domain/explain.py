@@ -94,6 +94,7 @@ def why(c: Criteria, page: Page | None = None) -> list[str]:
     return lines
 
 
+WIDER_RADII_KM = (20, 30, 50)  # the wider radii a search that found nothing tries, the smallest that finds first
 REFINEMENTS = ("gratuit", "rdv", "ouvert", "public", "accompagnement", "modalite", "programme", "nom")
 
 
@@ -102,7 +103,7 @@ def widenings(c: Criteria, params: QueryDict, count: Callable[[QueryDict], int])
     something are offered, with how many places they find (`count` runs the search of a query)."""
     radii = []
     if c.has_position and c.accueil != ACCUEIL_DISTANCE:
-        radii = [r for r in (20, 30, 50) if r > (c.radius_km or 0)]
+        radii = [r for r in WIDER_RADII_KM if r > (c.radius_km or 0)]
     candidates = [(f"Chercher jusqu’à {r} km", _changed(params, rayon=str(r))) for r in radii]
     if c.accueil != ACCUEIL_DISTANCE:
         candidates.append(("Voir les aides à distance (téléphone, visio)", _changed(params, accueil=ACCUEIL_DISTANCE)))

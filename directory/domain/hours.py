@@ -23,7 +23,7 @@ MONTH_NAMES = [
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 ]  # fmt: skip
-_HORIZON_DAYS = 14
+HORIZON_DAYS = 14  # « open on Tuesday »: in the next two weeks; « closed »: no opening in that time
 
 
 @lru_cache(maxsize=4096)
@@ -141,9 +141,9 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
         return Status(known=False, label=HOLIDAY_TO_CHECK)
     if oh.is_unknown(now):
         return Status(known=False, label="Horaires à vérifier")
-    spans = _open_spans(oh, now, now + timedelta(days=_HORIZON_DAYS))
+    spans = _open_spans(oh, now, now + timedelta(days=HORIZON_DAYS))
     if not spans:
-        return Status(known=True, label=f"Fermé dans les {_HORIZON_DAYS} prochains jours")
+        return Status(known=True, label=f"Fermé dans les {HORIZON_DAYS} prochains jours")
     first_start, first_end = spans[0]
     if first_start <= now:
         end = first_end
@@ -217,7 +217,7 @@ def opens_on_weekday(horaires: str, weekday: int, today: date) -> bool:
     if oh is None:
         return False
     start = datetime.combine(today, time())
-    return any(a.isoweekday() == weekday for a, _ in _open_spans(oh, start, start + timedelta(days=_HORIZON_DAYS)))
+    return any(a.isoweekday() == weekday for a, _ in _open_spans(oh, start, start + timedelta(days=HORIZON_DAYS)))
 
 
 @dataclass(frozen=True)

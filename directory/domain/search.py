@@ -26,6 +26,11 @@ ACCUEIL_DISTANCE = "distance"
 ACCUEIL_ITINERANT = "itinerant"
 OPEN_NOW = "maintenant"
 APPROXIMATE_FROM_KM = 5  # beyond, a commune centre's distance is close enough to be said, in whole km
+# Ranking and fallbacks (declared in the public register, `directory/algorithm.py`):
+SAME_DISTANCE_KM = 1  # places this close in distance count as equally near: a precise address comes first
+NEAREST_LIMIT = 3  # a search that found nothing shows this many nearest places, at any distance…
+NEAREST_MAX_ROWS = 50  # …among at most this many nearest candidates read
+REMOTE_LIMIT = 5  # and this many services given at a distance to the people of the commune
 
 
 @dataclass
@@ -233,7 +238,7 @@ def _around(places: QuerySet, c: Criteria) -> QuerySet:
 def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = None) -> list[int]:
     """The places' ids in list order; `keep(pk, horaires, code_insee)` filters on the hours.
 
-    At the same distance (to the kilometre), a place whose position is its commune's centre comes after
+    At the same distance (to `SAME_DISTANCE_KM`), a place whose position is its commune's centre comes after
     the places whose address is known.
     """
     hours_fields = ["horaires", "code_insee"] if keep else []
@@ -243,8 +248,13 @@ def _ordered_ids(places: QuerySet, c: Criteria, keep=None, limit: int | None = N
     if keep:
         rows = [row for row in rows if keep(row[0], row[-2], row[-1])]
     if c.has_position:
-        rows.sort(key=lambda row: (int(sqrt(row[2]) * geo.KM_PER_DEGREE_LAT), row[1]))  # stable: d2 order kept
+        rows.sort(key=lambda row: (_distance_band(row[2]), row[1]))  # stable: d2 order kept
     return [row[0] for row in rows]
+
+
+def _distance_band(d2: float) -> int:
+    """Places in one band (`SAME_DISTANCE_KM` wide) count as equally near."""
+    return int(sqrt(d2) * geo.KM_PER_DEGREE_LAT / SAME_DISTANCE_KM)
 
 
 def _opens(c: Criteria, day: int, now: datetime, moment: datetime):
@@ -331,19 +341,21 @@ def count(c: Criteria, now: datetime | None = None) -> int:
     return search(c, page_size=1, now=now).total
 
 
-def nearest(c: Criteria, limit: int = 3, now: datetime | None = None) -> list[Result]:
+def nearest(c: Criteria, limit: int | None = None, now: datetime | None = None) -> list[Result]:
     """The nearest places that match every criterion, at any distance: for a search that found nothing."""
     if not c.has_position:
         return []
-    return search(replace(c, radius_km=None), page_size=limit, now=now, max_rows=50).results
+    limit = NEAREST_LIMIT if limit is None else limit
+    return search(replace(c, radius_km=None), page_size=limit, now=now, max_rows=NEAREST_MAX_ROWS).results
 
 
-def remote_for(c: Criteria, limit: int = 5, now: datetime | None = None) -> list[Result]:
+def remote_for(c: Criteria, limit: int | None = None, now: datetime | None = None) -> list[Result]:
     """Services given at a distance to the people of the searched commune, wherever the place is."""
     if not c.code_insee or c.accueil == ACCUEIL_DISTANCE:
         return []
     remote = replace(c, accueil=ACCUEIL_DISTANCE, radius_km=None)
-    return search(remote, page_size=limit, now=now, max_rows=50).results
+    limit = REMOTE_LIMIT if limit is None else limit
+    return search(remote, page_size=limit, now=now, max_rows=NEAREST_MAX_ROWS).results
 
 
 def needs_with_places() -> set[str]:

@@ -272,7 +272,7 @@ def days_asked(weekday: int | None, moment: datetime):
 
     def days(insee: str) -> list[date]:
         today = hours.place_now(insee, moment).date()
-        coming = [today + timedelta(days=n) for n in range(hours._HORIZON_DAYS)]
+        coming = [today + timedelta(days=n) for n in range(hours.HORIZON_DAYS)]
         return [today] if weekday is None else [d for d in coming if d.isoweekday() == weekday]
 
     return days
@@ -282,7 +282,7 @@ class Dated:
     """The place-wide closures and exceptional hours around a day, for the search's filters: ONE query."""
 
     def __init__(self, today: date):
-        rows = current(today - timedelta(days=1), today + timedelta(days=hours._HORIZON_DAYS + 1))
+        rows = current(today - timedelta(days=1), today + timedelta(days=hours.HORIZON_DAYS + 1))
         self.by_place: dict[int, list[TemporaryInfo]] = {}
         for info in rows.filter(service__isnull=True).exclude(kind=Kind.MESSAGE):
             self.by_place.setdefault(info.place_id, []).append(info)

@@ -69,7 +69,7 @@ def test_a_professional_describes_a_senior_sees_risks_and_services_and_prints_th
     assert "Il aide pour la démarche CAF : « Accompagnement aux démarches CAF et Ameli »." in why
     assert "Accompagnement adapté : Surdité." in why and "du centre des Ulis" in why
     register = page.get_by_role("link", name="Comment ces propositions sont faites")
-    assert register.get_attribute("href") == "/algorithmes/"
+    assert register.get_attribute("href") == "/algorithmes/orientation-correspondance/"
     assert not UncoveredNeed.objects.exists()  # every risk found an answer: no gap counted
     first.get_by_role("link", name=re.compile("Imprimer la fiche d’orientation")).click()
     page.wait_for_url("**/fiche/**")

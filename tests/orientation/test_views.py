@@ -123,7 +123,8 @@ def test_the_results_show_risks_services_why_and_the_register_link(client, pro):
     assert "Risque de perdre un droit" in page and "Pas d’équipement et une démarche CAF en ligne" in page
     assert "Maison des services" in page and "Pourquoi ce service" in page
     assert "Accompagnement adapté : Surdité." in page
-    assert 'href="/algorithmes/">Comment ces propositions sont faites' in page
+    assert 'href="/algorithmes/orientation-correspondance/">Comment ces propositions sont faites' in page
+    assert 'href="/algorithmes/risques-exclusion/">comment les risques sont repérés' in page
     assert reverse("orientation:fiche", args=[situation.pk, service.pk]) in page
     assert "Adresser la personne" not in page  # the service does not take referrals: no link to a dead end
 
