@@ -101,3 +101,15 @@ def test_the_menu_offers_each_person_what_they_can_do(client, django_user_model)
     client.force_login(django_user_model.objects.create_user("mod@exemple.fr", role="moderation"))
     moderator = client.get("/plan-du-site/").content.decode().split("</nav>")[0]
     assert 'href="/moderation/">Modération</a>' in moderator
+
+
+def test_everyone_reaches_the_workshops_the_requests_the_survey_and_the_observatory(client):
+    """From the home page and the menu, not only from a place page (a visitor's dead end, found in QA)."""
+    home = client.get("/").content.decode()
+    menu = home.split("</nav>")[0]
+    assert 'href="/agenda/">Ateliers</a>' in menu and 'href="/demandes/">Demandes</a>' in menu
+    for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/"):
+        assert f'href="{href}"' in home, href
+    site_map = client.get(reverse("web:site-map")).content.decode()
+    for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/orienter/", "/demandes/traitement/"):
+        assert f'href="{href}"' in site_map, href
