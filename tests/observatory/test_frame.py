@@ -7,7 +7,7 @@ from observatory.domain import frame
 ROWS = [
     {"commune": "91377", "annee_naissance": 2012, "sexe": "femme", "internet_domicile": "oui", "qpv": "oui"},
     {"commune": "91377", "annee_naissance": 2010, "sexe": "autre", "accompagnement_souhaite": ["demarches"]},
-    {"commune": "91228", "annee_naissance": 2001, "sexe": "homme", "activites_information": ["aucune"]},
+    {"commune": "91228", "annee_naissance": 2002, "sexe": "homme", "activites_information": ["aucune"]},
     {"commune": "", "annee_naissance": 1946, "activites_information": ["aucune", "actualites"]},
     {},
 ]
