@@ -24,6 +24,26 @@ from observatory.domain.margins import Margins
 TOLERANCE_POINTS = 0.5  # a margin is met when every category is within half a percentage point
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the pages say of a weighting, without the weights (kept in the shared cache)."""
+
+    n: int
+    raked: int
+    iterations: int
+    max_gap_points: float
+    bounds: tuple[float, float]
+    missing_categories: list[str]
+    n_eff: float
+    deff: float
+    min_weight: float
+    max_weight: float
+
+    @property
+    def converged(self) -> bool:
+        return self.max_gap_points <= TOLERANCE_POINTS
+
+
 @dataclass
 class Weighting:
     weights: np.ndarray
@@ -53,6 +73,20 @@ class Weighting:
     @property
     def max_weight(self) -> float:
         return float(self.weights.max()) if self.n else 0.0
+
+    def summary(self) -> Summary:
+        return Summary(
+            self.n,
+            self.raked,
+            self.iterations,
+            self.max_gap_points,
+            self.bounds,
+            list(self.missing_categories),
+            self.n_eff,
+            self.deff,
+            self.min_weight,
+            self.max_weight,
+        )
 
 
 def bounds() -> tuple[float, float]:
