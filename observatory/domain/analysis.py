@@ -26,6 +26,7 @@ from observatory.models import Response
 
 GENERATION = "observatory:generation"
 MAX_AGE = 24 * 3600  # seconds: a safety net only; writes make a reading obsolete at once
+FORMAT = 1  # raise when Analysis (or what it holds) changes shape: a reading pickled by older code is then ignored
 
 
 @dataclass
@@ -81,19 +82,16 @@ def compute(rows, demo: bool, margins_: margins.Margins | None = None, communes=
 
 
 def _key() -> str:
-    return f"observatory:analysis:{timezone.localdate().year}"  # ages are read in the survey year
+    return f"observatory:analysis:{FORMAT}:{timezone.localdate().year}"  # ages are read in the survey year
 
 
 def _generation() -> tuple[str, object]:
-    """(the current generation, the reading stored in the cache, if any): one cache query."""
-    key = _key()
-    found = cache.get_many([GENERATION, key])
-    generation = found.get(GENERATION)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        if not cache.add(GENERATION, generation, timeout=None):
-            generation = cache.get(GENERATION) or generation
-    return generation, found.get(key)
+    """(the current generation, the reading stored in the cache, if any): one cache query when both are there."""
+    found = cache.get_many([GENERATION, _key()])
+    if GENERATION not in found:
+        cache.add(GENERATION, uuid.uuid4().hex, timeout=None)  # the first process to need one sets it
+        found[GENERATION] = cache.get(GENERATION)
+    return found[GENERATION], found.get(_key())
 
 
 def current() -> Analysis:
