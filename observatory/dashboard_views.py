@@ -69,6 +69,8 @@ def supply_page(request):
         "gap_km": settings.ANCRAGE_OBSERVATORY_GAP_KM,
         "gaps": [r.name for r in rows if r.gap(need.slug)],
         "context_table": publication.context_table(rows),
+        "hours_week": supply_domain.reference_week(timezone.localdate()),
+        "without_hours": sum(r.without_hours for r in rows),
     }
     return render(request, "observatory/supply.html", context)
 

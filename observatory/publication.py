@@ -72,6 +72,7 @@ def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
         "Lieu le plus proche (km)",
         "Zone blanche",
         "Heures d’ouverture par semaine pour 10 000 hab.",
+        "Lieux aux horaires inconnus (non comptés)",
     ]
     body = []
     for r in rows:
@@ -86,6 +87,7 @@ def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
                 "aucun" if nearest is None else f"{nearest:.1f}".replace(".", ","),
                 "oui" if r.gap(need.slug) else "non",
                 f"{r.hours_per_10k:.1f}".replace(".", ","),
+                str(r.without_hours),
             ]
         )
     return headers, body

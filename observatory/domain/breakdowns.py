@@ -24,41 +24,48 @@ class Dimension:
     labels: list[str]
 
 
-def _encode(values: np.ndarray, codes: list[str]) -> np.ndarray:
-    """Each value's position in `codes` (-1 when absent), through the distinct values only."""
-    if not len(values):
-        return np.array([], dtype=np.int64)
-    distinct, inverse = np.unique(values, return_inverse=True)
-    index = {code: i for i, code in enumerate(codes)}
-    return np.array([index.get(v, -1) for v in distinct], dtype=np.int64)[inverse]
+def _yes_no(frame: Frame, key: str) -> np.ndarray:
+    """0 for « oui », 1 for « non », -1 otherwise (a column of answers, or of booleans)."""
+    if frame[key].dtype == bool:
+        return np.where(frame[key], 0, 1)
+    return frame.encode(key, ["oui", "non"])
 
 
 def dimensions(frame: Frame, commune_names: dict[str, str]) -> list[tuple[Dimension, np.ndarray]]:
+    """Each dimension with every row's group code (-1: none), computed once per frame."""
+    key = ("dimensions", tuple(sorted(commune_names.items())))
+    if key in frame.memo:
+        return frame.memo[key]
     communes = sorted(commune_names, key=lambda c: commune_names[c])
-    qpv_declared = np.where(frame["qpv_declared"] == "oui", "oui", np.where(frame["qpv_declared"] == "non", "non", ""))
-    qpv_commune = np.where(frame["qpv_commune"], "oui", "non")
     dims = [
-        (Dimension("commune", "Commune", communes, [commune_names[c] for c in communes]), frame["commune"]),
-        (Dimension("age", "Âge", list(AGE_BANDS), [AGE_LABELS[a] for a in AGE_BANDS]), frame["age_band"]),
-        (Dimension("sexe", "Sexe", list(SEX_LABELS), list(SEX_LABELS.values())), frame["sex"]),
+        (
+            Dimension("commune", "Commune", communes, [commune_names[c] for c in communes]),
+            frame.encode("commune", communes),
+        ),
+        (
+            Dimension("age", "Âge", list(AGE_BANDS), [AGE_LABELS[a] for a in AGE_BANDS]),
+            frame.encode("age_band", AGE_BANDS),
+        ),
+        (Dimension("sexe", "Sexe", list(SEX_LABELS), list(SEX_LABELS.values())), frame.encode("sex", SEX_LABELS)),
         (
             Dimension(
                 "qpv", "Quartier prioritaire (déclaré)", ["oui", "non"], ["Habite un QPV", "N’habite pas un QPV"]
             ),
-            qpv_declared,
+            _yes_no(frame, "qpv_declared"),
         ),
         (
             Dimension(
                 "commune_qpv", "Communes avec ou sans QPV", ["oui", "non"], ["Communes avec un QPV", "Autres communes"]
             ),
-            qpv_commune,
+            _yes_no(frame, "qpv_commune"),
         ),
     ]
-    return [(dim, _encode(values, dim.codes)) for dim, values in dims]
+    frame.memo[key] = dims
+    return dims
 
 
 def breakdown(indicator: Indicator, frame: Frame, weights: np.ndarray, dim: Dimension, groups: np.ndarray):
-    flag, base = indicator.compute(frame)
+    flag, base = indicator.flags(frame)
     return list(
         zip(
             dim.labels,
@@ -94,22 +101,17 @@ def age_standardised(
 ) -> list[Standardised]:
     """Directly age-standardised rate per commune ((code, name) pairs), on the standard age structure."""
     flag, base = indicator.flags(frame)
-    if "band_codes" not in frame.memo:
-        frame.memo["band_codes"] = _encode(frame["age_band"], list(AGE_BANDS))
     bands = len(AGE_BANDS)
     codes = [code for code, _ in communes]
-    memo_key = ("commune_codes", tuple(codes))
+    memo_key = ("commune_band_cells", tuple(codes))
     if memo_key not in frame.memo:
-        frame.memo[memo_key] = _encode(frame["commune"], codes)
-    commune_codes = frame.memo[memo_key]
-    keep = base & (commune_codes >= 0) & (frame.memo["band_codes"] >= 0)
-    cells = commune_codes[keep] * bands + frame.memo["band_codes"][keep]
-    w, y = weights[keep], flag[keep]
-    size = len(codes) * bands
-    n = np.bincount(cells, minlength=size).reshape(-1, bands)
-    total = np.bincount(cells, weights=w, minlength=size).reshape(-1, bands)
-    flagged = np.bincount(cells, weights=w * y, minlength=size).reshape(-1, bands)
-    squares = np.bincount(cells, weights=w * w, minlength=size).reshape(-1, bands)
+        commune_codes = frame.encode("commune", codes)
+        band_codes = frame.encode("age_band", AGE_BANDS)
+        frame.memo[memo_key] = np.where(
+            (commune_codes >= 0) & (band_codes >= 0), commune_codes * bands + band_codes, -1
+        )
+    sums = estimates.sums(flag, base, weights, frame.memo[memo_key], len(codes) * bands)
+    n, _, total, flagged, squares = (a.reshape(-1, bands) for a in sums)
     s = np.array([standard.get(band, 0.0) for band in AGE_BANDS])
     rows = []
     for i, (_, name) in enumerate(communes):

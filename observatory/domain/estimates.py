@@ -83,16 +83,22 @@ def estimate(flag: np.ndarray, base: np.ndarray, weights: np.ndarray, reference:
     return build(base.sum(), y.sum(), float(w.sum()), float(w[y].sum()), float((w**2).sum()), reference)
 
 
+def sums(flag, base, weights, cells: np.ndarray, size: int) -> tuple[np.ndarray, ...]:
+    """(n, count, Σw, Σw·y, Σw²) per cell (codes 0..size-1; -1 for none), with bincount on the whole arrays: the
+    rows outside the base or without a cell go to one extra bin, dropped, instead of being filtered out."""
+    cells = np.where(base & (cells >= 0), cells, size)
+    w_in = np.where(flag, weights, 0.0)
+    per = [
+        np.bincount(cells, minlength=size + 1),
+        np.bincount(cells, weights=flag, minlength=size + 1),
+        np.bincount(cells, weights=weights, minlength=size + 1),
+        np.bincount(cells, weights=w_in, minlength=size + 1),
+        np.bincount(cells, weights=weights * weights, minlength=size + 1),
+    ]
+    return tuple(a[:size] for a in per)
+
+
 def by_group(flag, base, weights, groups: np.ndarray, labels: list[str], reference=None) -> list[Estimate]:
     """One estimate per group (codes 0..len(labels)-1 in `groups`; -1 for no group), computed with bincount."""
-    keep = base & (groups >= 0)
-    g = groups[keep]
-    w = weights[keep]
-    y = flag[keep]
-    size = len(labels)
-    n = np.bincount(g, minlength=size)
-    count = np.bincount(g, weights=y.astype(float), minlength=size)
-    total = np.bincount(g, weights=w, minlength=size)
-    flagged = np.bincount(g, weights=w * y, minlength=size)
-    squares = np.bincount(g, weights=w * w, minlength=size)
-    return [build(n[i], count[i], total[i], flagged[i], squares[i], reference) for i in range(size)]
+    n, count, total, flagged, squares = sums(flag, base, weights, groups, len(labels))
+    return [build(n[i], count[i], total[i], flagged[i], squares[i], reference) for i in range(len(labels))]

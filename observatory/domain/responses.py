@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import audit
+from observatory.domain import analysis
 from observatory.models import Response
 from observatory.survey import questionnaire
 
@@ -36,8 +37,10 @@ def record(answers: dict, channel: str, *, user=None, version: str = questionnai
 
 
 def record_many(responses: list[Response], *, user=None, note: str = "") -> int:
+    """Save many responses at once (bulk: no save signal, so the shared reading is forgotten here)."""
     with transaction.atomic():
         created = Response.objects.bulk_create(responses, batch_size=1000)
+        analysis.forget()
     if created and user is not None:
         audit.record(created[0], f"import de {len(created)} réponses", user=user, note=note)
     return len(created)

@@ -4,14 +4,17 @@
 - distance to the nearest place answering the need, from the commune's centre (town hall) — averaged over the
   territory weighted by population;
 - a gap: no place for the need within ANCRAGE_OBSERVATORY_GAP_KM of the commune's centre;
-- opening hours per week per 10,000 inhabitants: the hours of the commune's places (OSM opening hours over the
-  coming week; a place without readable hours counts for none).
+- opening hours per week per 10,000 inhabitants: the hours the commune's places are open in one reference week,
+  the same for every place (the first week from now, Monday to Sunday, without a public holiday), read from their
+  OSM opening hours as the directory reads them (`directory.domain.hours`, opening-hours-py). A place whose hours
+  are empty, unreadable or only « unknown » is not counted, and the page says how many there are.
 """
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+import opening_hours
 from django.conf import settings
 
 from directory.domain import hours
@@ -37,15 +40,31 @@ def km(lat1, lon1, lat2, lon2) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
-def weekly_hours(horaires: str, start: datetime) -> float:
-    parsed = hours.parse(horaires) if horaires else None
+def reference_week(today: date) -> datetime:
+    """Monday 00:00 of the first week, from `today`'s, with no public holiday: one usual week for every place."""
+    monday = today - timedelta(days=today.weekday())
+    for weeks in range(53):
+        start = monday + timedelta(weeks=weeks)
+        if not any(hours.is_public_holiday(start + timedelta(days=d)) for d in range(7)):
+            return datetime.combine(start, time())
+    return datetime.combine(monday, time())
+
+
+def weekly_hours(horaires: str, week: datetime) -> float | None:
+    """Hours open in the week starting at `week`, or None when they are not known (empty, unreadable, or only
+    « unknown » spans). Only the spans the library says are open count: closed and unknown ones do not."""
+    parsed = hours.parse(horaires)
     if parsed is None:
-        return 0.0
-    total = timedelta()
-    for begin, end, state, _ in parsed.intervals(start, start + timedelta(days=7)):
-        if str(state).lower().endswith("open"):
-            total += end - begin
-    return total.total_seconds() / 3600
+        return None
+    opened, unknown = timedelta(), False
+    for begin, end, state, _ in parsed.intervals(week, week + timedelta(days=7)):
+        if state == opening_hours.State.OPEN:
+            opened += end - begin
+        elif state == opening_hours.State.UNKNOWN:
+            unknown = True
+    if unknown and not opened:
+        return None
+    return opened.total_seconds() / 3600
 
 
 @dataclass
@@ -58,7 +77,8 @@ class CommuneSupply:
     longitude: float | None
     places: dict[str, int] = field(default_factory=dict)  # need slug → places in the commune
     nearest_km: dict[str, float | None] = field(default_factory=dict)
-    hours_per_week: float = 0.0
+    hours_per_week: float = 0.0  # places with known hours only
+    without_hours: int = 0  # places in the commune whose hours are not known (not counted in hours_per_week)
 
     def per_10k(self, need: str) -> float:
         return self.places.get(need, 0) * 10_000 / self.population if self.population else 0.0
@@ -73,7 +93,7 @@ class CommuneSupply:
 
 
 def supply(now: datetime | None = None) -> list[CommuneSupply]:
-    start = (now or hours.local_now()).replace(hour=0, minute=0, second=0, microsecond=0)
+    week = reference_week((now or hours.local_now()).date())
     places = list(
         Place.objects.published()
         .exclude(latitude=None)
@@ -91,7 +111,9 @@ def supply(now: datetime | None = None) -> list[CommuneSupply]:
             commune.longitude,
         )
         mine = [p for p in places if p.code_insee == commune.code_insee]
-        row.hours_per_week = sum(weekly_hours(p.horaires, start) for p in mine)
+        weekly = [weekly_hours(p.horaires, week) for p in mine]
+        row.hours_per_week = sum(h for h in weekly if h is not None)
+        row.without_hours = sum(1 for h in weekly if h is None)
         for need in NEEDS:
             row.places[need.slug] = sum(1 for p in mine if answers(p, need))
             distances = [

@@ -34,5 +34,5 @@ class Command(BaseCommand):
         ]
         with transaction.atomic():
             existing.delete()
-            Response.objects.bulk_create(rows, batch_size=1000)
+            responses.record_many(rows)
         self.stdout.write(f"Observatoire : {len(rows)} réponses de démonstration créées.")
