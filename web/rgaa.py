@@ -37,7 +37,9 @@ class Audit:
     mean_rate: int = 0
     status: str = "non conforme"
     failures: list[dict] = field(default_factory=list)
-    untested: list[dict] = field(default_factory=list)
+    untested: list[dict] = field(default_factory=list)  # criteria not tested on pages otherwise evaluated
+    unaudited: list[dict] = field(default_factory=list)  # sample pages not evaluated at all yet
+    evaluated: int = 0
 
 
 def _read(name: str) -> list[dict]:
@@ -62,6 +64,9 @@ def load_audit() -> Audit:
         by_criterion[row["critere"]].add(row["statut"])
         per_page[row["page"]][row["statut"]] += 1
     audit = Audit(pages=pages, rows=rows, date=max((r["date"] for r in rows if r["date"]), default=""))
+    blank = {page for page, counts in per_page.items() if set(counts) == {"NT"}}
+    audit.unaudited = [p for p in pages if p["page"] in blank]
+    audit.evaluated = len(pages) - len(audit.unaudited)
     for criterion, found in by_criterion.items():
         if "NC" in found:
             audit.non_conform += 1
@@ -72,14 +77,17 @@ def load_audit() -> Audit:
             )
         elif "NT" in found:
             audit.not_tested += 1
-            remark = next(r["remarque"] for r in rows if r["critere"] == criterion and r["statut"] == "NT")
-            audit.untested.append({"critere": criterion, "theme": theme_of(criterion), "remarque": remark})
+            partial = [r for r in rows if r["critere"] == criterion and r["statut"] == "NT" and r["page"] not in blank]
+            if partial:
+                remark = partial[0]["remarque"]
+                audit.untested.append({"critere": criterion, "theme": theme_of(criterion), "remarque": remark})
         elif "C" in found:
             audit.conform += 1
         else:
             audit.not_applicable += 1
     audit.rate = _rate(audit.conform, audit.non_conform)
-    audit.mean_rate = round(sum(_rate(c["C"], c["NC"]) for c in per_page.values()) / max(1, len(per_page)))
+    evaluated = [c for page, c in per_page.items() if page not in blank]
+    audit.mean_rate = round(sum(_rate(c["C"], c["NC"]) for c in evaluated) / max(1, len(evaluated)))
     if audit.rate == 100 and not audit.not_tested:
         audit.status = "totalement conforme"
     elif audit.rate >= 50:

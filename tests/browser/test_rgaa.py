@@ -36,8 +36,11 @@ def urls(place) -> dict:
 
 
 def test_every_audited_page_has_a_url_here():
+    """Pages of the sample not yet audited by hand (all « NT ») never claim a conformity: their axe-core checks
+    are in their own app's browser tests."""
     place_like = type("P", (), {"pk": 1, "get_absolute_url": lambda self: "/lieux/1-x/"})()
-    assert {p["page"] for p in rgaa.load_audit().pages} == set(urls(place_like))
+    audit = rgaa.load_audit()
+    assert {p["page"] for p in audit.pages if p not in audit.unaudited} == set(urls(place_like))
 
 
 @pytest.mark.parametrize("width", [1280, 320])

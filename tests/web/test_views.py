@@ -113,3 +113,13 @@ def test_everyone_reaches_the_workshops_the_requests_the_survey_and_the_observat
     site_map = client.get(reverse("web:site-map")).content.decode()
     for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/orienter/", "/demandes/traitement/"):
         assert f'href="{href}"' in site_map, href
+
+
+def test_pages_not_yet_audited_by_hand_are_named_and_keep_the_site_from_full_conformity(client):
+    from web import rgaa
+
+    audit = rgaa.load_audit()
+    assert {"orienter", "agenda", "enquete"} <= {p["page"] for p in audit.unaudited}
+    assert audit.evaluated == len(audit.pages) - len(audit.unaudited) and audit.status != "totalement conforme"
+    html = client.get(reverse("web:accessibility")).content.decode()
+    assert f"L’évaluation de {audit.evaluated} pages" in html and "Fiche de situation d’une personne" in html
