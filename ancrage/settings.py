@@ -392,3 +392,8 @@ if SENTRY_DSN := env_str("SENTRY_DSN"):
     import sentry_sdk
 
     sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, environment=env_str("SENTRY_ENVIRONMENT", "production"))
+
+# Rights pre-check (/droits/): the OpenFisca-France engine process (rights/engine/server.py, its own
+# virtualenv), reached over HTTP on the loopback; seconds to wait for a result before the « indisponible » page.
+ANCRAGE_RIGHTS_ENGINE_URL = env_str("ANCRAGE_RIGHTS_ENGINE_URL", "http://127.0.0.1:8116").rstrip("/")
+ANCRAGE_RIGHTS_ENGINE_TIMEOUT = env_int("ANCRAGE_RIGHTS_ENGINE_TIMEOUT", 15)
