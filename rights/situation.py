@@ -159,8 +159,9 @@ def situation(households: list[Household], month: date, prefix: str = "") -> dic
         children = [f"{p}e{i}" for i in range(len(h.children))]
         for pid, adult in zip(adults, h.adults, strict=True):
             s["individus"][pid] = _adult(adult, months, n2)
-            if len(adults) == 2:
-                s["individus"][pid]["statut_marital"] = _on(months, "marie")
+            # Given for everyone (a couple's kind of union changes none of these benefits): the same inputs
+            # for every household, so that they share one simulation.
+            s["individus"][pid]["statut_marital"] = _on(months, "marie" if len(adults) == 2 else "celibataire")
         for pid, child in zip(children, h.children, strict=True):
             s["individus"][pid] = {
                 "date_naissance": {"ETERNITY": birth_date(child.age, month)},
@@ -171,8 +172,8 @@ def situation(households: list[Household], month: date, prefix: str = "") -> dic
             if benefit.entity == "familles":
                 family[benefit.variable] = {year if benefit.yearly else current: None}
         for variable in PAST_INPUTS:
-            if variable != "aah":
-                family[variable] = {**_on(past, h.received.get(variable, 0.0)), **family[variable]}
+            if variable != "aah" and variable in h.received:
+                family[variable] = {**_on(past, h.received[variable]), **family[variable]}
         family[CSS_FREE] = {current: None}
         s["familles"][f"{p}f"] = family
         foyer = {"declarants": adults, "personnes_a_charge": children}
@@ -192,7 +193,8 @@ def situation(households: list[Household], month: date, prefix: str = "") -> dic
         s["menages"][f"{p}m"] = menage
         for i, pid in enumerate(adults):
             # A declared AAH is carried by the first adult (the model's AAH is per person).
-            s["individus"][pid]["aah"] = {current: None, **_on(past, h.received.get("aah", 0.0) if i == 0 else 0.0)}
+            declared = _on(past, h.received["aah"]) if i == 0 and "aah" in h.received else {}
+            s["individus"][pid]["aah"] = {current: None, **declared}
     return s
 
 
