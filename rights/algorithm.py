@@ -16,7 +16,9 @@ REQUIREMENTS = Path(__file__).resolve().parent / "engine" / "requirements.txt"
 def pinned_versions() -> dict[str, str]:
     """The engine's pinned OpenFisca-France and OpenFisca-Core versions (its hashed requirements)."""
     text = REQUIREMENTS.read_text(encoding="utf-8")
-    found = dict(re.findall(r"^(openfisca-(?:france|core))==([\w.]+)", text, flags=re.MULTILINE | re.IGNORECASE))
+    found = dict(
+        re.findall(r"^(openfisca-(?:france|core))(?:\[[^\]]*\])?==([\w.]+)", text, flags=re.MULTILINE | re.IGNORECASE)
+    )
     return {"openfisca_france": found.get("openfisca-france", "?"), "openfisca_core": found.get("openfisca-core", "?")}
 
 
@@ -50,8 +52,12 @@ def declare() -> Declaration:
         "si elle le souhaite. Un désaccord se règle avec l’organisme qui verse l’aide, qui seul décide.",
         module="rights.domain.precheck",
         parameters=(
-            Parameter("Aides estimées", ", ".join(b.label for b in situation.BENEFITS), "Ce que le simulateur calcule."),
-            Parameter("Seuil d’un droit probable", f"{precheck.MIN_AMOUNT:g} €", "En dessous, aucun droit n’est annoncé."),
+            Parameter(
+                "Aides estimées", ", ".join(b.label for b in situation.BENEFITS), "Ce que le simulateur calcule."
+            ),
+            Parameter(
+                "Seuil d’un droit probable", f"{precheck.MIN_AMOUNT:g} €", "En dessous, aucun droit n’est annoncé."
+            ),
             Parameter(
                 "Net / brut du salaire",
                 f"{situation.NET_PER_GROSS_SALARY:g}",
@@ -67,7 +73,9 @@ def declare() -> Declaration:
         rules=(
             Rule("deja-percu", "Une aide déclarée comme déjà perçue n’est jamais présentée comme un nouveau droit."),
             Rule("asf", "L’allocation de soutien familial est « à vérifier » : elle dépend de la pension alimentaire."),
-            Rule("aah", "L’AAH est « à vérifier » entre 50 et 79 % d’incapacité : la MDPH apprécie l’accès à l’emploi."),
+            Rule(
+                "aah", "L’AAH est « à vérifier » entre 50 et 79 % d’incapacité : la MDPH apprécie l’accès à l’emploi."
+            ),
             Rule("css", "La complémentaire santé solidaire est probable, gratuite ou avec participation."),
         ),
         rules_version=f"OpenFisca-France {versions['openfisca_france']}, OpenFisca-Core {versions['openfisca_core']}",

@@ -26,7 +26,7 @@ class Computed:
 
 
 def _post(path: str, payload: dict, timeout: float) -> dict:
-    request = urllib.request.Request(
+    request = urllib.request.Request(  # noqa: S310 — our own engine's URL, from the settings
         settings.ANCRAGE_RIGHTS_ENGINE_URL.rstrip("/") + path,
         data=json.dumps(payload).encode(),
         headers={"Content-Type": "application/json"},

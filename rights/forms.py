@@ -140,9 +140,18 @@ class HouseholdForm(HoneypotMixin, forms.Form):
     # -- the household ---------------------------------------------------------------------------------------
     def answers(self) -> dict:
         """The cleaned answers as JSON values (kept in the session, never in the database)."""
-        out = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in self.cleaned_data.items() if k != "site_web_2"}
+        out = {
+            k: (float(v) if isinstance(v, Decimal) else v) for k, v in self.cleaned_data.items() if k != "site_web_2"
+        }
         out["code_insee"] = self.commune_found.code_insee
         return out
+
+
+def initial(answers: dict | None) -> dict | None:
+    """The kept answers as the form shows them again (« 700 », not « 700.0 »)."""
+    if not answers:
+        return None
+    return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in answers.items()}
 
 
 def _adult(answers: dict, n: int) -> Adult:

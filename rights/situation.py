@@ -114,7 +114,7 @@ def birth_date(age: int, month: date) -> str:
 
 
 def _on(months: list[str], value) -> dict:
-    return {m: value for m in months}
+    return dict.fromkeys(months, value)
 
 
 def _adult(adult: Adult, months: list[str], n2: str) -> dict:

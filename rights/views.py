@@ -30,7 +30,7 @@ def _professional(request) -> bool:
 def questionnaire(request):
     kept = request.session.get(SESSION_KEY, {})
     if request.method == "GET":
-        form = forms.HouseholdForm(initial=kept.get("answers"))
+        form = forms.HouseholdForm(initial=forms.initial(kept.get("answers")))
         return render(request, "rights/questionnaire.html", {"form": form, "professional": _professional(request)})
     form = forms.HouseholdForm(request.POST)
     if not form.is_valid():
@@ -38,11 +38,12 @@ def questionnaire(request):
     answers = form.answers()
     household = forms.household(answers)
     month = _month()
-    request.session[SESSION_KEY] = {"answers": answers}  # kept for « Modifier mes réponses » even if the engine fails
     try:
         check = precheck.run(household, month)
     except client.EngineUnavailable:
-        return render(request, "rights/unavailable.html", status=503)
+        # The page comes back with what was typed, and says so: one click to try again.
+        context = {"form": form, "professional": _professional(request), "unavailable": True}
+        return render(request, "rights/questionnaire.html", context, status=503)
     counts.record(check, answers["code_insee"])
     request.session[SESSION_KEY] = {
         "answers": answers,

@@ -16,7 +16,7 @@ from rights.situation import BENEFITS, CSS_FREE, Benefit, Household
 PROBABLE, NOT_ENTITLED, UNSURE = "probable", "non", "incertain"
 DATA = Path(__file__).resolve().parent.parent / "data" / "demarches.json"
 MIN_AMOUNT = 1.0  # below a euro (rounding), no right is announced
-MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()  # noqa: SIM905
 
 
 @cache
@@ -108,7 +108,9 @@ def _outcome(benefit: Benefit, values: dict[str, float], h: Household) -> Outcom
         notes.append("Dépend de la pension alimentaire que verse, ou non, l’autre parent.")
     if benefit.key == "aah" and status == NOT_ENTITLED and any(50 <= a.disability_rate < 80 for a in h.adults):
         status = UNSURE
-        notes.append("Entre 50 et 79 % d’incapacité, la MDPH apprécie l’accès à l’emploi : le simulateur ne le peut pas.")
+        notes.append(
+            "Entre 50 et 79 % d’incapacité, la MDPH apprécie l’accès à l’emploi : le simulateur ne le peut pas."
+        )
     if benefit.key in ("bourse_college", "bourse_lycee", "cheque_energie") and h.rfr is None:
         notes.append("Estimé sans le revenu fiscal de référence : vérifiez-le sur l’avis d’impôt.")
     return Outcome(benefit=benefit, status=status, amount=amount, declared=declared, notes=notes)
@@ -126,4 +128,6 @@ def run(h: Household, month: date) -> Check:
 def run_many(households: list[Household], month: date) -> list[Check]:
     """Many households in one request and one simulation (the reference households, the bench)."""
     computed = client.compute(households, month)
-    return [interpret(h, month, values, computed.versions) for h, values in zip(households, computed.amounts, strict=True)]
+    return [
+        interpret(h, month, values, computed.versions) for h, values in zip(households, computed.amounts, strict=True)
+    ]

@@ -129,7 +129,9 @@ class Engine:
             return variable.possible_values.encode(column.astype(str))
         dtype = numpy.dtype(variable.dtype)
         is_date = dtype.kind == "M"
-        column = numpy.full(count, numpy.datetime64(variable.default_value) if is_date else variable.default_value, dtype)
+        column = numpy.full(
+            count, numpy.datetime64(variable.default_value) if is_date else variable.default_value, dtype
+        )
         for index, value in values.items():
             column[index] = numpy.datetime64(value) if is_date else value
         return column
@@ -148,7 +150,9 @@ class Engine:
                     for period, value in periods.items():
                         if value is None:
                             asked[(plural, variable, period)].append(instance_id)
-        result = {plural: {i: dict(instance) for i, instance in instances.items()} for plural, instances in situation.items()}
+        result = {
+            plural: {i: dict(instance) for i, instance in instances.items()} for plural, instances in situation.items()
+        }
         for (plural, variable, period), ids in asked.items():
             population = simulation.get_population(plural)
             index = {pid: n for n, pid in enumerate(population.ids)}

@@ -16,6 +16,7 @@ queue at once (up to `MAX_BATCH` situations), so concurrent web requests share o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import queue
@@ -67,10 +68,12 @@ class Batcher:
             started = time.perf_counter()
             try:
                 results = self.engine.calculate_many(situations)
-            except Exception as error:  # noqa: BLE001 — never let the computing thread die
+            except Exception as error:
                 logger.exception("batch failed")
                 results = [{"error": f"{type(error).__name__}: {error}"} for _ in situations]
-            logger.info("%d situation(s) in %d request(s): %.0f ms", size, len(batch), (time.perf_counter() - started) * 1e3)
+            logger.info(
+                "%d situation(s) in %d request(s): %.0f ms", size, len(batch), (time.perf_counter() - started) * 1e3
+            )
             start = 0
             for job in batch:
                 job.results = results[start : start + len(job.situations)]
@@ -90,13 +93,13 @@ def make_handler(batcher: Batcher, versions: dict):
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self):  # noqa: N802 — the standard library's name
+        def do_GET(self):
             if self.path == "/sante":
                 self._send(200, {"statut": "ok", "versions": versions})
             else:
                 self._send(404, {"error": "inconnu"})
 
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             if self.path != "/calculer":
                 return self._send(404, {"error": "inconnu"})
             length = int(self.headers.get("Content-Length") or 0)
@@ -106,13 +109,13 @@ def make_handler(batcher: Batcher, versions: dict):
                 situations = json.loads(self.rfile.read(length))["situations"]
                 assert isinstance(situations, list) and all(isinstance(s, dict) for s in situations)
             except (ValueError, KeyError, TypeError, AssertionError):
-                return self._send(400, {"error": "attendu : {\"situations\": [...]}"})
+                return self._send(400, {"error": 'attendu : {"situations": [...]}'})
             results = batcher.submit(situations)
             if results is None:
                 return self._send(503, {"error": "délai dépassé"})
             self._send(200, {"versions": versions, "resultats": results})
 
-        def log_message(self, format, *args):  # noqa: A002 — quiet: situations are personal, never logged
+        def log_message(self, format, *args):
             pass
 
     return Handler
@@ -142,10 +145,8 @@ def main(argv: list[str] | None = None) -> None:
     server = ThreadingHTTPServer((args.host, args.port), make_handler(Batcher(engine), versions()))
     server.daemon_threads = True
     logger.info("ready on %s:%d in %.1f s (%s)", args.host, args.port, time.perf_counter() - started, versions())
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

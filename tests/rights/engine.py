@@ -44,7 +44,7 @@ def engine_url() -> str:
     if "url" not in _running:
         assert PYTHON.exists(), "Le moteur des droits manque : « make engine » (make test le fait)"
         port = _free_port()
-        process = subprocess.Popen(  # noqa: S603 — our own engine, our own virtualenv
+        process = subprocess.Popen(
             [str(PYTHON), "-m", "rights.engine.server", "--port", str(port)],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,

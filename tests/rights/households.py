@@ -13,11 +13,18 @@ MASSY, EVRY = "91377", "91228"
 REFERENCE = {
     # A single parent, one child at collège, 900 € net a month, renting in Massy.
     "parent_isole_college_massy": Household(
-        adults=(Adult(age=35, salary=900),), children=(Child(age=12, school="college"),), rent=700, depcom=MASSY, rfr=9000
+        adults=(Adult(age=35, salary=900),),
+        children=(Child(age=12, school="college"),),
+        rent=700,
+        depcom=MASSY,
+        rfr=9000,
     ),
     # A couple of retirees on small pensions (500 € and 400 € net a month), owners.
     "retraites_couple": Household(
-        adults=(Adult(age=70, pension=500), Adult(age=68, pension=400)), housing="proprietaire", depcom=MASSY, rfr=10_800
+        adults=(Adult(age=70, pension=500), Adult(age=68, pension=400)),
+        housing="proprietaire",
+        depcom=MASSY,
+        rfr=10_800,
     ),
     # A young worker at about the net SMIC, renting in Évry-Courcouronnes.
     "jeune_smic_evry": Household(adults=(Adult(age=24, salary=1443),), rent=550, depcom=EVRY, rfr=15_000),
@@ -34,7 +41,9 @@ REFERENCE = {
         rfr=19_000,
     ),
     # A single adult with an 80 % disability, no income, hosted free of charge.
-    "handicap_80_heberge": Household(adults=(Adult(age=45, disability_rate=80),), housing="heberge", depcom=MASSY, rfr=0),
+    "handicap_80_heberge": Household(
+        adults=(Adult(age=45, disability_rate=80),), housing="heberge", depcom=MASSY, rfr=0
+    ),
     # A single parent of three (4, 9 and 13), on unemployment benefit (1,000 € a month), renting.
     "parent_isole_trois_enfants": Household(
         adults=(Adult(age=38, unemployment=1000),),
