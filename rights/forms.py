@@ -18,7 +18,7 @@ DISABILITY = [
     ("80", "Taux de 80 % ou plus"),
 ]
 SCHOOL = [
-    ("", "Pas à l’école, ou études supérieures"),
+    ("", "Pas à l’école"),
     ("maternelle", "Maternelle"),
     ("primaire", "École élémentaire (primaire)"),
     ("college", "Collège"),
@@ -109,6 +109,13 @@ class HouseholdForm(HoneypotMixin, forms.Form):
 
     def children_rows(self) -> list[tuple[int, object, object]]:
         return [(n, self[f"e{n}_age"], self[f"e{n}_ecole"]) for n in range(1, MAX_CHILDREN + 1)]
+
+    @property
+    def more_children(self) -> bool:
+        """Children 4 to 6 are shown at once when one of them is filled in (or wrong)."""
+        names = [f"e{n}_{k}" for n in range(4, MAX_CHILDREN + 1) for k in ("age", "ecole")]
+        source = self.data if self.is_bound else self.initial
+        return any(source.get(name) not in (None, "") for name in names) or any(n in self.errors for n in names)
 
     def received_fields(self) -> list:
         return [self[f"percu_{b.key}"] for b in BENEFITS]
