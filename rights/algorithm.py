@@ -68,6 +68,11 @@ def declare() -> Declaration:
                 f"{situation.TAXABLE_PER_NET_SALARY:g}",
                 "Pour les règles qui lisent le revenu imposable (aide au logement, revenus N-2).",
             ),
+            Parameter(
+                "Revenu fiscal de référence estimé",
+                f"{situation.RFR_SHARE_OF_TAXABLE:g} × revenus imposables des 12 derniers mois",
+                "Quand la personne n’a pas son avis d’impôt (bourses, chèque énergie) ; le résultat le signale.",
+            ),
             Parameter("Rayon des lieux d’aide", f"{help.RADIUS_KM} km", "Lieux d’aide aux démarches proposés."),
         ),
         rules=(

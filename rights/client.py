@@ -23,6 +23,7 @@ class EngineUnavailable(Exception):
 class Computed:
     amounts: list[dict[str, float]]  # per household, by benefit key
     versions: dict[str, str]  # openfisca_france, openfisca_core
+    measures: dict  # the engine's batch: situations, ms, cpu_ms
 
 
 def _post(path: str, payload: dict, timeout: float) -> dict:
@@ -59,4 +60,4 @@ def compute(households: list[Household], month: date, timeout: float | None = No
     if len(results) != len(households) or any("error" in r for r in results):
         raise EngineUnavailable(next((r["error"] for r in results if "error" in r), "réponse incomplète"))
     computed = [amounts(r, [h], month)[0] for r, h in zip(results, households, strict=True)]
-    return Computed(amounts=computed, versions=answer.get("versions", {}))
+    return Computed(amounts=computed, versions=answer.get("versions", {}), measures=answer.get("mesures", {}))

@@ -9,8 +9,8 @@ Periods, as the model needs them (the way the national simulator sets them too):
   housing aid and the CSS twelve) find them;
 - net incomes are given as a monthly average over the last twelve months, set on each of those months and on
   the month simulated (the person's income is assumed stable);
-- the N-2 year (the tax notice received last year) carries the reference tax income (RFR) when the person
-  gives it, and the same incomes as the last twelve months otherwise (said on the result page);
+- the N-2 year (the tax notice received last year) carries the reference tax income (RFR) the person gives, or
+  an estimate from the last twelve months' incomes (said on the result page), and those incomes;
 - monthly benefits already received are set on the twelve months before (0 when not declared: not received),
   so that the other benefits count them as resources; on the month simulated every benefit is computed, and a
   declared one is shown as « déjà perçu », never as a new right. Every household thus gives the same inputs,
@@ -26,6 +26,7 @@ from datetime import date
 # employee; small pensions exempt from CSG, so gross = net = taxable for pensions and unemployment benefit).
 NET_PER_GROSS_SALARY = 0.78  # net ≈ 78 % of the gross salary (employee contributions, CSG, CRDS)
 TAXABLE_PER_NET_SALARY = 1.037  # taxable ≈ net + the CSG not deductible and the CRDS (2.9 % of 98.25 % of gross)
+RFR_SHARE_OF_TAXABLE = 0.9  # the RFR estimated without the notice: taxable incomes less the 10 % deduction
 SCHOOLS = ("maternelle", "primaire", "college", "lycee")
 HOUSING = {"locataire": "locataire_vide", "proprietaire": "proprietaire", "heberge": "loge_gratuitement"}
 
@@ -92,6 +93,13 @@ CSS_FREE = "cmu_c"
 # Monthly benefits set on the twelve months before (the amount declared, else 0: not received), so that the
 # others count them as resources; on the month simulated they are always computed.
 PAST_INPUTS = ("rsa", "ppa", "aide_logement", "af", "asf", "aspa", "aah")
+
+
+def estimated_rfr(h: Household) -> float:
+    """Without the tax notice: the taxable incomes of the last twelve months, less the 10 % deduction (frais
+    professionnels, pensions), assumed to be those of the N-2 year."""
+    taxable = sum(a.salary * TAXABLE_PER_NET_SALARY + a.unemployment + a.pension for a in h.adults) * 12
+    return round(taxable * RFR_SHARE_OF_TAXABLE, 2)
 
 
 def month_str(d: date) -> str:
@@ -177,8 +185,8 @@ def situation(households: list[Household], month: date, prefix: str = "") -> dic
         family[CSS_FREE] = {current: None}
         s["familles"][f"{p}f"] = family
         foyer = {"declarants": adults, "personnes_a_charge": children}
-        if h.rfr is not None:
-            foyer["rfr"] = {n2: h.rfr}
+        # Always given (the same inputs for every household): the notice's, else an estimate.
+        foyer["rfr"] = {n2: h.rfr if h.rfr is not None else estimated_rfr(h)}
         s["foyers_fiscaux"][f"{p}ff"] = foyer
         menage = {
             "personne_de_reference": adults[:1],

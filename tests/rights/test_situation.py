@@ -42,7 +42,9 @@ def test_a_declared_benefit_is_set_on_the_twelve_months_before_and_computed_on_t
 def test_a_rent_is_only_a_tenants_and_the_rfr_only_when_known():
     owner = situation([Household(adults=(Adult(age=50),), housing="proprietaire", rent=800, depcom="91377")], MONTH)
     assert owner["menages"]["0_m"]["loyer"]["2026-12"] == 0
-    assert "rfr" not in owner["foyers_fiscaux"]["0_ff"]
+    assert owner["foyers_fiscaux"]["0_ff"]["rfr"] == {"2024": 0.0}
+    estimated = situation([Household(adults=(Adult(age=50, salary=1000, pension=200),), depcom="91377")], MONTH)
+    assert estimated["foyers_fiscaux"]["0_ff"]["rfr"] == {"2024": round((1037 + 200) * 12 * 0.9, 2)}
     known = situation([Household(adults=(Adult(age=50),), rfr=9000, depcom="91377")], MONTH)
     assert known["foyers_fiscaux"]["0_ff"]["rfr"] == {"2024": 9000}
 
