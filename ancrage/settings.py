@@ -334,6 +334,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "freshness.tasks.send_weekly_digest": "every 7d",
     "core.tasks.clear_sessions": "daily 04:30",
     "accounts.tasks.deactivate_unused_accounts": "daily 05:00",
+    "rights.tasks.send_followups": "daily 10:00",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
@@ -397,3 +398,6 @@ if SENTRY_DSN := env_str("SENTRY_DSN"):
 # virtualenv), reached over HTTP on the loopback; seconds to wait for a result before the « indisponible » page.
 ANCRAGE_RIGHTS_ENGINE_URL = env_str("ANCRAGE_RIGHTS_ENGINE_URL", "http://127.0.0.1:8116").rstrip("/")
 ANCRAGE_RIGHTS_ENGINE_TIMEOUT = env_int("ANCRAGE_RIGHTS_ENGINE_TIMEOUT", 15)
+# The optional follow-up of a pre-check: days before the e-mail, and days its address is kept unanswered after it.
+ANCRAGE_RIGHTS_FOLLOWUP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_DAYS", 10)
+ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS", 30)

@@ -10,5 +10,7 @@ class RightsConfig(AppConfig):
     def ready(self):
         from core import algorithms
         from rights.algorithm import declare
+        from rights.domain import followup
 
         algorithms.register("droits", declare)
+        followup.register_retention()

@@ -5,12 +5,14 @@ from datetime import date
 
 from django.conf import settings
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import signing
 from core.throttle import throttled
-from rights import client, forms
-from rights.domain import counts, help, precheck
+from rights import client, followup_forms, forms
+from rights.domain import counts, followup, help, precheck
 from rights.presentation import inputs
 
 SESSION_KEY = "droits"
@@ -57,6 +59,10 @@ def questionnaire(request):
 
 @require_http_methods(["GET"])
 def results(request):
+    return _results_page(request)
+
+
+def _results_page(request, consent_form=None):
     kept = request.session.get(SESSION_KEY) or {}
     if "amounts" not in kept:
         return redirect("rights:questionnaire")
@@ -72,11 +78,45 @@ def results(request):
         "professional": _professional(request),
         "help_line_name": settings.ANCRAGE_HELP_LINE_NAME,
         "help_line_phone": settings.ANCRAGE_HELP_LINE_PHONE,
+        "consent_form": consent_form or followup_forms.ConsentForm(),
+        "follow_up_asked": kept.get("suivi", False),
     }
-    return render(request, "rights/results.html", context)
+    return render(request, "rights/results.html", context, status=400 if consent_form else 200)
 
 
 @require_POST
 def forget(request):
     request.session.pop(SESSION_KEY, None)
     return redirect("rights:questionnaire")
+
+
+@require_POST
+@throttled("droits-suivi")
+def follow_up(request):
+    """« Être recontacté » from the result page: the person's explicit consent."""
+    kept = request.session.get(SESSION_KEY) or {}
+    if "amounts" not in kept:
+        return redirect("rights:questionnaire")
+    form = followup_forms.ConsentForm(request.POST)
+    if not form.is_valid():
+        return _results_page(request, consent_form=form)
+    household = forms.household(kept["answers"])
+    check = precheck.interpret(household, date.fromisoformat(kept["month"]), kept["amounts"], kept["versions"])
+    followup.ask(form.cleaned_data["email"], check, kept["answers"]["code_insee"])
+    kept["suivi"] = True
+    request.session[SESSION_KEY] = kept
+    return redirect(reverse("rights:results") + "#suivi")
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up_answer(request, token: str):
+    """The e-mailed link: a GET shows the question (mail scanners follow links), the POST counts and forgets."""
+    try:
+        item = followup.read(token, consume=request.method == "POST")
+    except signing.LinkError as error:
+        return render(request, "rights/followup_link_error.html", {"message": str(error)}, status=400)
+    form = followup_forms.AnswerForm(request.POST or None, benefits=item.benefit_keys)
+    if request.method == "POST" and form.is_valid():
+        followup.answer(item, {k: v for k, v in form.cleaned_data.items() if v})
+        return render(request, "rights/followup_thanks.html")
+    return render(request, "rights/followup_answer.html", {"form": form})

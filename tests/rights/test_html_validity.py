@@ -4,7 +4,10 @@ valid HTML."""
 import pytest
 import time_machine
 from django.test import override_settings
+from django.utils import timezone
 
+from rights.domain import followup
+from rights.models import FollowUp
 from tests.rights.test_views import ANSWERS
 from tests.web.test_html_validity import validate
 
@@ -19,6 +22,18 @@ def test_every_page_is_valid_html(client, rights_engine, tmp_path):
         pages["indisponible"] = client.post("/droits/", ANSWERS).content
     client.post("/droits/", {**ANSWERS, "percu_aide_logement": "470"})
     pages["resultats"] = client.get("/droits/resultats/").content
+    pages["suivi-erreurs"] = client.post("/droits/suivi/", {"email": "pas une adresse"}).content
+    item = FollowUp.objects.create(
+        email="x@exemple.fr",
+        code_insee="91377",
+        benefits="ppa|css",
+        consented_at=timezone.now(),
+        send_after=timezone.now(),
+    )
+    path = followup.link(item).split("://", 1)[1].split("/", 1)[1]
+    pages["suivi-question"] = client.get("/" + path).content
+    pages["suivi-merci"] = client.post("/" + path, {"ppa": "rien"}).content
+    pages["suivi-lien"] = client.get("/" + path).content
     files = []
     for name, content in pages.items():
         files.append(tmp_path / f"{name}.html")
