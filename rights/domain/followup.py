@@ -5,12 +5,12 @@ each likely right (received, applied, failed, nothing); the answer is counted an
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from core import audit, mail, retention, signing
+from rights.domain import counts
 from rights.domain.precheck import Check
 from rights.models import FollowUp, FollowUpCount
 
@@ -75,12 +75,7 @@ def answer(follow_up: FollowUp, outcomes: dict[str, str]) -> None:
         if benefit not in follow_up.benefit_keys or outcome not in FollowUpCount.Outcome.values:
             continue
         key = {"month": month, "code_insee": follow_up.code_insee, "benefit": benefit, "outcome": outcome}
-        if not FollowUpCount.objects.filter(**key).update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    FollowUpCount.objects.create(**key, count=1)
-            except IntegrityError:
-                FollowUpCount.objects.filter(**key).update(count=F("count") + 1)
+        counts.bump(FollowUpCount, key, count=1)
     audit.record(follow_up, "suivi répondu", actor="personne (sans compte)")
     follow_up.delete()
 
