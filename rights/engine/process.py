@@ -25,7 +25,7 @@ def start(python: Path = PYTHON, port: int | None = None, timeout_s: float = 120
         raise RuntimeError("Le moteur des droits manque : lancez « make engine » (make setup et make test le font).")
     port = port or free_port()
     process = subprocess.Popen(  # noqa: S603 — our own engine, from our own virtualenv
-        [str(python), "-m", "rights.engine.server", "--port", str(port)],
+        [str(python), "-m", "rights.engine.server", "--port", str(port), "--log-level", "WARNING"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=sys.stderr,
