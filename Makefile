@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# The rights engine (OpenFisca-France) has its own virtualenv: its pins (numpy, openfisca-core) are not the web app's.
+ENGINE_VENV := .venv-engine
+ENGINE_PORT ?= 8116
 
-.PHONY: run setup secret test lint format chromium java clean
+.PHONY: run setup secret test lint format chromium java clean engine
 
 $(BIN)/.deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +20,13 @@ $(BIN)/.deps: requirements.txt
 $(BIN)/.dev-deps: $(BIN)/.deps requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
+
+$(ENGINE_VENV)/.deps: rights/engine/requirements.txt
+	test -x $(ENGINE_VENV)/bin/python || $(PYTHON) -m venv $(ENGINE_VENV)
+	$(ENGINE_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r rights/engine/requirements.txt
+	touch $@
+
+engine: $(ENGINE_VENV)/.deps
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
@@ -29,7 +39,7 @@ var/secret_key:
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
 ## Set everything up (idempotent): database, territory referential, demo data, static files.
-setup: $(BIN)/.deps var/secret_key
+setup: $(BIN)/.deps $(ENGINE_VENV)/.deps var/secret_key
 	$(MANAGE) check_user_model
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) migrate --database progress --noinput -v0
@@ -42,15 +52,18 @@ setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) load_network_demo
 	$(MANAGE) collectstatic --noinput -v0
 
-## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both).
+## Set up, then serve on http://$(HOST):$(PORT)/ with the background worker and the rights engine beside it
+## (Ctrl+C stops all three).
 run: setup
 	@echo "Ancrage : http://$(HOST):$(PORT)/"
 	@# Links in e-mails lead to the address served here, unless ANCRAGE_SITE_URL says otherwise.
 	export ANCRAGE_SITE_URL=$${ANCRAGE_SITE_URL:-http://$(HOST):$(PORT)}; \
-	trap 'kill 0' EXIT; $(MANAGE) worker & DEBUG=$${DEBUG:-false} $(MANAGE) runserver --nostatic $(HOST):$(PORT)
+	export ANCRAGE_RIGHTS_ENGINE_URL=$${ANCRAGE_RIGHTS_ENGINE_URL:-http://127.0.0.1:$(ENGINE_PORT)}; \
+	trap 'kill 0' EXIT; $(ENGINE_VENV)/bin/python -m rights.engine.server --port $(ENGINE_PORT) & \
+	$(MANAGE) worker & DEBUG=$${DEBUG:-false} $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## The whole test suite, browser tests included.
-test: $(BIN)/.dev-deps node_modules/.installed chromium java var/secret_key
+test: $(BIN)/.dev-deps $(ENGINE_VENV)/.deps node_modules/.installed chromium java var/secret_key
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -87,4 +100,4 @@ format: $(BIN)/.dev-deps
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles var
+	rm -rf $(VENV) $(ENGINE_VENV) node_modules staticfiles var

@@ -340,6 +340,7 @@ ANCRAGE_PERIODIC_JOBS = {
     "agenda.tasks.extend_occurrences": "daily 02:40",
     "agenda.tasks.send_reminders": "daily 10:00",
     "referrals.tasks.referral_timers": "daily 08:45",
+    "rights.tasks.send_followups": "daily 10:00",
 }
 ANCRAGE_WORKER_STALE_SECONDS = env_int("ANCRAGE_WORKER_STALE_SECONDS", 120)
 # A file sent for a background job (an import uploaded in the back-office) is kept in the database, so a worker on
@@ -444,3 +445,10 @@ ANCRAGE_OBSERVATORY_GAP_KM = env_int("ANCRAGE_OBSERVATORY_GAP_KM", 5)
 # Directory: a search for a need in a commune that lists fewer places than this counts as « peu de résultats »
 # in the observatory's demand signals (anonymous weekly counts, directory.SearchGap).
 ANCRAGE_SEARCH_FEW_RESULTS = env_int("ANCRAGE_SEARCH_FEW_RESULTS", 3)
+# Rights pre-check (/droits/): the OpenFisca-France engine process (rights/engine/server.py, its own
+# virtualenv), reached over HTTP on the loopback; seconds to wait for a result before the « indisponible » page.
+ANCRAGE_RIGHTS_ENGINE_URL = env_str("ANCRAGE_RIGHTS_ENGINE_URL", "http://127.0.0.1:8116").rstrip("/")
+ANCRAGE_RIGHTS_ENGINE_TIMEOUT = env_int("ANCRAGE_RIGHTS_ENGINE_TIMEOUT", 15)
+# The optional follow-up of a pre-check: days before the e-mail, and days its address is kept unanswered after it.
+ANCRAGE_RIGHTS_FOLLOWUP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_DAYS", 10)
+ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS", 30)

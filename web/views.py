@@ -48,6 +48,7 @@ def privacy(request):
         "report_email_days": settings.ANCRAGE_REPORT_EMAIL_DAYS,
         "proposal_draft_days": settings.ANCRAGE_PROPOSAL_DRAFT_DAYS,
         "proposal_email_days": settings.ANCRAGE_PROPOSAL_EMAIL_DAYS,
+        "rights_followup_keep_days": settings.ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS,
     }
     return render(request, "web/privacy.html", context)
 
