@@ -5,9 +5,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from core.algorithms import Declaration, Parameter, Rule
-from rights import situation
-from rights.domain import help, precheck
+from core.algorithms import Declaration, Rule, constant, french
 
 REQUIREMENTS = Path(__file__).resolve().parent / "engine" / "requirements.txt"
 
@@ -20,6 +18,10 @@ def pinned_versions() -> dict[str, str]:
         re.findall(r"^(openfisca-(?:france|core))(?:\[[^\]]*\])?==([\w.]+)", text, flags=re.MULTILINE | re.IGNORECASE)
     )
     return {"openfisca_france": found.get("openfisca-france", "?"), "openfisca_core": found.get("openfisca-core", "?")}
+
+
+def _labels(benefits) -> str:
+    return ", ".join(getattr(b, "label", str(b)) for b in benefits)
 
 
 def declare() -> Declaration:
@@ -52,28 +54,35 @@ def declare() -> Declaration:
         "si elle le souhaite. Un désaccord se règle avec l’organisme qui verse l’aide, qui seul décide.",
         module="rights.domain.precheck",
         parameters=(
-            Parameter(
-                "Aides estimées", ", ".join(b.label for b in situation.BENEFITS), "Ce que le simulateur calcule."
+            constant("rights.situation.BENEFITS", "Aides estimées", "Ce que le simulateur calcule.", show=_labels),
+            constant(
+                "rights.domain.precheck.MIN_AMOUNT",
+                "Seuil d’un droit probable",
+                "En dessous, aucun droit n’est annoncé.",
+                unit="€",
             ),
-            Parameter(
-                "Seuil d’un droit probable", f"{precheck.MIN_AMOUNT:g} €", "En dessous, aucun droit n’est annoncé."
-            ),
-            Parameter(
+            constant(
+                "rights.situation.NET_PER_GROSS_SALARY",
                 "Net / brut du salaire",
-                f"{situation.NET_PER_GROSS_SALARY:g}",
                 "Le salaire net indiqué est converti en brut pour les règles qui lisent le brut (minimum vieillesse).",
             ),
-            Parameter(
+            constant(
+                "rights.situation.TAXABLE_PER_NET_SALARY",
                 "Imposable / net du salaire",
-                f"{situation.TAXABLE_PER_NET_SALARY:g}",
                 "Pour les règles qui lisent le revenu imposable (aide au logement, revenus N-2).",
             ),
-            Parameter(
+            constant(
+                "rights.situation.RFR_SHARE_OF_TAXABLE",
                 "Revenu fiscal de référence estimé",
-                f"{situation.RFR_SHARE_OF_TAXABLE:g} × revenus imposables des 12 derniers mois",
                 "Quand la personne n’a pas son avis d’impôt (bourses, chèque énergie) ; le résultat le signale.",
+                show=lambda share: f"{french(share)} × revenus imposables des 12 derniers mois",
             ),
-            Parameter("Rayon des lieux d’aide", f"{help.RADIUS_KM} km", "Lieux d’aide aux démarches proposés."),
+            constant(
+                "rights.domain.help.RADIUS_KM",
+                "Rayon des lieux d’aide",
+                "Lieux d’aide aux démarches proposés.",
+                unit="km",
+            ),
         ),
         rules=(
             Rule("deja-percu", "Une aide déclarée comme déjà perçue n’est jamais présentée comme un nouveau droit."),
