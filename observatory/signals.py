@@ -62,8 +62,20 @@ def _uncovered_needs(since: date) -> Iterable[Signal]:
         yield Signal(gap.need, gap.code_insee, gap.month, gap.count, gap.reason)
 
 
+def _non_recours(since: date) -> Iterable[Signal]:
+    """The rights pre-check's likely non-recours: a benefit the household probably gets and did not claim."""
+    from rights.models import CheckCount
+    from rights.situation import BY_KEY
+
+    rows = CheckCount.objects.filter(month__gte=since.replace(day=1), non_recours__gt=0).order_by("month", "benefit")
+    for row in rows:
+        label = BY_KEY[row.benefit].label if row.benefit in BY_KEY else row.benefit
+        yield Signal(label, row.code_insee, row.month, row.non_recours, "non-recours")
+
+
 def register_builtin() -> None:
     register("recherches", "Recherches dans l’annuaire sans résultat ou avec peu de résultats", _search_gaps)
     register(
         "orientation", "Besoins sans service trouvé lors d’une orientation (fiches de situation)", _uncovered_needs
     )
+    register("droits", "Droits probables non demandés (« Vérifier ses droits »)", _non_recours)

@@ -57,3 +57,15 @@ def test_orientations_uncovered_needs_are_shown_on_the_signals_page(client):
     with time_machine.travel("2026-12-04 10:00 +01:00"):
         page = client.get(reverse("observatory:signals")).content.decode()
     assert "Besoins sans service trouvé lors d’une orientation" in page and "Les Ulis" in page
+
+
+@pytest.mark.django_db
+def test_the_rights_precheck_likely_non_recours_is_a_demand_signal():
+    from rights.models import CheckCount
+
+    CheckCount.objects.create(month=date(2026, 11, 1), code_insee="91377", benefit="rsa", checks=4, likely=2,
+                              non_recours=2)  # fmt: skip
+    CheckCount.objects.create(month=date(2026, 11, 1), code_insee="91377", benefit="aah", checks=4, likely=1)
+    rights = next(p for p in signals.providers() if p.key == "droits")
+    [signal] = rights.read(date(2026, 11, 10))
+    assert (signal.code_insee, signal.count, signal.detail) == ("91377", 2, "non-recours") and "RSA" in signal.need
