@@ -108,7 +108,7 @@ def test_everyone_reaches_the_workshops_the_requests_the_survey_and_the_observat
     home = client.get("/").content.decode()
     menu = home.split("</nav>")[0]
     assert 'href="/agenda/">Ateliers</a>' in menu and 'href="/demandes/">Demandes</a>' in menu
-    for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/"):
+    for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/droits/"):
         assert f'href="{href}"' in home, href
     site_map = client.get(reverse("web:site-map")).content.decode()
     for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/orienter/", "/demandes/traitement/"):
