@@ -20,6 +20,10 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
 class FindForm(forms.Form):
     """« Près de chez moi »: every criterion optional, in the URL."""
 
@@ -70,6 +74,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         label="Votre téléphone",
         max_length=30,
         required=False,
+        widget=TelInput(attrs={"autocomplete": "tel"}),
         help_text="Si vous n’avez pas d’adresse e-mail : l’organisateur pourra vous appeler.",
     )
     seats = forms.TypedChoiceField(label="Nombre de places", coerce=int, initial=1)
@@ -80,7 +85,6 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         self.fields["seats"].choices = [(n, str(n)) for n in range(1, most + 1)]
         self.fields["name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

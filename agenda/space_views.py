@@ -11,6 +11,7 @@ from accounts.permissions import EDIT, MODERATE, VIEW, can, structures_of
 from agenda.domain import events, recurrence, registrations
 from agenda.forms import DecisionForm, EventForm
 from agenda.models import Event, Occurrence, Registration
+from agenda.views import quiet_403
 from moderation.views import moderator_only
 
 
@@ -20,6 +21,7 @@ def _allowed(user, action, event):
     return event
 
 
+@quiet_403
 @login_required
 def space(request):
     structures = list(structures_of(request.user))
@@ -27,6 +29,7 @@ def space(request):
     return render(request, "agenda/space.html", {"events": mine, "structures": structures})
 
 
+@quiet_403
 @login_required
 @require_http_methods(["GET", "POST"])
 def new(request):
@@ -46,6 +49,7 @@ def new(request):
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 
+@quiet_403
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
@@ -59,6 +63,7 @@ def edit(request, pk: int):
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 
+@quiet_403
 @login_required
 def space_event(request, pk: int):
     event = _allowed(request.user, EDIT, get_object_or_404(Event.objects.select_related("structure"), pk=pk))
@@ -68,6 +73,7 @@ def space_event(request, pk: int):
     return render(request, "agenda/space_event.html", context)
 
 
+@quiet_403
 @login_required
 @require_POST
 def cancel_event(request, pk: int):
@@ -77,16 +83,24 @@ def cancel_event(request, pk: int):
     return redirect("agenda:space-event", pk)
 
 
+@quiet_403
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel_occurrence(request, pk: int):
-    occurrence = get_object_or_404(Occurrence.objects.select_related("event"), pk=pk)
+    """A GET says what cancelling this date does and to how many people; the POST cancels."""
+    occurrence = get_object_or_404(Occurrence.objects.select_related("event__place", "event__structure"), pk=pk)
     _allowed(request.user, EDIT, occurrence.event)
-    events.cancel_occurrence(request.user, occurrence)
-    messages.success(request, "La date est annulée ; les personnes inscrites sont prévenues.")
-    return redirect("agenda:space-event", occurrence.event_id)
+    if request.method == "POST" and not occurrence.cancelled:
+        events.cancel_occurrence(request.user, occurrence)
+        messages.success(request, "La date est annulée ; les personnes inscrites sont prévenues.")
+        return redirect("agenda:space-event", occurrence.event_id)
+    people = occurrence.registrations.exclude(status=Registration.Status.CANCELLED)
+    context = {"occurrence": occurrence, "event": occurrence.event, "where": registrations.where(occurrence.event),
+               "people": people.count(), "told": people.exclude(email="").count()}  # fmt: skip
+    return render(request, "agenda/cancel_occurrence.html", context)
 
 
+@quiet_403
 @login_required
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk: int):

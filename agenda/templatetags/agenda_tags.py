@@ -26,3 +26,9 @@ def weekday_date(value) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def inner_quotes(title: str) -> str:
+    """A title shown inside « » gets “ ” for its own quotes: « Atelier “Mon smartphone” »."""
+    return (title or "").replace("«\u00a0", "“").replace("\u00a0»", "”").replace("« ", "“").replace(" »", "”")
