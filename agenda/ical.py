@@ -8,8 +8,8 @@ Nothing about registrants is ever written here.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
