@@ -4,6 +4,7 @@ moderator's review of a new organiser's first events."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,6 +20,15 @@ def _allowed(user, action, event):
     if not can(user, action, event):
         raise PermissionDenied
     return event
+
+
+def _searching_place(request, form) -> bool:
+    """« Chercher » next to the place search: the form comes back with the places found, nothing saved, no error
+    shown yet (the search works without JavaScript)."""
+    if request.method == "POST" and "chercher_lieu" in request.POST:
+        form._errors = ErrorDict()
+        return True
+    return False
 
 
 @quiet_403
@@ -37,7 +47,9 @@ def new(request):
     if not structures.exists():
         raise PermissionDenied
     form = EventForm(request.POST or None, structures=structures, initial={"structure": structures.first()})
-    if request.method == "POST" and form.is_valid():
+    if _searching_place(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
         event = events.create(request.user, form.values())
         if event.status == Event.Status.PENDING:
             messages.success(request, "C’est enregistré. Votre premier événement sera publié une fois relu par "
@@ -55,7 +67,9 @@ def new(request):
 def edit(request, pk: int):
     event = _allowed(request.user, EDIT, get_object_or_404(Event, pk=pk))
     form = EventForm(request.POST or None, instance=event, structures=structures_of(request.user))
-    if request.method == "POST" and form.is_valid():
+    if _searching_place(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
         told = events.change(request.user, Event.objects.get(pk=pk), form.values())
         messages.success(request, "C’est enregistré." + (" Les personnes inscrites sont prévenues." if told else ""))
         return redirect("agenda:space-event", pk)
