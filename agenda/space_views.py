@@ -12,6 +12,7 @@ from accounts.permissions import EDIT, MODERATE, VIEW, can, structures_of
 from agenda.domain import events, recurrence, registrations
 from agenda.forms import DecisionForm, EventForm
 from agenda.models import Event, Occurrence, Registration
+from agenda.templatetags.agenda_tags import french_inner_quotes
 from agenda.views import quiet_403
 from moderation.views import moderator_only
 
@@ -73,7 +74,7 @@ def edit(request, pk: int):
         told = events.change(request.user, Event.objects.get(pk=pk), form.values())
         messages.success(request, "C’est enregistré." + (" Les personnes inscrites sont prévenues." if told else ""))
         return redirect("agenda:space-event", pk)
-    context = {"form": form, "title": f"Modifier « {event.title} »", "event": event}
+    context = {"form": form, "title": f"Modifier « {french_inner_quotes(event.title)} »", "event": event}
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 

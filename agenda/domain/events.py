@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from agenda.domain import recurrence, registrations, schedule
 from agenda.models import Event, Occurrence, Registration
+from agenda.templatetags.agenda_tags import french_inner_quotes
 from core import audit, mail
 from moderation import notify
 from territory.models import Commune
@@ -171,10 +172,9 @@ def cancel_occurrence(user, occurrence: Occurrence) -> None:
 
 
 def _when(moment) -> str:
-    from django.utils import formats
+    from agenda.templatetags.agenda_tags import hour, weekday_date
 
-    local = timezone.localtime(moment)
-    return f"{formats.date_format(local, 'l j F Y')} à {local:%H:%M}".replace(":", " h ")
+    return f"{weekday_date(moment, 'inline')} à {hour(moment)}"
 
 
 def _tell(occurrence: Occurrence, what: list[str]) -> None:
@@ -195,6 +195,6 @@ def decide(user, event: Event, accepted: bool, reason: str = "") -> None:
             schedule.materialise(event)
     if event.created_by and event.created_by.email:
         notify.decision(
-            event.created_by.email, subject=f"votre événement « {event.title} »", accepted=accepted, reason=reason,
+            event.created_by.email, subject=f"votre événement « {french_inner_quotes(event.title)} »", accepted=accepted, reason=reason,
             url=event.get_absolute_url(),
         )  # fmt: skip

@@ -197,18 +197,20 @@ def registration_of_used_token(token: str) -> Registration | None:
 
 
 def cancel_url(registration: Registration) -> str:
-    return settings.ANCRAGE_SITE_URL + reverse("agenda:cancel", args=[cancel_token(registration)])
+    return settings.ANCRAGE_SITE_URL.rstrip("/") + reverse("agenda:cancel", args=[cancel_token(registration)])
 
 
 def context(registration: Registration, **extra) -> dict:
     occurrence = registration.occurrence
     event = occurrence.event
+    site = settings.ANCRAGE_SITE_URL.rstrip("/")
     return {
         "registration": registration,
         "occurrence": occurrence,
         "event": event,
         "where": where(event),
-        "event_url": settings.ANCRAGE_SITE_URL + event.get_absolute_url(),
+        "event_url": site + event.get_absolute_url(),
+        "ics_url": site + reverse("agenda:occurrence-ics", args=[occurrence.pk]),
         "cancel_url": cancel_url(registration) if registration.status != Registration.Status.CANCELLED else "",
         "position": position(registration) if registration.status == Registration.Status.WAITING else 0,
         **extra,
