@@ -195,6 +195,6 @@ def decide(user, event: Event, accepted: bool, reason: str = "") -> None:
             schedule.materialise(event)
     if event.created_by and event.created_by.email:
         notify.decision(
-            event.created_by.email, subject=f"votre événement « {french_inner_quotes(event.title)} »", accepted=accepted, reason=reason,
-            url=event.get_absolute_url(),
+            event.created_by.email, subject=f"votre événement « {french_inner_quotes(event.title)} »",
+            accepted=accepted, reason=reason, url=event.get_absolute_url(),
         )  # fmt: skip
