@@ -5,13 +5,14 @@ from django.shortcuts import get_object_or_404
 
 from accounts.permissions import VIEW, can
 from agenda import ical
-from agenda.models import Event, Programme
+from agenda.models import Event, Occurrence, Programme
 from directory.models import Place
 from directory.needs import NEEDS
 
 
-def _ics(events, name: str, filename: str) -> HttpResponse:
-    response = HttpResponse(ical.calendar(ical.feed_events(events), name), content_type="text/calendar; charset=utf-8")
+def _ics(events, name: str, filename: str, components=None) -> HttpResponse:
+    body = ical.calendar(ical.feed_events(events) if components is None else [], name, components)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     response["Cache-Control"] = "public, max-age=900"
     return response
@@ -47,3 +48,12 @@ def event(request, pk: int):
     if not can(request.user, VIEW, event) or (event.kind == Event.Kind.TRAINING and not request.user.is_authenticated):
         raise Http404("Cet événement n’existe pas ou n’est pas public.")
     return _ics(Event.objects.filter(pk=pk), event.title, f"evenement-{pk}")
+
+
+def occurrence(request, pk: int):
+    """One date, for the person who registered to it (« Ajouter cette date à mon agenda »)."""
+    date = get_object_or_404(Occurrence.objects.select_related("event__structure", "event__place"), pk=pk)
+    event = date.event
+    if not can(request.user, VIEW, event) or (event.kind == Event.Kind.TRAINING and not request.user.is_authenticated):
+        raise Http404("Cet événement n’existe pas ou n’est pas public.")
+    return _ics(None, event.title, f"evenement-{event.pk}-date-{pk}", [ical.occurrence_vevent(date)])

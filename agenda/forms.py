@@ -6,8 +6,9 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
-from agenda.domain import recurrence
+from agenda.domain import events, recurrence
 from agenda.models import Event
 from core.forms import HoneypotMixin
 from directory.models import Place
@@ -15,9 +16,13 @@ from directory.needs import NEEDS
 from territory.search import resolve_commune
 
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]
-WEEKDAYS = [(0, "lundi"), (1, "mardi"), (2, "mercredi"), (3, "jeudi"), (4, "vendredi"), (5, "samedi"), (6, "dimanche")]
+WEEKDAYS = [(0, "Lundi"), (1, "Mardi"), (2, "Mercredi"), (3, "Jeudi"), (4, "Vendredi"), (5, "Samedi"), (6, "Dimanche")]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
 
 
 class FindForm(forms.Form):
@@ -70,6 +75,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         label="Votre téléphone",
         max_length=30,
         required=False,
+        widget=TelInput(attrs={"autocomplete": "tel"}),
         help_text="Si vous n’avez pas d’adresse e-mail : l’organisateur pourra vous appeler.",
     )
     seats = forms.TypedChoiceField(label="Nombre de places", coerce=int, initial=1)
@@ -80,7 +86,6 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         self.fields["seats"].choices = [(n, str(n)) for n in range(1, most + 1)]
         self.fields["name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -100,10 +105,44 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         return data
 
 
+class WhenChosen:
+    """A field needed only for one « Où » choice (checked in the form's `clean`): shown without « facultatif »,
+    its help text says when it is needed, and empty passes the field's own validation."""
+
+    def validate(self, value):
+        if value not in self.empty_values:
+            super().validate(value)
+
+
+class WhenChosenChar(WhenChosen, forms.CharField):
+    pass
+
+
+class WhenChosenURL(WhenChosen, forms.URLField):
+    pass
+
+
+class WhenChosenPlace(WhenChosen, forms.ModelChoiceField):
+    pass
+
+
+PLACE_SEARCH_LIMIT = 40
+
+
 class EventForm(forms.ModelForm):
-    online_url = forms.URLField(label="Lien de connexion", required=False, assume_scheme="https")
-    commune_text = forms.CharField(
-        label="Commune de l’adresse", max_length=120, required=False, help_text="Pour un événement à une autre adresse."
+    use_required_attribute = False  # the fields needed for one « Où » choice only are said in words
+    title = forms.CharField(label="Titre", max_length=events.TITLE_MAX)
+    online_url = WhenChosenURL(
+        label="Lien de connexion", assume_scheme="https", help_text="Si l’événement a lieu en ligne."
+    )
+    place_search = forms.CharField(
+        label="Chercher un autre lieu de l’annuaire",
+        required=False,
+        max_length=120,
+        help_text="Son nom ou sa commune, puis « Chercher » : les lieux trouvés s’ajoutent à la liste ci-dessus.",
+    )
+    commune_text = WhenChosenChar(
+        label="Commune de l’adresse", max_length=120, help_text="Si l’événement a lieu à une autre adresse."
     )
     weekdays = forms.TypedMultipleChoiceField(
         label="Les jours (répétition chaque semaine)",
@@ -156,6 +195,7 @@ class EventForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "accessibility": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"place": WhenChosenPlace, "address": WhenChosenChar}
         labels = {
             "place": "Lieu de l’annuaire",
             "capacity": "Nombre de places par date",
@@ -163,6 +203,8 @@ class EventForm(forms.ModelForm):
             "count": "Ou : nombre de dates",
         }
         help_texts = {
+            "place": "Si l’événement a lieu dans un lieu de l’annuaire : d’abord ceux de votre structure.",
+            "address": "Si l’événement a lieu à une autre adresse.",
             "capacity": "Laissez vide s’il n’y a pas de limite.",
             "until": "Une date de fin, ou un nombre de dates ci-dessous.",
             "skip_holidays": "Les jours fériés (Pâques, Ascension…) sont passés automatiquement.",
@@ -172,7 +214,11 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["structure"].queryset = structures
         self.fields["structure"].empty_label = None
-        self.fields["place"].queryset = Place.objects.published().order_by("commune", "nom")
+        self.fields["programme"].empty_label = "Aucun programme"
+        self.fields["place"].queryset = Place.objects.published()
+        self.fields["place"].widget.choices = self._place_choices(structures)
+        for name in ("place", "address", "commune_text", "online_url"):
+            self.fields[name].required = True
         self.fields["theme"].choices = [(n.slug, n.label) for n in NEEDS]
         self.fields["repeat"].choices = Event.Repeat.choices
         self.fields["repeat"].widget = forms.RadioSelect(choices=Event.Repeat.choices)
@@ -182,6 +228,29 @@ class EventForm(forms.ModelForm):
                 datetime.date.fromisoformat(d).strftime("%d/%m/%Y") for d in self.instance.skipped_dates
             )
             self.fields["commune_text"].initial = self.instance.commune if self.instance.mode == "adresse" else ""
+
+    def _place_choices(self, structures) -> list:
+        """The organiser's structures' places first, then the places found by « Chercher un autre lieu », and
+        the place already chosen: never the whole directory."""
+        published = Place.objects.published().order_by("commune", "nom")
+        mine = list(published.filter(structure__in=structures)) if structures is not None else []
+        choices = [("", "Choisissez un lieu")]
+        if mine:
+            choices.append(("Les lieux de votre structure", [(p.pk, _place_label(p)) for p in mine]))
+        search = (self.data.get("place_search") or "").strip() if self.is_bound else ""
+        if search:
+            found = published.filter(Q(nom__icontains=search) | Q(commune__icontains=search)).exclude(
+                pk__in=[p.pk for p in mine]
+            )[:PLACE_SEARCH_LIMIT]
+            label = f"Trouvés pour « {search} »" if found else f"Aucun lieu trouvé pour « {search} »"
+            choices.append((label, [(p.pk, _place_label(p)) for p in found]))
+        chosen = self.data.get("place") if self.is_bound else self.instance.place_id
+        listed = {str(value) for _, group in choices[1:] for value, _ in group}
+        if chosen and str(chosen) not in listed:
+            place = published.filter(pk=chosen).first() if str(chosen).isdigit() else None
+            if place is not None:
+                choices.insert(1, (place.pk, _place_label(place)))
+        return choices
 
     def clean_skipped_text(self):
         days = []
@@ -198,7 +267,7 @@ class EventForm(forms.ModelForm):
         data = super().clean()
         mode = data.get("mode")
         if mode == Event.Mode.PLACE and not data.get("place"):
-            self.add_error("place", "Choisissez le lieu, ou une autre façon de dire où.")
+            self.add_error("place", "Choisissez le lieu de l’annuaire, ou une autre façon de dire où.")
         if mode == Event.Mode.ADDRESS:
             if not data.get("address"):
                 self.add_error("address", "Indiquez l’adresse.")
@@ -211,9 +280,13 @@ class EventForm(forms.ModelForm):
             self.add_error("online_url", "Indiquez le lien pour se connecter.")
         if data.get("registration") == Event.Registration.PHONE and not data.get("phone"):
             self.add_error("phone", "Indiquez le numéro à appeler pour s’inscrire.")
-        if data.get("start_time") and data.get("end_time") == data.get("start_time"):
-            self.add_error("end_time", "L’heure de fin doit être différente de l’heure de début.")
         self._clean_repeat(data)
+        if not self.errors:
+            try:
+                events.validate(self.values(), self.instance if self.instance.pk else None)
+            except ValidationError as invalid:
+                for field, messages in invalid.message_dict.items():
+                    self.add_error(field if field in self.fields else None, messages)
         return data
 
     def _clean_repeat(self, data):
@@ -241,6 +314,10 @@ class EventForm(forms.ModelForm):
         values["repeat"] = values["repeat"] or ""
         values["code_insee"] = data.get("code_insee", "")
         return values
+
+
+def _place_label(place) -> str:
+    return f"{place.nom} – {place.commune}"
 
 
 class DecisionForm(forms.Form):

@@ -9,6 +9,7 @@ Nothing about registrants is ever written here.
 
 import datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from agenda.domain import recurrence
 from agenda.domain.registrations import where
-from agenda.models import Event
+from agenda.models import Event, Occurrence
 
 KEEP_PAST_DAYS = 90
 
@@ -36,42 +37,58 @@ def _uid(event: Event) -> str:
 
 def vevent(event: Event) -> icalendar.Event:
     start = recurrence.first_start(event)
-    component = icalendar.Event()
-    component.add("uid", _uid(event))
-    component.add("sequence", event.sequence)
-    component.add("dtstamp", event.updated_at or timezone.now())
-    component.add("last-modified", event.updated_at or timezone.now())
-    component.add("summary", event.title)
-    component.add("dtstart", start)
-    component.add("dtend", start + recurrence.duration(event))
+    component = _component(event, _uid(event), start, start + recurrence.duration(event))
     rule = recurrence.rrule(event)
     if rule:
         component.add("rrule", icalendar.vRecur.from_ical(rule))
         excluded = recurrence.excluded_starts(event)
         if excluded:
             component.add("exdate", excluded)
+    return component
+
+
+def occurrence_vevent(occurrence: Occurrence) -> icalendar.Event:
+    """One date alone (« add the date I registered for »): its own stable UID, no RRULE."""
+    event = occurrence.event
+    zone = ZoneInfo(event.timezone)
+    uid = f"{event.uid}-{occurrence.pk}@{urlsplit(settings.ANCRAGE_SITE_URL).hostname or 'ancrage'}"
+    component = _component(event, uid, occurrence.starts_at.astimezone(zone), occurrence.ends_at.astimezone(zone))
+    if occurrence.cancelled:
+        component["status"] = "CANCELLED"
+    return component
+
+
+def _component(event: Event, uid: str, start, end) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", uid)
+    component.add("sequence", event.sequence)
+    component.add("dtstamp", event.updated_at or timezone.now())
+    component.add("last-modified", event.updated_at or timezone.now())
+    component.add("summary", event.title)
+    component.add("dtstart", start)
+    component.add("dtend", end)
     text = [event.description, f"Organisé par {event.structure.name}."]
     if event.takes_registrations:
-        text.append("Inscription sur " + settings.ANCRAGE_SITE_URL + event.get_absolute_url())
+        text.append("Inscription sur " + settings.ANCRAGE_SITE_URL.rstrip("/") + event.get_absolute_url())
     elif event.registration == Event.Registration.PHONE:
         text.append(f"Inscription par téléphone : {event.phone}")
     component.add("description", "\n\n".join(t for t in text if t))
     component.add("location", event.online_url if event.mode == Event.Mode.ONLINE else where(event))
     if event.latitude is not None and event.mode != Event.Mode.ONLINE:
         component.add("geo", (event.latitude, event.longitude))
-    component.add("url", settings.ANCRAGE_SITE_URL + event.get_absolute_url())
+    component.add("url", settings.ANCRAGE_SITE_URL.rstrip("/") + event.get_absolute_url())
     component.add("categories", [event.get_kind_display(), event.theme_label])
     component.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
     return component
 
 
-def calendar(events, name: str) -> bytes:
+def calendar(events, name: str, components=None) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{settings.ANCRAGE_SITE_NAME}//Agenda//FR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for event in events:
-        cal.add_component(vevent(event))
+    for component in components if components is not None else (vevent(event) for event in events):
+        cal.add_component(component)
     cal.add_missing_timezones()
     return cal.to_ical()

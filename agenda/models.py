@@ -48,10 +48,11 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        WORKSHOP = "atelier", "atelier"
-        PERMANENCE = "permanence", "permanence"
-        ROUND_TABLE = "table-ronde", "table ronde"
-        TRAINING = "formation", "formation pour les aidants (professionnels seulement)"
+        WORKSHOP = "atelier", "Atelier"
+        PERMANENCE = "permanence", "Permanence"
+        ROUND_TABLE = "table-ronde", "Table ronde"
+        OPEN_DAY = "portes-ouvertes", "Portes ouvertes"
+        TRAINING = "formation", "Formation pour les aidants (professionnels seulement)"
 
     class Status(models.TextChoices):
         PENDING = "en-attente", "en attente de relecture"
@@ -60,28 +61,28 @@ class Event(models.Model):
         CANCELLED = "annule", "annulé"
 
     class Mode(models.TextChoices):
-        PLACE = "lieu", "dans un lieu de l’annuaire"
-        ADDRESS = "adresse", "à une autre adresse"
-        ONLINE = "en-ligne", "en ligne"
+        PLACE = "lieu", "Dans un lieu de l’annuaire"
+        ADDRESS = "adresse", "À une autre adresse"
+        ONLINE = "en-ligne", "En ligne"
 
     class Audience(models.TextChoices):
-        ALL = "tous", "tout public"
-        SENIORS = "seniors", "seniors"
-        YOUTH = "jeunes", "jeunes"
-        FAMILIES = "familles", "parents et familles"
-        JOBSEEKERS = "emploi", "personnes en recherche d’emploi"
-        PROFESSIONALS = "professionnels", "professionnels et aidants"
+        ALL = "tous", "Tout public"
+        SENIORS = "seniors", "Seniors"
+        YOUTH = "jeunes", "Jeunes"
+        FAMILIES = "familles", "Parents et familles"
+        JOBSEEKERS = "emploi", "Personnes en recherche d’emploi"
+        PROFESSIONALS = "professionnels", "Professionnels et aidants"
 
     class Registration(models.TextChoices):
-        ONLINE = "ancrage", "inscription sur ce site"
-        PHONE = "telephone", "inscription par téléphone"
-        NONE = "aucune", "sans inscription"
+        ONLINE = "ancrage", "Inscription sur ce site"
+        PHONE = "telephone", "Inscription par téléphone"
+        NONE = "aucune", "Sans inscription"
 
     class Repeat(models.TextChoices):
-        NONE = "", "une seule date"
-        WEEKLY = "hebdo", "chaque semaine, les jours choisis"
-        MONTHLY_DAY = "mois-jour", "chaque mois, le même jour du mois"
-        MONTHLY_WEEKDAY = "mois-semaine", "chaque mois, le même jour de la semaine (ex. le 2e mardi)"
+        NONE = "", "Une seule date"
+        WEEKLY = "hebdo", "Chaque semaine, les jours choisis"
+        MONTHLY_DAY = "mois-jour", "Chaque mois, le même jour du mois"
+        MONTHLY_WEEKDAY = "mois-semaine", "Chaque mois, le même jour de la semaine (ex. le 2e mardi)"
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)

@@ -4,6 +4,7 @@ moderator's review of a new organiser's first events."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,6 +12,8 @@ from accounts.permissions import EDIT, MODERATE, VIEW, can, structures_of
 from agenda.domain import events, recurrence, registrations
 from agenda.forms import DecisionForm, EventForm
 from agenda.models import Event, Occurrence, Registration
+from agenda.templatetags.agenda_tags import french_inner_quotes
+from agenda.views import quiet_403
 from moderation.views import moderator_only
 
 
@@ -20,6 +23,16 @@ def _allowed(user, action, event):
     return event
 
 
+def _searching_place(request, form) -> bool:
+    """« Chercher » next to the place search: the form comes back with the places found, nothing saved, no error
+    shown yet (the search works without JavaScript)."""
+    if request.method == "POST" and "chercher_lieu" in request.POST:
+        form._errors = ErrorDict()
+        return True
+    return False
+
+
+@quiet_403
 @login_required
 def space(request):
     structures = list(structures_of(request.user))
@@ -27,6 +40,7 @@ def space(request):
     return render(request, "agenda/space.html", {"events": mine, "structures": structures})
 
 
+@quiet_403
 @login_required
 @require_http_methods(["GET", "POST"])
 def new(request):
@@ -34,7 +48,9 @@ def new(request):
     if not structures.exists():
         raise PermissionDenied
     form = EventForm(request.POST or None, structures=structures, initial={"structure": structures.first()})
-    if request.method == "POST" and form.is_valid():
+    if _searching_place(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
         event = events.create(request.user, form.values())
         if event.status == Event.Status.PENDING:
             messages.success(request, "C’est enregistré. Votre premier événement sera publié une fois relu par "
@@ -46,19 +62,23 @@ def new(request):
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 
+@quiet_403
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
     event = _allowed(request.user, EDIT, get_object_or_404(Event, pk=pk))
     form = EventForm(request.POST or None, instance=event, structures=structures_of(request.user))
-    if request.method == "POST" and form.is_valid():
+    if _searching_place(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
         told = events.change(request.user, Event.objects.get(pk=pk), form.values())
         messages.success(request, "C’est enregistré." + (" Les personnes inscrites sont prévenues." if told else ""))
         return redirect("agenda:space-event", pk)
-    context = {"form": form, "title": f"Modifier « {event.title} »", "event": event}
+    context = {"form": form, "title": f"Modifier « {french_inner_quotes(event.title)} »", "event": event}
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 
+@quiet_403
 @login_required
 def space_event(request, pk: int):
     event = _allowed(request.user, EDIT, get_object_or_404(Event.objects.select_related("structure"), pk=pk))
@@ -68,6 +88,7 @@ def space_event(request, pk: int):
     return render(request, "agenda/space_event.html", context)
 
 
+@quiet_403
 @login_required
 @require_POST
 def cancel_event(request, pk: int):
@@ -77,16 +98,24 @@ def cancel_event(request, pk: int):
     return redirect("agenda:space-event", pk)
 
 
+@quiet_403
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel_occurrence(request, pk: int):
-    occurrence = get_object_or_404(Occurrence.objects.select_related("event"), pk=pk)
+    """A GET says what cancelling this date does and to how many people; the POST cancels."""
+    occurrence = get_object_or_404(Occurrence.objects.select_related("event__place", "event__structure"), pk=pk)
     _allowed(request.user, EDIT, occurrence.event)
-    events.cancel_occurrence(request.user, occurrence)
-    messages.success(request, "La date est annulée ; les personnes inscrites sont prévenues.")
-    return redirect("agenda:space-event", occurrence.event_id)
+    if request.method == "POST" and not occurrence.cancelled:
+        events.cancel_occurrence(request.user, occurrence)
+        messages.success(request, "La date est annulée ; les personnes inscrites sont prévenues.")
+        return redirect("agenda:space-event", occurrence.event_id)
+    people = occurrence.registrations.exclude(status=Registration.Status.CANCELLED)
+    context = {"occurrence": occurrence, "event": occurrence.event, "where": registrations.where(occurrence.event),
+               "people": people.count(), "told": people.exclude(email="").count()}  # fmt: skip
+    return render(request, "agenda/cancel_occurrence.html", context)
 
 
+@quiet_403
 @login_required
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk: int):

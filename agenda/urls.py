@@ -12,6 +12,7 @@ urlpatterns = [
     path("agenda/programmes/<slug:slug>.ics", feeds.programme, name="programme-ics"),
     path("agenda/lieux/<int:pk>.ics", feeds.place, name="place-ics"),
     path("agenda/themes/<slug:slug>.ics", feeds.theme, name="theme-ics"),
+    path("agenda/dates/<int:pk>.ics", feeds.occurrence, name="occurrence-ics"),
     path("agenda/dates/<int:pk>/inscription/", views.register, name="register"),
     path("agenda/inscriptions/<int:pk>/", views.registered, name="registered"),
     path("agenda/annuler/<str:token>/", views.cancel, name="cancel"),

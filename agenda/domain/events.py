@@ -7,11 +7,13 @@ registered to future dates are told what changed (time, place, cancellation). `c
 `cancel_occurrence` are changes of status, told the same way.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from agenda.domain import registrations, schedule
+from agenda.domain import recurrence, registrations, schedule
 from agenda.models import Event, Occurrence, Registration
+from agenda.templatetags.agenda_tags import french_inner_quotes
 from core import audit, mail
 from moderation import notify
 from territory.models import Commune
@@ -22,6 +24,51 @@ CALENDAR_FIELDS = (
     "repeat", "interval", "weekdays", "until", "count", "skip_holidays", "skipped_dates", "status", "timezone",
 )  # fmt: skip
 WHERE_FIELDS = ("mode", "place_id", "address", "online_url")
+TITLE_MAX = 150  # a title is read in a list and an e-mail subject
+
+
+def validate(values: dict, event: Event | None = None, now=None) -> None:
+    """Refuse an event that cannot happen (`ValidationError` by field, in French): a title too long, a first date
+    in the past (a new event, or a changed first date), an end before the start, no place when it is « in a place
+    of the directory », no seat, or a schedule that gives no date to come."""
+    now = now or timezone.now()
+    errors = {}
+    title = (values.get("title") or "").strip()
+    if not title:
+        errors["title"] = "Indiquez un titre."
+    elif len(title) > TITLE_MAX:
+        errors["title"] = (
+            f"Le titre a {len(title)} caractères : {TITLE_MAX} au plus. Mettez les détails dans la description."
+        )
+    start_date, start_time, end_time = values.get("start_date"), values.get("start_time"), values.get("end_time")
+    today = timezone.localdate(now)
+    changed_date = event is None or event.start_date != start_date
+    if start_date and changed_date and start_date < today:
+        errors["start_date"] = "Cette date est passée : choisissez une date à venir."
+    if start_time and end_time and end_time <= start_time:
+        errors["end_time"] = "L’heure de fin doit venir après l’heure de début."
+    if values.get("mode") == Event.Mode.PLACE and not values.get("place"):
+        errors["place"] = "Choisissez le lieu de l’annuaire, ou une autre façon de dire où."
+    if values.get("capacity") is not None and values["capacity"] < 1:
+        errors["capacity"] = "Indiquez au moins 1 place, ou laissez vide s’il n’y a pas de limite."
+    schedule_changed = event is None or any(
+        values.get(name) != getattr(event, name) for name in CALENDAR_FIELDS if name in values and name != "status"
+    )
+    if start_date and start_time and end_time and schedule_changed and not errors:
+        draft = Event(**{k: v for k, v in values.items() if k in _EVENT_FIELDS})
+        if not any(start > now for start in recurrence.planned_starts(draft)):
+            errors["start_date"] = (
+                "Ces réglages ne donnent aucune date à venir : vérifiez la date, les jours et la fin."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+_EVENT_FIELDS = {f.name for f in Event._meta.concrete_fields} - {"id"}
+
+
+def _current(event: Event) -> dict:
+    return {name: getattr(event, name) for name in _EVENT_FIELDS}
 
 
 def locate(event: Event) -> None:
@@ -48,6 +95,7 @@ def first_events_moderated(structure) -> bool:
 
 @transaction.atomic
 def create(user, values: dict) -> Event:
+    validate(values)
     event = Event(**values, created_by=user)
     if event.kind == Event.Kind.TRAINING:
         event.audience = Event.Audience.PROFESSIONALS
@@ -67,6 +115,7 @@ def _snapshot(event: Event) -> dict:
 
 def change(user, event: Event, values: dict) -> list[str]:
     """Apply an organiser's edit; returns the changes told to registrants (French phrases)."""
+    validate({**_current(event), **values}, event)
     with transaction.atomic():
         before = _snapshot(event)
         where_before = registrations.where(event)
@@ -123,10 +172,9 @@ def cancel_occurrence(user, occurrence: Occurrence) -> None:
 
 
 def _when(moment) -> str:
-    from django.utils import formats
+    from agenda.templatetags.agenda_tags import hour, weekday_date
 
-    local = timezone.localtime(moment)
-    return f"{formats.date_format(local, 'l j F Y')} à {local:%H:%M}".replace(":", " h ")
+    return f"{weekday_date(moment, 'inline')} à {hour(moment)}"
 
 
 def _tell(occurrence: Occurrence, what: list[str]) -> None:
@@ -147,6 +195,6 @@ def decide(user, event: Event, accepted: bool, reason: str = "") -> None:
             schedule.materialise(event)
     if event.created_by and event.created_by.email:
         notify.decision(
-            event.created_by.email, subject=f"votre événement « {event.title} »", accepted=accepted, reason=reason,
-            url=event.get_absolute_url(),
+            event.created_by.email, subject=f"votre événement « {french_inner_quotes(event.title)} »",
+            accepted=accepted, reason=reason, url=event.get_absolute_url(),
         )  # fmt: skip

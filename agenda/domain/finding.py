@@ -81,3 +81,36 @@ def by_day_and_commune(occurrences):
         ordered = sorted(communes.items(), key=lambda pair: (pair[0] == "En ligne", pair[0]))
         days.append((day, ordered))
     return days
+
+
+WIDER_RADIUS = 50
+WIDER_DAYS = 180
+
+
+def when_nothing(user, criteria: dict, params) -> dict:
+    """A search that found nothing: what was searched, and a wider search (radius, dates) offered only when it
+    was counted first and finds something; the help line and the directory."""
+    from django.conf import settings
+    from django.utils.http import urlencode
+
+    today = timezone.localdate()
+    start, end = criteria.get("start"), criteria.get("end")
+    wider = {**criteria, "radius": max(criteria.get("radius") or 10, WIDER_RADIUS), "end": None,
+             "start": start if start and start > today else None}  # fmt: skip
+    wider["end"] = (wider["start"] or today) + datetime.timedelta(days=WIDER_DAYS)
+    widen = None
+    found = len(find(user, **wider))
+    if found:
+        query = {key: value for key, value in params.items() if key not in ("rayon", "du", "au")}
+        query["rayon"] = wider["radius"]
+        if wider["start"]:
+            query["du"] = wider["start"].isoformat()
+        query["au"] = wider["end"].isoformat()
+        widen = {"count": found, "radius": wider["radius"], "days": WIDER_DAYS, "query": urlencode(query)}
+    commune = criteria.get("commune")
+    return {
+        "radius": criteria.get("radius") or 10, "start": start, "end": end,
+        "past": bool((start and start < today) or (end and end < today)), "widen": widen,
+        "help_name": settings.ANCRAGE_HELP_LINE_NAME, "help_phone": settings.ANCRAGE_HELP_LINE_PHONE,
+        "directory_query": urlencode({"ou": commune.nom}) if commune is not None else "",
+    }  # fmt: skip

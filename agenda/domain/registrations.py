@@ -3,8 +3,16 @@
 Capacity is enforced in the database: `register` and `cancel` lock the occurrence's row (`SELECT … FOR UPDATE`
 on PostgreSQL; SQLite's IMMEDIATE transactions take the write lock at their start) before reading what is
 left, so concurrent registrations are decided one after the other, in arrival order; a check constraint
-(`taken <= capacity`) refuses any write that would overbook. The waiting list is first come, first served: a
-newcomer waits while anyone waits, and a cancellation promotes the first in line while their seats fit.
+(`taken <= capacity`) refuses any write that would overbook.
+
+Seats and the waiting list:
+- a full date (no seat left) puts the newcomer on the waiting list;
+- asking for more seats than are left, on a date that is not full, is refused (`TooMany`, « il reste 3 places »):
+  the person takes what is left, or joins the waiting list explicitly (`waitlist=True`);
+- first come, first served, for those who could be served: whenever seats free up (a cancellation, a larger
+  capacity, or before deciding a newcomer), the waiting list is read in arrival order and everyone whose seats
+  fit in what is left is registered. A person waiting for more seats than are left blocks nobody: they stay
+  first in line, and get the seats as soon as enough are free when the list is read again.
 """
 
 from datetime import timedelta
@@ -19,6 +27,7 @@ from agenda.models import Occurrence, Registration
 from core import audit, mail, signing
 
 PURPOSE = "annuler-inscription"
+LINK_AGE = timedelta(days=400)
 
 
 class Closed(Exception):
@@ -26,6 +35,28 @@ class Closed(Exception):
 
     def __str__(self):
         return "Les inscriptions ne sont pas ouvertes pour cette date."
+
+
+class TooMany(Exception):
+    """More seats asked than are left on a date that is not full: take what is left, or wait explicitly."""
+
+    def __init__(self, left: int):
+        super().__init__(left)
+        self.left = left
+
+    def __str__(self):
+        return f"Il reste {self.left} place{'s' if self.left > 1 else ''} pour cette date."
+
+
+class AlreadyRegistered(Exception):
+    """The same person (name and e-mail, or name and phone, case-insensitive) already holds this date."""
+
+    def __init__(self, registration: Registration):
+        super().__init__(registration.pk)
+        self.registration = registration
+
+    def __str__(self):
+        return "Vous êtes déjà inscrit(e) à cette date."
 
 
 def is_open(occurrence: Occurrence, now=None) -> bool:
@@ -36,60 +67,98 @@ def is_open(occurrence: Occurrence, now=None) -> bool:
     )  # fmt: skip
 
 
-def register(occurrence_id: int, *, name: str, email: str = "", phone: str = "", seats: int = 1) -> Registration:
+def register(
+    occurrence_id: int, *, name: str, email: str = "", phone: str = "", seats: int = 1, waitlist: bool = False
+) -> Registration:
     with transaction.atomic():
         occurrence = Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
         if not is_open(occurrence):
             raise Closed
-        someone_waits = occurrence.registrations.filter(status=Registration.Status.WAITING).exists()
-        fits = occurrence.capacity is None or occurrence.taken + seats <= occurrence.capacity
-        status = Registration.Status.REGISTERED if fits and not someone_waits else Registration.Status.WAITING
-        if status == Registration.Status.REGISTERED:
+        duplicate = _same_person(occurrence, name, email, phone)
+        if duplicate is not None:
+            raise AlreadyRegistered(duplicate)
+        promoted = _promote(occurrence)  # nobody who could be served waits behind the newcomer
+        left = occurrence.seats_left
+        if left is None or seats <= left:
+            status = Registration.Status.REGISTERED
             Occurrence.objects.filter(pk=occurrence.pk).update(taken=F("taken") + seats)
+        elif left > 0 and not waitlist:
+            raise TooMany(left)
+        else:
+            status = Registration.Status.WAITING
         registration = Registration.objects.create(
             occurrence=occurrence, name=name, email=email, phone=phone, seats=seats, status=status
         )
         audit.record(occurrence.event, "inscription", actor="visiteur", changes={"état": [None, status]})
     if email:
         mail.send("agenda_registered", [email], context(registration))
+    _tell_promoted(promoted)
     return registration
 
 
-def cancel(registration_id: int) -> list[Registration]:
-    """Cancel a registration; returns the registrations promoted from the waiting list (each is told)."""
+def _same_person(occurrence: Occurrence, name: str, email: str, phone: str) -> Registration | None:
+    if not email and not phone:
+        return None
+    same = occurrence.registrations.exclude(status=Registration.Status.CANCELLED).filter(name__iexact=name.strip())
+    same = same.filter(email__iexact=email.strip()) if email else same.filter(email="", phone=phone.strip())
+    return same.order_by("pk").first()
+
+
+def resend_confirmation(registration: Registration) -> None:
+    """A duplicate attempt with an e-mail: the confirmation (and its cancel link) goes again to that address only."""
+    if registration.email:
+        mail.send("agenda_registered", [registration.email], context(registration))
+
+
+def _tell_promoted(promoted: list[Registration]) -> None:
+    for person in promoted:
+        if person.email:
+            mail.send("agenda_promoted", [person.email], context(person))
+
+
+def cancel(registration_id: int, seats: int | None = None) -> list[Registration]:
+    """Cancel a registration, or only `seats` of its seats; returns the registrations promoted from the waiting
+    list (each is told)."""
     with transaction.atomic():
         registration = Registration.objects.select_related("occurrence").get(pk=registration_id)
         occurrence = Occurrence.objects.select_for_update().select_related("event").get(pk=registration.occurrence_id)
         registration.refresh_from_db()
         if registration.status == Registration.Status.CANCELLED:
             return []
+        freed = registration.seats if seats is None else max(1, min(seats, registration.seats))
         if registration.status == Registration.Status.REGISTERED:
-            Occurrence.objects.filter(pk=occurrence.pk).update(taken=F("taken") - registration.seats)
-        registration.status, registration.cancelled_at = Registration.Status.CANCELLED, timezone.now()
-        registration.save(update_fields=["status", "cancelled_at"])
+            Occurrence.objects.filter(pk=occurrence.pk).update(taken=F("taken") - freed)
+        if freed < registration.seats:
+            registration.seats -= freed
+            registration.save(update_fields=["seats"])
+        else:
+            registration.status, registration.cancelled_at = Registration.Status.CANCELLED, timezone.now()
+            registration.save(update_fields=["status", "cancelled_at"])
         promoted = _promote(occurrence)
         audit.record(occurrence.event, "désinscription", actor="visiteur", changes={"promus": [0, len(promoted)]})
     if registration.email:
-        mail.send("agenda_cancelled", [registration.email], context(registration))
-    for person in promoted:
-        if person.email:
-            mail.send("agenda_promoted", [person.email], context(person))
+        mail.send("agenda_cancelled", [registration.email], context(registration, freed=freed))
+    _tell_promoted(promoted)
     return promoted
 
 
 def _promote(occurrence: Occurrence) -> list[Registration]:
-    """Under the occurrence's lock: the first in line get the seats freed, in order, while they fit."""
+    """Under the occurrence's lock: the waiting list in arrival order; each person whose seats fit in what is left
+    is registered (one waiting for more seats than are left keeps their place and blocks nobody)."""
     occurrence.refresh_from_db(fields=["taken", "capacity"])
     promoted = []
     free = None if occurrence.capacity is None else occurrence.capacity - occurrence.taken
+    if free == 0:
+        return promoted
     for waiting in occurrence.registrations.filter(status=Registration.Status.WAITING).order_by("pk"):
         if free is not None and waiting.seats > free:
-            break
+            continue
         waiting.status, waiting.promoted_at = Registration.Status.REGISTERED, timezone.now()
         waiting.save(update_fields=["status", "promoted_at"])
         Occurrence.objects.filter(pk=occurrence.pk).update(taken=F("taken") + waiting.seats)
         free = None if free is None else free - waiting.seats
         promoted.append(waiting)
+    occurrence.refresh_from_db(fields=["taken"])
     return promoted
 
 
@@ -98,9 +167,7 @@ def promote_after_change(occurrence_id: int) -> list[Registration]:
     with transaction.atomic():
         occurrence = Occurrence.objects.select_for_update().get(pk=occurrence_id)
         promoted = _promote(occurrence)
-    for person in promoted:
-        if person.email:
-            mail.send("agenda_promoted", [person.email], context(person))
+    _tell_promoted(promoted)
     return promoted
 
 
@@ -116,23 +183,34 @@ def cancel_token(registration: Registration) -> str:
 
 
 def read_cancel_token(token: str, *, consume: bool) -> Registration:
-    pk = signing.read_token(token, PURPOSE, max_age=timedelta(days=400), single_use=True, consume=consume)
+    pk = signing.read_token(token, PURPOSE, max_age=LINK_AGE, single_use=True, consume=consume)
     return Registration.objects.select_related("occurrence__event").get(pk=pk)
 
 
+def registration_of_used_token(token: str) -> Registration | None:
+    """The registration a link that has already served was made for (to say what became of it), or None."""
+    try:
+        pk = signing.read_token(token, PURPOSE, max_age=LINK_AGE)
+    except signing.LinkError:
+        return None
+    return Registration.objects.select_related("occurrence__event").filter(pk=pk).first()
+
+
 def cancel_url(registration: Registration) -> str:
-    return settings.ANCRAGE_SITE_URL + reverse("agenda:cancel", args=[cancel_token(registration)])
+    return settings.ANCRAGE_SITE_URL.rstrip("/") + reverse("agenda:cancel", args=[cancel_token(registration)])
 
 
 def context(registration: Registration, **extra) -> dict:
     occurrence = registration.occurrence
     event = occurrence.event
+    site = settings.ANCRAGE_SITE_URL.rstrip("/")
     return {
         "registration": registration,
         "occurrence": occurrence,
         "event": event,
         "where": where(event),
-        "event_url": settings.ANCRAGE_SITE_URL + event.get_absolute_url(),
+        "event_url": site + event.get_absolute_url(),
+        "ics_url": site + reverse("agenda:occurrence-ics", args=[occurrence.pk]),
         "cancel_url": cancel_url(registration) if registration.status != Registration.Status.CANCELLED else "",
         "position": position(registration) if registration.status == Registration.Status.WAITING else 0,
         **extra,

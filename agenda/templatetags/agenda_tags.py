@@ -5,6 +5,14 @@ from django.utils import formats, timezone
 
 from web.french import day
 
+
+def french_inner_quotes(title: str) -> str:
+    text = title or ""
+    for old, new in (("«\u00a0", "“"), ("\u00a0»", "”"), ("« ", "“"), (" »", "”"), ("«", "“"), ("»", "”")):
+        text = text.replace(old, new)
+    return text
+
+
 register = template.Library()
 
 
@@ -16,13 +24,21 @@ def hour(moment) -> str:
 
 
 @register.filter
-def weekday_date(value) -> str:
-    """« Mardi 2 mars 2027 », « Jeudi 1er avril 2027 »."""
+def weekday_date(value, inline="") -> str:
+    """« Mardi 2 mars 2027 », « Jeudi 1er avril 2027 »; `|weekday_date:"inline"` inside a sentence: « mardi 2 mars
+    2027 »."""
     if hasattr(value, "tzinfo"):
         value = timezone.localdate(value)
-    return f"{formats.date_format(value, 'l').capitalize()} {day(value)}"
+    weekday = formats.date_format(value, "l")
+    return f"{weekday if inline else weekday.capitalize()} {day(value)}"
 
 
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def inner_quotes(title: str) -> str:
+    """A title shown inside « » gets “ ” for its own quotes: « Atelier “Mon smartphone” »."""
+    return french_inner_quotes(title)

@@ -24,4 +24,4 @@ def row(occurrence, base_url: str) -> list:
             event.latitude, event.longitude, event.place.nom if event.place else event.address,
             event.mode == Event.Mode.ONLINE, event.theme, event.audience, event.free, event.registration,
             occurrence.capacity, occurrence.taken, event.programme.title if event.programme else "",
-            occurrence.cancelled, base_url + event.get_absolute_url()]  # fmt: skip
+            occurrence.cancelled, base_url.rstrip("/") + event.get_absolute_url()]  # fmt: skip

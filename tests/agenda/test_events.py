@@ -52,7 +52,7 @@ def test_a_change_of_time_and_place_tells_registrants_what_changed():
     events.change(None, event, {"start_time": datetime.time(10), "end_time": datetime.time(12), "place": other})
     worker.run_pending()
     bodies = "\n".join(m.body for m in mail.outbox)
-    assert "L’horaire change" in bodies and "10:00" in bodies
+    assert "L’horaire change" in bodies and "10\u00a0h" in bodies and "10:00" not in bodies
     assert "Le lieu change" in bodies and "Maison de quartier" in bodies
     occurrence.refresh_from_db()
     assert occurrence.registrations.count() == 1  # the registration followed the date

@@ -88,3 +88,14 @@ def test_open_data_lists_public_dates_without_registrants(client):
     text = b"".join(client.get("/donnees-ouvertes/evenements.csv").streaming_content).decode()
     assert "Atelier ouvert" in text and "Formation interne" not in text
     assert "Lou" not in text and "lou@" not in text
+
+
+@time_machine.travel(NOW)
+def test_open_data_urls_have_a_single_slash_after_the_host(client, settings):
+    settings.ANCRAGE_SITE_URL = "http://testserver/"
+    event = EventFactory(title="Atelier ouvert")
+    schedule.materialise(event)
+    text = b"".join(client.get("/donnees-ouvertes/evenements.csv").streaming_content).decode()
+    urls = [line.rsplit(",", 1)[-1].strip() for line in text.splitlines()[1:]]
+    assert urls and all(url.startswith("http") and "//agenda" not in url for url in urls), urls
+    assert event.get_absolute_url() in urls[0]

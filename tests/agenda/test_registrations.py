@@ -75,12 +75,72 @@ def test_the_ninth_waits_and_is_promoted_when_someone_cancels_both_are_told():
 
 @pytest.mark.django_db
 @time_machine.travel(NOW)
-def test_the_waiting_list_is_first_come_first_served_even_for_fewer_seats():
+def test_asking_more_than_is_left_is_refused_and_a_later_small_request_is_registered():
+    occurrence = _occurrence(capacity=8)
+    registrations.register(occurrence.pk, name="Groupe", phone="0600000000", seats=4)
+    registrations.register(occurrence.pk, name="Duo", phone="0600000009", seats=1)
+    with pytest.raises(registrations.TooMany) as refused:
+        registrations.register(occurrence.pk, name="Famille", phone="0600000001", seats=4)
+    assert refused.value.left == 3 and str(refused.value) == "Il reste 3 places pour cette date."
+    assert not Registration.objects.filter(name="Famille").exists()
+    single = registrations.register(occurrence.pk, name="Seul", phone="0600000002", seats=1)
+    assert single.status == Registration.Status.REGISTERED
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW)
+def test_an_explicit_wait_for_more_seats_blocks_only_who_it_could_be_served_before():
     occurrence = _occurrence(capacity=3)
-    registrations.register(occurrence.pk, name="A", phone="0600000000", seats=2)
-    big = registrations.register(occurrence.pk, name="B", phone="0600000001", seats=2)
+    first = registrations.register(occurrence.pk, name="A", phone="0600000000", seats=2)
+    big = registrations.register(occurrence.pk, name="B", phone="0600000001", seats=2, waitlist=True)
     small = registrations.register(occurrence.pk, name="C", phone="0600000002", seats=1)
-    assert (big.status, small.status) == ("attente", "attente")  # C does not overtake B
+    # B cannot be served by the 1 seat left, so B does not block C; B stays first in line
+    assert (big.status, small.status) == ("attente", "inscrit")
+    late = registrations.register(occurrence.pk, name="D", phone="0600000003", seats=1)
+    assert late.status == "attente" and registrations.position(late) == 2  # full: D waits behind B
+    assert [p.pk for p in registrations.cancel(first.pk)] == [big.pk]  # 2 seats freed: B first, not D
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW)
+def test_a_stale_waiting_list_is_served_before_a_newcomer():
+    occurrence = _occurrence(capacity=3)
+    waiting = Registration.objects.create(occurrence=occurrence, name="Avant", phone="0600000000", seats=1,
+                                          status=Registration.Status.WAITING)  # fmt: skip
+    newcomer = registrations.register(occurrence.pk, name="Après", phone="0600000001", seats=1)
+    waiting.refresh_from_db()
+    assert (waiting.status, newcomer.status) == ("inscrit", "inscrit")
+    occurrence.refresh_from_db()
+    assert occurrence.taken == 2
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW)
+def test_the_same_person_twice_on_one_date_is_refused_case_insensitive():
+    occurrence = _occurrence(capacity=8)
+    registrations.register(occurrence.pk, name="Lou Martin", email="Lou@Exemple.fr")
+    with pytest.raises(registrations.AlreadyRegistered, match="déjà inscrit"):
+        registrations.register(occurrence.pk, name="lou martin", email="lou@exemple.fr")
+    registrations.register(occurrence.pk, name="Lou Martin", phone="0600000000")  # another way to reach: allowed
+    with pytest.raises(registrations.AlreadyRegistered):
+        registrations.register(occurrence.pk, name="LOU MARTIN", phone="0600000000")
+    assert registrations.register(occurrence.pk, name="Max", email="lou@exemple.fr").status == "inscrit"
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW)
+def test_cancelling_part_of_the_seats_frees_them_and_keeps_the_rest():
+    occurrence = _occurrence(capacity=4)
+    group = registrations.register(occurrence.pk, name="Famille", email="f@exemple.fr", seats=4)
+    waiting = registrations.register(occurrence.pk, name="Lou", phone="0600000000", seats=1)
+    worker.run_pending()
+    mail.outbox.clear()
+    assert [p.pk for p in registrations.cancel(group.pk, seats=1)] == [waiting.pk]
+    group.refresh_from_db()
+    occurrence.refresh_from_db()
+    assert (group.status, group.seats, occurrence.taken) == ("inscrit", 3, 4)
+    worker.run_pending()
+    assert mail.outbox[0].subject.startswith("Inscription modifiée") and "/agenda/annuler/" in mail.outbox[0].body
 
 
 @pytest.mark.django_db

@@ -60,7 +60,9 @@ def test_register_wait_and_cancel_by_the_signed_link(client, workshop):
     assert Registration.objects.get(email="lou@exemple.fr").status == "inscrit"  # a GET changes nothing
     client.post(link)
     assert Registration.objects.get(email="max@exemple.fr").status == "inscrit"
-    assert "déjà servi" in client.post(link).content.decode()
+    again = client.post(link)
+    assert again.status_code == 200 and "Cette inscription est déjà annulée" in again.content.decode()
+    assert workshop.get_absolute_url() in again.content.decode()
 
 
 @time_machine.travel(NOW, tick=False)

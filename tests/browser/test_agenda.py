@@ -66,13 +66,13 @@ def test_publish_find_register_wait_and_be_promoted(page, live_server, organiser
     page.get_by_role("link", name="Gérer mes événements et publier un atelier").click()
     page.get_by_role("link", name="Publier un événement").click()
     page.get_by_label("Titre").fill("Atelier smartphone")
-    page.get_by_label("Lieu de l’annuaire").select_option(value=str(place.pk))
+    page.get_by_label("Lieu de l’annuaire", exact=True).select_option(value=str(place.pk))
     page.get_by_label("Nombre de places par date").fill("8")
     page.get_by_label("Date", exact=True).fill(start.isoformat())
     page.get_by_label("Heure de début").fill("14:00")
     page.get_by_label("Heure de fin").fill("16:00")
-    page.get_by_label("chaque semaine, les jours choisis").check()
-    page.get_by_role("checkbox", name="mardi").check()
+    page.get_by_label("Chaque semaine, les jours choisis").check()
+    page.get_by_role("checkbox", name="Mardi").check()
     page.get_by_label("Ou : nombre de dates").fill("6")
     page.get_by_role("button", name="Enregistrer").click()
     assert "C’est publié" in page.locator("main").inner_text()
@@ -134,6 +134,7 @@ def test_agenda_pages_have_no_axe_violations_at_1280_and_320_px(page, live_serve
         "/agenda/",
         "/agenda/?ou=Palaiseau&rayon=10",
         "/agenda/?ou=Zzzville",
+        "/agenda/?ou=Brest&du=2026-01-01",
         event.get_absolute_url(),
         programme.get_absolute_url(),
         f"/agenda/dates/{occurrence.pk}/inscription/",
@@ -146,6 +147,7 @@ def test_agenda_pages_have_no_axe_violations_at_1280_and_320_px(page, live_serve
         f"/espace/agenda/{event.pk}/",
         f"/espace/agenda/{event.pk}/modifier/",
         f"/espace/agenda/dates/{occurrence.pk}/presences/",
+        f"/espace/agenda/dates/{occurrence.pk}/annuler/",
     ]
     problems = []
     for who, urls in ((None, public), (user, space), (moderator, [f"/moderation/evenements/{pending.pk}/"])):
@@ -162,3 +164,31 @@ def test_agenda_pages_have_no_axe_violations_at_1280_and_320_px(page, live_serve
     page.get_by_role("button", name="Enregistrer").click()
     problems += [f"errors: {v}" for v in axe_violations(page)]
     assert problems == []
+
+
+def test_narrow_and_long_pages_fit_and_the_sheet_prints_a_signature_column(page, live_server, organiser):
+    user, place = organiser
+    event = EventFactory(
+        title="Atelier " + "numériquedécouverte" * 8,
+        structure=user.memberships.first().structure,
+        place=place,
+        start_date=_next_tuesday(),
+    )
+    occurrence = schedule.materialise(event).created[0]
+    registrations.register(occurrence.pk, name="Dominique Delacroix-Martin", email="dominique.delacroix@exemple.fr")
+    widths = {}
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{event.get_absolute_url()}")
+    widths["event@1280"] = page.evaluate("document.documentElement.scrollWidth")
+    _log_in(page, live_server, user)
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.goto(f"{live_server.url}/espace/agenda/dates/{occurrence.pk}/presences/")
+    widths["sheet@320"] = page.evaluate("document.documentElement.scrollWidth")
+    assert widths == {"event@1280": 1280, "sheet@320": 320}
+    assert "Contact" in page.locator(".attendance td").first.evaluate("e => getComputedStyle(e, '::before').content")
+    page.emulate_media(media="print")
+    assert page.get_by_role("columnheader", name="Signature").is_visible()
+    page.emulate_media(media="screen")
+    page.goto(f"{live_server.url}/espace/agenda/publier/")
+    box = page.get_by_label("Date", exact=True).bounding_box()
+    assert box["height"] >= 40 and box["width"] > 200

@@ -1,5 +1,12 @@
-"""Demo events: weekly workshops and a permanence at real places of the territory, and the « Semaines des Usages
-Numériques » of the coming October as a programme. Idempotent (run by `make setup` after `load_demo`)."""
+"""Demo events: a weekly smartphone workshop and an open day in each of five communes, and an aidants' training;
+the open days form the « Semaines des Usages Numériques » of the coming October (a programme). Idempotent (run by
+`make setup` after `load_demo`).
+
+Each event has the theme it is about (the smartphone workshop: « Apprendre à me servir… d’un téléphone »; the open
+days: « Comprendre le numérique »; the training: « démarches »). A commune with no published place in the demo
+directory (Orsay: none of the four demo files lists a place there) gets its events at an address in the commune
+(« Hôtel de ville »), so that every commune has its two events. The training, in the coming weeks, belongs to no
+programme."""
 
 import datetime
 
@@ -10,6 +17,7 @@ from accounts.models import Structure
 from agenda.domain import events
 from agenda.models import Event, Programme
 from directory.models import Place
+from territory.models import Commune
 
 DEMO_STRUCTURE = "Réseau des aidants numériques (démonstration)"
 
@@ -39,12 +47,16 @@ class Command(BaseCommand):
         )
         monday = today + datetime.timedelta(days=7 - today.weekday())
         made = 0
-        for n, (commune, place) in enumerate(p for p in places.items() if p[1]):
+        for n, (commune, place) in enumerate(places.items()):
+            where = {"mode": "lieu", "place": place}
+            if place is None:
+                found = Commune.objects.filter(nom=commune).first()
+                if found is None:
+                    continue
+                where = {"mode": "adresse", "address": "Hôtel de ville", "code_insee": found.code_insee}
             base = {
                 "structure": structure,
-                "theme": ["outils", "demarches", "securite", "emploi", "parents"][n % 5],
-                "mode": "lieu",
-                "place": place,
+                **where,
                 "registration": "ancrage",
                 "capacity": 8,
                 "start_time": datetime.time(14),
@@ -55,7 +67,8 @@ class Command(BaseCommand):
                 {
                     **base,
                     "kind": "atelier",
-                    "title": f"Atelier « Mon smartphone au quotidien » – {commune}",
+                    "theme": "outils",
+                    "title": f"Atelier “Mon smartphone au quotidien” – {commune}",
                     "description": "Apprendre à se servir de son téléphone : appels, photos, messages.",
                     "start_date": monday + datetime.timedelta(days=n % 5),
                     "repeat": "hebdo",
@@ -67,7 +80,8 @@ class Command(BaseCommand):
                 None,
                 {
                     **base,
-                    "kind": "table-ronde",
+                    "kind": "portes-ouvertes",
+                    "theme": "comprendre",
                     "programme": programme,
                     "audience": "tous",
                     "title": f"Portes ouvertes du numérique – {commune}",
@@ -91,7 +105,6 @@ class Command(BaseCommand):
                     "start_date": monday + datetime.timedelta(days=16),
                     "start_time": datetime.time(9, 30),
                     "end_time": datetime.time(12, 30),
-                    "programme": programme,
                 },
             )
             made += 1
