@@ -7,9 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
-from core.audit import entries_for
 from participation import forms
-from participation.domain import queries, workflow
+from participation.domain import journal, queries, workflow
 from participation.models import Request
 from territory.search import resolve_commune
 
@@ -103,7 +102,7 @@ def handle(request, pk: int):
             "row": row,
             "updates": row.updates.all(),
             "notes": row.internal_notes.select_related("author"),
-            "journal": entries_for(row)[:30],
+            "journal": journal.lines(row),
             "failed": failed,
             "status": 400 if failed else 200,
         },
