@@ -81,7 +81,7 @@ def report_and_support(page, base, existing, found=None, width=1280):
     page.goto(base + _mail_link("soutien", CITIZEN))
     _check(page, "confirmer", found, width)
     page.get_by_role("button", name="Confirmer").click()
-    assert "1 personne a dit « Moi aussi »" in main_text(page)
+    assert "1 personne a dit “moi aussi”" in main_text(page)
     _check(page, "demande", found, width)
     assert Request.objects.count() == 1  # no duplicate
 
