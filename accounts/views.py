@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 
+from accounts import tools
 from accounts.domain import membership as domain
 from accounts.forms import DecideForm, InviteForm, JoinForm
 from accounts.models import JoinRequest, Membership, Structure
@@ -27,6 +28,7 @@ def home(request):
             "memberships": memberships,
             "pending": domain.pending_for(request.user),
             "offer_second_factor": is_coordinator(request.user) or is_moderator(request.user),
+            "tools": tools.for_user(request.user),
         },
     )
 

@@ -10,10 +10,11 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from participation import retention
+        from participation import retention, tools
         from participation.models import Request
 
         retention.register()
+        tools.register()
         post_delete.connect(_delete_photo, sender=Request, dispatch_uid="participation-photo")
 
 

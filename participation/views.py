@@ -1,6 +1,7 @@
 """Public pages of citizens' requests (thin: forms check, `domain` acts)."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -109,6 +110,7 @@ def confirm(request, token: str):
     try:
         if request.method == "POST":
             row = submit.confirm(token)
+            messages.success(request, "Votre demande est publiée. Vous serez prévenu par courriel de chaque étape.")
             return redirect("participation:detail", pk=row.pk)
         row = submit.read_request_link(token, consume=False)
     except signing.LinkError as error:
@@ -122,6 +124,7 @@ def confirm_support(request, token: str):
     try:
         if request.method == "POST":
             row = submit.confirm_support(token)
+            messages.success(request, "Votre « Moi aussi » est confirmé : vous serez prévenu de chaque étape.")
             return redirect("participation:detail", pk=row.request_id)
         row = submit.read_support_link(token, consume=False)
     except signing.LinkError as error:
@@ -184,6 +187,7 @@ def contest(request, token: str):
             except ValidationError as error:
                 form.add_error("reason", error)
             else:
+                messages.success(request, "La demande est rouverte : elle revient dans la file du service responsable.")
                 return redirect("participation:detail", pk=row.pk)
     except signing.LinkError as error:
         return render(request, "participation/link_error.html", {"message": str(error)}, status=400)

@@ -1,5 +1,6 @@
 """The services' side: a queue per responsible service and the page where a request is handled."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -7,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
-from core.audit import entries_for
 from participation import forms
-from participation.domain import queries, workflow
+from participation.domain import journal, queries, workflow
 from participation.models import Request
 from territory.search import resolve_commune
 
@@ -57,29 +57,37 @@ def _forms(row, data=None, action=""):
 
 
 def _act(row, action, f, user):
-    """Run the posted action through the domain; returns the form that failed, or None."""
+    """Run the posted action through the domain; returns (the form that failed or None, what was done)."""
     form = f[{"etat": "status_form", "priorite": "priority_form", "note": "note_form", "fusion": "merge_form"}[action]]
     if not form.is_valid():
-        return form
+        return form, ""
     d = form.cleaned_data
     try:
         if action == "etat":
-            workflow.change_status(
+            update = workflow.change_status(
                 row, d["status"], d["note"], user=user, planned_for=d["planned_for"], close_reason=d["close_reason"]
             )
+            done = (
+                f"État enregistré : {update.get_status_display()}. "
+                "Les personnes qui suivent la demande sont prévenues par courriel."
+            )
         elif action == "priorite":
-            workflow.set_priority(row, d["priority"], user=user)
+            done = (
+                f"Priorité enregistrée : {workflow.set_priority(row, d['priority'], user=user).get_priority_display()}."
+            )
         elif action == "note":
             workflow.add_internal_note(row, d["text"], user=user)
+            done = "Note interne ajoutée."
         else:
             survivor = Request.objects.filter(pk=d["survivor"]).select_related("category").first()
             if survivor is None or not can(user, "merge", survivor):
                 raise ValidationError("Demande introuvable parmi celles que vous traitez.")
             workflow.merge(row, survivor, d["merge_note"], user=user)
+            done = f"Demande fusionnée dans la demande n° {survivor.pk}."
     except ValidationError as error:
         form.add_error(None, error)
-        return form
-    return None
+        return form, ""
+    return None, done
 
 
 @login_required
@@ -92,8 +100,9 @@ def handle(request, pk: int):
     f = _forms(row, request.POST, action)
     failed = None
     if request.method == "POST" and action in ("etat", "priorite", "note", "fusion"):
-        failed = _act(row, action, f, request.user)
+        failed, done = _act(row, action, f, request.user)
         if failed is None:
+            messages.success(request, done)
             return redirect("participation:handle", pk=row.pk)
     return render(
         request,
@@ -103,7 +112,7 @@ def handle(request, pk: int):
             "row": row,
             "updates": row.updates.all(),
             "notes": row.internal_notes.select_related("author"),
-            "journal": entries_for(row)[:30],
+            "journal": journal.lines(row),
             "failed": failed,
             "status": 400 if failed else 200,
         },

@@ -4,6 +4,7 @@ count(0, "lieu", "lieux") → "0 lieu"   (0 and 1 are singular in French)
 de("Évry") → "d’Évry", de("Les Ulis") → "des Ulis", de("Le Kremlin-Bicêtre") → "du Kremlin-Bicêtre"
 day(date(2026, 8, 1)) → "1er août 2026"   (the first of the month is an ordinal)
 phone("+33169096292") → "01 69 09 62 92"
+days(0.4) → "moins d’un jour", days(1) → "1 jour", days(2.54) → "2,5 jours"
 """
 
 import datetime
@@ -20,6 +21,15 @@ def plural(n: int | float, singular: str, plural_form: str = "") -> str:
 
 def count(n: int, singular: str, plural_form: str = "") -> str:
     return f"{n} {plural(n, singular, plural_form)}"
+
+
+def days(n: float) -> str:
+    """A duration in days, one decimal at most: « moins d’un jour », « 1 jour », « 1,5 jour », « 2,5 jours »."""
+    n = round(float(n), 1)
+    if n < 1:
+        return "moins d’un jour"
+    number = f"{n:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{number} {plural(n, 'jour')}"
 
 
 def de(name: str) -> str:

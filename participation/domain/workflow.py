@@ -87,6 +87,8 @@ def change_status(
     request.close_reason = close_reason if status == S.CLOSED else ""
     if status == S.PLANNED:
         request.planned_for, request.planned_at = planned_for, request.planned_at or now
+    elif status == S.RECEIVED:
+        request.planned_for = None  # reopened: the old date is past, it must be planned again
     request.closed_at = now if status in (S.DONE, S.CLOSED) else None
     request.save()
     update = Update.objects.create(
@@ -128,7 +130,7 @@ def contest(token: str, reason: str) -> Request:
         raise ValidationError("Dites en quelques mots ce qui n’est pas réglé.")
     request = read_contest_link(token, consume=True)
     before = audit.snapshot(request, AUDITED)
-    request.status, request.closed_at = S.RECEIVED, None
+    request.status, request.closed_at, request.planned_for = S.RECEIVED, None, None  # to be planned again
     request.save()
     update = Update.objects.create(
         request=request,

@@ -81,7 +81,7 @@ def report_and_support(page, base, existing, found=None, width=1280):
     page.goto(base + _mail_link("soutien", CITIZEN))
     _check(page, "confirmer", found, width)
     page.get_by_role("button", name="Confirmer").click()
-    assert "1 personne a dit « Moi aussi »" in main_text(page)
+    assert "1 personne a dit “moi aussi”" in main_text(page)
     _check(page, "demande", found, width)
     assert Request.objects.count() == 1  # no duplicate
 
@@ -162,3 +162,43 @@ def test_moi_aussi_by_keyboard(page, live_server, world):
     page.keyboard.press("Enter")  # the honeypot is skipped (tabindex -1): the button
     page.wait_for_url(live_server.url + "/demandes/soutien-envoye/")
     assert existing.supports.filter(email="voisin@exemple.fr").exists()
+
+
+FACTS_LAYOUT = """() => {
+  const dl = document.querySelector("dl.request-facts");
+  const terms = [...dl.querySelectorAll("dt")].map(e => e.getBoundingClientRect());
+  const values = [...dl.querySelectorAll("dd")].map(e => e.getBoundingClientRect());
+  return {
+    // each pair starts below the previous one: one term and its value per row (or stacked)
+    rows: terms.every((t, i) => i === 0 || t.top >= values[i - 1].bottom - 1),
+    // each value sits beside its term (wide) or just below it (narrow), never before it
+    beside: terms.every((t, i) => values[i].top >= t.top - 1 && values[i].left >= t.left - 1),
+    inside: values.every(v => v.right <= document.documentElement.clientWidth + 1),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_facts_of_a_request_read_one_term_and_its_value_per_line(page, live_server, world, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    existing = world["existing"]
+    page.goto(live_server.url + f"/demandes/{existing.pk}/")
+    assert page.evaluate(FACTS_LAYOUT) == {"rows": True, "beside": True, "inside": True}
+    _login(page, live_server.url, world["agent"])
+    page.goto(live_server.url + f"/demandes/traitement/{existing.pk}/")
+    assert page.evaluate(FACTS_LAYOUT) == {"rows": True, "beside": True, "inside": True}
+
+
+def test_the_queue_fits_a_320_px_screen(page, live_server, world):
+    existing = world["existing"]
+    existing.status = Request.Status.QUALIFIED
+    existing.save()
+    page.set_viewport_size({"width": 320, "height": 800})
+    _login(page, live_server.url, world["agent"])
+    page.goto(live_server.url + "/demandes/traitement/")
+    region = page.locator(".table-scroll")
+    assert region.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing hidden to the right
+    row = page.locator("tbody tr").first
+    state = row.locator('td[data-label="État"]')
+    assert "État" in state.evaluate("e => getComputedStyle(e, '::before').content")  # each value says what it is
+    assert row.get_by_text("Qualifiée").evaluate("e => e.getBoundingClientRect().right <= 320")

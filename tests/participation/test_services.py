@@ -7,6 +7,7 @@ import pytest
 from accounts.models import User
 from participation.models import Request, ResponseTemplate
 from tests.factories_participation import CategoryFactory, RequestFactory, ServiceFactory
+from web.french import day as day_text
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,20 @@ def test_priority_and_merge_from_the_page(client, people):
     row.refresh_from_db()
     assert row.merged_into == survivor
     assert f"la demande n° {survivor.pk}" in client.get(f"/demandes/{row.pk}/").content.decode()
+
+
+def test_the_journal_says_when_and_what_changed_in_words(client, people):
+    row = RequestFactory(category=people["category"])
+    client.force_login(people["agent"])
+    day = datetime.date.today() + datetime.timedelta(days=5)
+    client.post(
+        f"/demandes/traitement/{row.pk}/",
+        {"action": "etat", "status": "planifiee", "note": "Passage prévu.", "planned_for": day.isoformat()},
+    )
+    client.post(f"/demandes/traitement/{row.pk}/", {"action": "priorite", "priority": 3})
+    journal = client.get(f"/demandes/traitement/{row.pk}/").content.decode().replace("\xa0", " ")
+    journal = journal.split("<h2>Journal</h2>")[1]
+    assert f"Reçue → Planifiée ({day_text(day)})" in journal
+    assert "Normale → Urgente" in journal
+    assert day_text(datetime.date.today()) + " à " in journal  # the date and time of each entry
+    assert "agent@ville.fr" in journal

@@ -77,7 +77,7 @@ def test_a_similar_open_request_is_proposed_and_supported_instead(client, catego
     client.post(link("soutien", "camille@exemple.fr"))
     support.refresh_from_db()
     assert support.confirmed_at is not None
-    assert "1 personne a dit « Moi aussi »" in client.get(f"/demandes/{existing.pk}/").content.decode()
+    assert "1 personne a dit “moi aussi”" in client.get(f"/demandes/{existing.pk}/").content.decode()
 
 
 def test_the_author_may_still_send_a_different_request(client, category):

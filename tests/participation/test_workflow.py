@@ -110,3 +110,31 @@ def test_a_request_cannot_be_merged_into_itself_or_a_closed_one():
         workflow.merge(row, row, "", user=None)
     with pytest.raises(ValidationError):
         workflow.merge(row, closed, "", user=None)
+
+
+def _planned_done_contested(client):
+    row = RequestFactory(email="auteur@exemple.fr")
+    workflow.change_status(row, S.PLANNED, "Un technicien passera.", planned_for=datetime.date(2027, 3, 10))
+    workflow.change_status(row, S.DONE, "Réparé.")
+    client.post(link("contester", "auteur@exemple.fr"), {"reason": "L’écran reste noir."})
+    row.refresh_from_db()
+    return row
+
+
+def test_a_contested_request_loses_its_planned_date_on_the_page_and_in_open311(client):
+    row = _planned_done_contested(client)
+    assert row.status == S.RECEIVED and row.planned_for is None
+    page = client.get(f"/demandes/{row.pk}/").content.decode().replace("\xa0", " ")
+    assert "Intervention prévue" not in page
+    assert "intervention qui était prévue le 10 mars 2027" in page  # the timeline keeps it, as past
+    assert client.get(f"/open311/v2/requests/{row.pk}.json").json()[0].get("expected_datetime") is None
+
+
+def test_a_request_reopened_by_the_service_loses_its_planned_date(client):
+    row = RequestFactory()
+    workflow.change_status(row, S.PLANNED, "Un technicien passera.", planned_for=datetime.date(2027, 3, 10))
+    workflow.change_status(row, S.DONE, "Réparé.")
+    workflow.change_status(row, S.RECEIVED, "Rouverte : la panne est revenue.")
+    row.refresh_from_db()
+    assert row.planned_for is None and row.planned_at is not None  # the statistics keep the first planning
+    assert client.get(f"/open311/v2/requests/{row.pk}.json").json()[0].get("expected_datetime") is None

@@ -46,3 +46,13 @@ def test_a_phone_is_written_as_people_dial_it():
     assert french.phone("+33169096292") == "01 69 09 62 92"
     assert french.phone("+262262000000") == "+262262000000"  # overseas: as stored
     assert french.phone("") == ""
+
+
+def test_a_duration_in_days_is_written_with_its_plural_and_one_decimal_at_most():
+    assert french.days(0) == "moins d’un jour"
+    assert french.days(0.4) == "moins d’un jour"
+    assert french.days(1) == "1 jour"
+    assert french.days(1.5) == "1,5 jour"
+    assert french.days(2.0) == "2 jours"
+    assert french.days(2.54) == "2,5 jours"
+    assert french.days(12.96) == "13 jours"

@@ -1,5 +1,5 @@
 """Template filters for written French: `{{ n|count:"lieu,lieux" }}`, `{{ n|plural:"trouvé,trouvés" }}`,
-`autour {{ commune|de }}`, `le {{ date|day }}` (« 1er août 2026 »)."""
+`autour {{ commune|de }}`, `le {{ date|day }}` (« 1er août 2026 »), `{{ 2.5|days }}` (« 2,5 jours »)."""
 
 from django import template
 
@@ -21,6 +21,11 @@ def count(n, arg: str) -> str:
 @register.filter
 def plural(n, arg: str) -> str:
     return french.plural(n or 0, *_forms(arg))
+
+
+@register.filter
+def days(n) -> str:
+    return french.days(n or 0)
 
 
 @register.filter
