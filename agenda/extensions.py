@@ -50,9 +50,13 @@ def pending(user):
 
 
 def register() -> None:
+    from accounts import tools
+    from accounts.permissions import structures_of
     from contributions import panels
     from directory import sections
 
+    tools.register("Publier un atelier", "agenda:space", visible=lambda user: structures_of(user).exists(),
+                   help="les ateliers et événements de votre structure, inscriptions et présences")  # fmt: skip
     sections.register("agenda", "agenda/_place_section.html", place_section, order=10)
     panels.register("agenda", "Agenda", space_panel)
     registry.register(KEY, "Premiers événements d’un organisateur", pending, count=lambda user: _waiting().count())

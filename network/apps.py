@@ -8,9 +8,13 @@ class NetworkConfig(AppConfig):
     verbose_name = "Réseau"
 
     def ready(self):
+        from accounts import tools
+        from accounts.permissions import may_use_network
         from agenda.domain.activity import yearly_counts
         from network import activity, moderation, retention
 
         moderation.register()
         retention.register()
         activity.register("agenda", yearly_counts)
+        tools.register("Réseau des aidants", "network:home", visible=may_use_network,
+                       help="trouver un ou une collègue par commune, besoin, label ou langue")  # fmt: skip

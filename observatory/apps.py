@@ -10,10 +10,16 @@ class ObservatoryConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from accounts import tools
+        from accounts.permissions import SURVEY_ENTRY, can
         from observatory import signals
         from observatory.domain import analysis
 
         signals.register_builtin()
+        entry = lambda user: can(user, SURVEY_ENTRY)  # noqa: E731
+        tools.register("Saisir des questionnaires papier", "observatory:entry", visible=entry,
+                       help="l’enquête sur les usages du numérique, remplie sur papier")  # fmt: skip
+        tools.register("Importer des réponses à l’enquête", "observatory:import", visible=entry)
         # Every write to a response makes the shared reading of the survey obsolete (observatory/domain/analysis.py).
         for signal in (post_save, post_delete):
             signal.connect(analysis.forget, sender="observatory.Response", dispatch_uid=f"observatory-{signal}")

@@ -14,3 +14,12 @@ class OrientationConfig(AppConfig):
         rules.load()  # a broken rules file stops the site here, with the loader's message
         retention.register()
         algorithms.register()
+        _tools()
+
+
+def _tools():
+    from accounts import tools
+    from accounts.permissions import ORIENT, can
+
+    tools.register("Orienter une personne", "orientation:list", visible=lambda user: can(user, ORIENT),
+                   help="décrire une situation, voir les risques et les services qui répondent")  # fmt: skip

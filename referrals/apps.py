@@ -8,12 +8,15 @@ class ReferralsConfig(AppConfig):
     verbose_name = "Adressages"
 
     def ready(self):
+        from accounts import tools
         from directory import sections
         from orientation import links
         from referrals import retention
-        from referrals.domain.eligibility import referral_url
+        from referrals.domain.eligibility import may_refer, referral_url
         from referrals.sections import context
 
         retention.register()
+        tools.register("Mes adressages", "referrals:mine", visible=may_refer,
+                       help="les personnes que vous avez adressées et la réponse des structures")  # fmt: skip
         links.provide_referral(referral_url)
         sections.register("referrals", "referrals/_place_section.html", context, order=20)
