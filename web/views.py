@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from core import retention
 from web import rgaa
 
 
@@ -49,6 +50,8 @@ def privacy(request):
         "proposal_draft_days": settings.ANCRAGE_PROPOSAL_DRAFT_DAYS,
         "proposal_email_days": settings.ANCRAGE_PROPOSAL_EMAIL_DAYS,
         "rights_followup_keep_days": settings.ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS,
+        # Every retention rule the apps registered (core.retention): the page cannot forget one.
+        "retention": sorted(retention.RULES, key=lambda rule: rule.name),
     }
     return render(request, "web/privacy.html", context)
 

@@ -55,6 +55,17 @@ def test_privacy_says_what_why_how_long_rights_and_contact(client):
         assert expected in html, expected
 
 
+def test_privacy_lists_every_retention_rule_any_app_registered(client, settings):
+    from core import retention
+
+    settings.ANCRAGE_REFERRAL_RETENTION_DAYS = 731
+    html = client.get(reverse("web:privacy")).content.decode()
+    assert len(retention.RULES) >= 10  # referrals, agenda, requests, sheets, proposals, reports, logins…
+    for rule in retention.RULES:
+        assert f"<td>{rule.name}</td><td>{rule.days}&nbsp;jours</td>" in html.replace("&#x27;", "'"), rule.name
+    assert "731&nbsp;jours" in html
+
+
 def test_accessibility_statement_is_computed_from_the_grid(client):
     from web import rgaa
 
