@@ -15,4 +15,5 @@ urlpatterns = [
     path("observatoire/donnees/<slug:name>.csv", dashboard_views.csv_download, name="csv"),
     path("observatoire/saisie/", views.entry, name="entry"),
     path("observatoire/import/", views.import_responses, name="import"),
+    path("observatoire/import/modele.csv", views.import_template, name="import-template"),
 ]
