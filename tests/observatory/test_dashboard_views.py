@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from observatory.domain import analysis
 from observatory.models import Response
 
 PAGES = ["dashboard", "supply", "signals", "methodology", "report"]
@@ -60,6 +61,19 @@ def test_real_responses_replace_the_demonstration(client, demo):
     Response.objects.filter(pk__in=Response.objects.values("pk")[:40]).update(demo=False)
     html = client.get(reverse("observatory:dashboard")).content.decode()
     assert "Données de démonstration" not in html and "40 réponses" in html
+
+
+def test_one_real_answer_does_not_blank_the_demonstration(client, demo):
+    """Under the suppression threshold, the demonstration stays (labelled) and the page counts the real ones."""
+    Response.objects.filter(pk__in=Response.objects.values("pk")[:1]).update(demo=False)
+    analysis.forget()
+    html = client.get(reverse("observatory:dashboard")).content.decode()
+    assert "Données de démonstration" in html and "1 vraie réponse reçue à ce jour" in html
+    assert "n.d." not in html.split("<table", 1)[1].split("</table>")[0]
+    Response.objects.filter(pk__in=Response.objects.filter(demo=True).values("pk")[:29]).update(demo=False)
+    analysis.forget()
+    html = client.get(reverse("observatory:dashboard")).content.decode()
+    assert "Données de démonstration" not in html and "30 vraies réponses reçues" in html
 
 
 def test_the_demonstration_command_is_idempotent(db):
