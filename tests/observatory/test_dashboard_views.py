@@ -48,6 +48,39 @@ def test_a_commune_report_for_elected_officials(client, demo):
     assert "à Massy" in html and "En situation d’illectronisme" in html
 
 
+def test_the_report_has_a_print_button_for_javascript_and_a_sentence_without(client, demo):
+    html = client.get(reverse("observatory:report") + "?commune=91377").content.decode()
+    assert '<button type="button" id="imprimer" hidden>' in html and "Ctrl et P" in html
+    assert "observatory/report.js" in html
+    header = html.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    assert header.count("<th") == 7 and "Fiabilité" in header  # fits an A4 page in portrait
+
+
+@pytest.mark.parametrize("code", ["99999", "abc"])
+def test_an_unknown_commune_is_said_not_replaced_by_another_report(client, demo, code):
+    response = client.get(reverse("observatory:report"), {"commune": code})
+    html = response.content.decode()
+    assert response.status_code == 404 and "Commune inconnue" in html and f"« {code} »" in html
+    assert "?commune=91377" in html and "Massy" in html  # the list to choose from
+    assert "<table" not in html
+
+
+def test_plain_words_explain_the_figures(client, demo):
+    html = client.get(reverse("observatory:dashboard")).content.decode()
+    assert "Comment lire ces chiffres" in html and "Effet de plan</strong> :" in html
+    assert ">fiable<" in html or "à prendre avec prudence" in html
+    assert ">Fragile<" not in html
+
+
+def test_indicators_have_french_addresses_and_the_old_ones_move_for_good(client, demo):
+    html = client.get(reverse("observatory:dashboard")).content.decode()
+    assert "/observatoire/indicateurs/eloigne-du-numerique/" in html and "far_from_digital" not in html
+    assert client.get("/observatoire/indicateurs/eloigne-du-numerique/").status_code == 200
+    old = client.get("/observatoire/indicateurs/far_from_digital/")
+    assert old.status_code == 301 and old.url == "/observatoire/indicateurs/eloigne-du-numerique/"
+    assert client.get("/observatoire/donnees/eloigne-du-numerique.csv").status_code == 200
+
+
 def test_csv_downloads_say_which_data_they_hold(client, demo):
     response = client.get(reverse("observatory:csv", args=["indicateurs"]))
     text = response.content.decode("utf-8-sig")
