@@ -1,4 +1,4 @@
-"""Light SVG charts drawn on the server (no script, no inline style: presentation attributes only).
+"""Light charts drawn on the server (no script, no inline style: SVG presentation attributes only).
 
 Every chart is an image with a title and a description, and every page prints its data table right after it.
 """
@@ -9,67 +9,64 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-ROW = 26
-LABEL_W = 230
-BAR_W = 360
 INK = "#1a1a1a"
 BAR = "#2b5797"
+TRACK = "#e6e6e6"
 WHISKER = "#000000"
 REFERENCE = "#b3261e"
+WIDE = 1000  # each bar's own viewBox is 0..1000 wide (0 to 100 %), stretched to the column's width
 
 
 def _pct(x: float) -> str:
     return f"{x * 100:.0f} %"
 
 
-def bars(rows, *, title: str, reference: float | None = None, chart_id: str = "graphique") -> str:
-    """rows: (label, Estimate). Horizontal bars with 95 % whiskers, a dashed national reference line."""
-    highs = [e.high for _, e in rows if not e.suppressed] + ([reference] if reference else [])
-    scale_max = min(1.0, max(0.1, math.ceil((max(highs) if highs else 0.1) * 10) / 10))
-    height = ROW * len(rows) + 40
-    width = LABEL_W + BAR_W + 70
-    x = lambda v: LABEL_W + BAR_W * v / scale_max  # noqa: E731
+def _bar(est, reference: float | None) -> str:
+    """One row's drawing, without any text (the label and the value are HTML above it, at the page's size)."""
+    x = lambda v: f"{WIDE * min(max(v, 0), 1):.1f}"  # noqa: E731
+    line = 'vector-effect="non-scaling-stroke" stroke-width="2"'
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">Barres : part estimée ; traits : intervalle de confiance à 95 %'
-        + (f" ; ligne rouge pointillée : référence nationale ({_pct(reference)})" if reference is not None else "")
-        + ". Les valeurs sont dans le tableau qui suit.</desc>",
+        f'<svg viewBox="0 0 {WIDE} 24" preserveAspectRatio="none" aria-hidden="true" focusable="false">',
+        f'<rect x="0" y="4" width="{WIDE}" height="16" fill="{TRACK}"/>',
+        f'<rect x="0" y="4" width="{x(est.share)}" height="16" fill="{BAR}"/>',
+        f'<line x1="{x(est.low)}" x2="{x(est.high)}" y1="12" y2="12" stroke="{WHISKER}" {line}/>',
+        f'<line x1="{x(est.low)}" x2="{x(est.low)}" y1="6" y2="18" stroke="{WHISKER}" {line}/>',
+        f'<line x1="{x(est.high)}" x2="{x(est.high)}" y1="6" y2="18" stroke="{WHISKER}" {line}/>',
     ]
-    for tick in range(0, 11):
-        value = scale_max * tick / 10
-        if tick % 2 == 0:
-            parts.append(
-                f'<text x="{x(value):.1f}" y="{height - 6}" font-size="11" text-anchor="middle" fill="{INK}">{_pct(value)}</text>'
-            )
-    for i, (label, est) in enumerate(rows):
-        y = 8 + i * ROW
+    if reference is not None:
         parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + 15}" font-size="13" text-anchor="end" fill="{INK}">{escape(label[:34])}</text>'
+            f'<line x1="{x(reference)}" x2="{x(reference)}" y1="0" y2="24" stroke="{REFERENCE}" {line} stroke-dasharray="4 3"/>'
         )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def bars(rows, *, title: str, reference: float | None = None, chart_id: str = "graphique") -> str:
+    """rows: (label, Estimate). One bar per row on a 0 to 100 % track, with its 95 % whiskers and a dashed national
+    reference line. Labels and values are HTML text above each bar: never cut, wrapped on a narrow screen, at the
+    page's font size (the drawing holds no text, so it can stretch to any width)."""
+    legend = "Barre bleue : part estimée, sur une échelle de 0 à 100 % ; trait noir : intervalle de confiance à 95 %"
+    if reference is not None:
+        legend += f" ; ligne rouge pointillée : référence nationale ({_pct(reference)})"
+    elif any(e.reference is not None for _, e in rows):
+        legend += " ; ligne rouge pointillée : référence nationale de l’indicateur, s’il en a une"
+    parts = [
+        f'<figcaption id="{chart_id}-t">{escape(title)}</figcaption>',
+        f'<p class="obs-legend">{legend}. Les valeurs sont aussi dans le tableau qui suit.</p>',
+        f'<ul class="obs-bars" aria-labelledby="{chart_id}-t">',
+    ]
+    for label, est in rows:
         if est.suppressed:
             parts.append(
-                f'<text x="{LABEL_W + 4}" y="{y + 15}" font-size="12" fill="{INK}">n.d. (moins de 30 réponses)</text>'
+                f'<li><span class="label">{escape(label)} : <b class="nd">n.d. (trop peu de réponses)</b></span></li>'
             )
             continue
         parts.append(
-            f'<rect x="{LABEL_W}" y="{y + 3}" width="{BAR_W * est.share / scale_max:.1f}" height="16" fill="{BAR}"/>'
+            f'<li><span class="label">{escape(label)} : <b>{escape(est.percent)}</b>'
+            f' <span class="visually-hidden">(entre {_pct(est.low)} et {_pct(est.high)})</span></span>'
+            f"{_bar(est, est.reference if reference is None else reference)}</li>"
         )
-        parts.append(
-            f'<line x1="{x(est.low):.1f}" x2="{x(est.high):.1f}" y1="{y + 11}" y2="{y + 11}" stroke="{WHISKER}" stroke-width="2"/>'
-            f'<line x1="{x(est.low):.1f}" x2="{x(est.low):.1f}" y1="{y + 5}" y2="{y + 17}" stroke="{WHISKER}" stroke-width="2"/>'
-            f'<line x1="{x(est.high):.1f}" x2="{x(est.high):.1f}" y1="{y + 5}" y2="{y + 17}" stroke="{WHISKER}" stroke-width="2"/>'
-        )
-        parts.append(
-            f'<text x="{min(x(est.high), LABEL_W + BAR_W) + 6:.1f}" y="{y + 15}" font-size="12" fill="{INK}">{escape(est.percent)}</text>'
-        )
-    if reference is not None:
-        parts.append(
-            f'<line x1="{x(reference):.1f}" x2="{x(reference):.1f}" y1="2" y2="{height - 20}" stroke="{REFERENCE}" '
-            'stroke-width="2" stroke-dasharray="5 4"/>'
-        )
-    parts.append("</svg>")
+    parts.append("</ul>")
     return mark_safe("".join(parts))
 
 

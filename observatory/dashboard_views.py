@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -36,9 +36,11 @@ def dashboard(request):
 
 
 @require_GET
-def indicator(request, key: str):
-    chosen = indicators.BY_KEY.get(key)
+def indicator(request, slug: str):
+    chosen = indicators.BY_SLUG.get(slug)
     if chosen is None:
+        if slug in indicators.BY_KEY:  # the first, English addresses: moved for good
+            return redirect("observatory:indicator", indicators.BY_KEY[slug].slug, permanent=True)
         raise Http404("Indicateur inconnu")
     current = analysis.current()
     sections = publication.indicator_sections(current, chosen)
@@ -98,16 +100,13 @@ def methodology(request):
 @require_GET
 def report(request):
     current = analysis.current()
-    code = request.GET.get("commune", "")
+    code = request.GET.get("commune", "").strip()
     names = dict(current.communes)
-    context = {
-        "analysis": current,
-        "communes": current.communes,
-        "commune": names.get(code, ""),
-        "code": code if code in names else "",
-        "table": publication.report_table(current, code if code in names else ""),
-        "today": timezone.localdate(),
-    }
+    context = {"analysis": current, "communes": current.communes, "today": timezone.localdate()}
+    if code and code not in names:  # never another report in its place
+        context["unknown"] = code
+        return render(request, "observatory/report.html", context, status=404)
+    context |= {"commune": names.get(code, ""), "code": code, "table": publication.report_table(current, code)}
     return render(request, "observatory/report.html", context)
 
 

@@ -6,10 +6,21 @@ from core.forms import HoneypotMixin
 from observatory.survey import questionnaire
 
 
-def _field(question: questionnaire.Question) -> forms.Field:
-    common = {"label": question.label, "required": False, "help_text": question.hint}
+def _field(question: questionnaire.Question, *, required: bool, not_given: bool) -> forms.Field:
+    """`required` follows the questionnaire (so the label says « facultatif » exactly when it is); `not_given`
+    (paper entry) adds a « Non renseigné » choice, selected at first, to every single-choice question."""
+    common = {
+        "label": question.label,
+        "required": required,
+        "help_text": question.hint,
+        "error_messages": {"required": "Réponse obligatoire."},
+    }
     choices = [(o.value, o.label) for o in question.options]
     if question.kind == "single":
+        if not_given:
+            return forms.ChoiceField(
+                choices=[("", questionnaire.NOT_GIVEN), *choices], widget=forms.RadioSelect, initial="", **common
+            )
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if question.kind == "multi":
         return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
@@ -23,15 +34,14 @@ class SurveyForm(forms.Form):
     """Every question of one version; the answers are in `self.answers` once valid."""
 
     version = questionnaire.CURRENT
+    blanks_allowed = False  # paper entry: every question may be « non renseigné »
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire.load(self.version)
         for question in self.questionnaire.questions:
-            field = _field(question)
+            field = _field(question, required=question.required, not_given=self.blanks_allowed)
             field.question = question
-            if question.required:
-                field.label_suffix = ""
             self.fields[question.key] = field
         self.answers: dict = {}
 
@@ -41,8 +51,10 @@ class SurveyForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         raw = {key: cleaned.get(key) for key in self.questionnaire.keys}
-        self.answers, errors = questionnaire.validate(raw, self.version)
+        self.answers, errors = questionnaire.validate(raw, self.version, blanks_allowed=self.blanks_allowed)
         for key, message in errors.items():
+            if key in self.errors:  # already said (« Réponse obligatoire. »)
+                continue
             self.add_error(key, message[0].upper() + message[1:] + ".")
         return cleaned
 
@@ -52,12 +64,20 @@ class PublicSurveyForm(HoneypotMixin, SurveyForm):
 
 
 class EntryForm(SurveyForm):
-    """The mediators' form for paper questionnaires: the same questions, laid out compactly."""
+    """The mediators' form for paper questionnaires: the same questions, laid out compactly. A blank on paper is
+    recorded as « non renseigné » (the single choices start there; boxes and fields are left empty)."""
+
+    blanks_allowed = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="Fichier des réponses (CSV ou XLSX)",
-        help_text="Une ligne par questionnaire, une colonne par question (les noms de colonnes sont ceux du modèle).",
+        help_text="Une ligne par questionnaire, une colonne par question, titrée comme dans le fichier modèle.",
     )
     dry_run = forms.BooleanField(label="Vérifier seulement, sans rien enregistrer", required=False, initial=True)

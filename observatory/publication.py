@@ -139,10 +139,10 @@ def signal_groups(since) -> list[dict]:
 
 def report_table(current, code: str):
     if not code:
-        return tables.estimate_table([(i.label, e) for i, e in current.territory])
+        return tables.report_table([(i.label, e) for i, e in current.territory])
     name = dict(current.communes)[code]
     rows = [(i.label, dict(current.breakdowns[i.key]["commune"])[name]) for i in indicators.INDICATORS]
-    return tables.estimate_table(rows)
+    return tables.report_table(rows)
 
 
 def _with_source(table, demo: bool):
@@ -155,9 +155,9 @@ def csv_table(name: str, request):
     if name == "indicateurs":
         current = analysis.current()
         return _with_source(tables.estimate_table([(i.label, e) for i, e in current.territory]), current.demo)
-    if name in indicators.BY_KEY:
+    indicator = indicators.BY_SLUG.get(name) or indicators.BY_KEY.get(name)
+    if indicator is not None:
         current = analysis.current()
-        indicator = indicators.BY_KEY[name]
         headers, body = ["Découpage", *tables.ESTIMATE_HEADERS], []
         for section in indicator_sections(current, indicator):
             body += [[section["title"], *row] for row in section["table"][1]]

@@ -9,7 +9,7 @@ ESTIMATE_HEADERS = [
     "Réponses",
     "dont concernées",
     "Effectif efficace",
-    "Fragile",
+    "Fiabilité",
     "Référence nationale",
     "Écart significatif",
 ]
@@ -19,10 +19,21 @@ def _num(x: float, digits=1) -> str:
     return f"{x:.{digits}f}".replace(".", ",")
 
 
+RELIABLE, CAUTION, TOO_FEW = "fiable", "à prendre avec prudence", "trop peu de réponses"
+# The elected officials' report: fewer columns, so that it fits an A4 page in portrait.
+REPORT_COLUMNS = (0, 1, 2, 3, 6, 7, 8)
+
+
+def reliability(est: Estimate) -> str:
+    if est.suppressed:
+        return TOO_FEW
+    return CAUTION if est.fragile else RELIABLE
+
+
 def estimate_row(label: str, est: Estimate) -> list[str]:
     reference = "" if est.reference is None else _num(est.reference * 100) + " %"
     if est.suppressed:
-        return [label, "n.d.", "n.d.", str(est.n), "", "", "", reference, ""]
+        return [label, "n.d.", "n.d.", str(est.n), "", "", TOO_FEW, reference, ""]
     differs = "" if est.differs is None else ("oui" if est.differs else "non")
     return [
         label,
@@ -31,7 +42,7 @@ def estimate_row(label: str, est: Estimate) -> list[str]:
         str(est.n),
         str(est.count),
         _num(est.n_eff, 0),
-        "oui" if est.fragile else "non",
+        reliability(est),
         reference,
         differs,
     ]
@@ -39,6 +50,12 @@ def estimate_row(label: str, est: Estimate) -> list[str]:
 
 def estimate_table(rows) -> tuple[list[str], list[list[str]]]:
     return ESTIMATE_HEADERS, [estimate_row(label, est) for label, est in rows]
+
+
+def report_table(rows) -> tuple[list[str], list[list[str]]]:
+    headers, body = estimate_table(rows)
+    pick = lambda row: [row[i] for i in REPORT_COLUMNS]  # noqa: E731
+    return pick(["Indicateur", *headers[1:]]), [pick(row) for row in body]
 
 
 def standardised_table(rows) -> tuple[list[str], list[list[str]]]:

@@ -1,18 +1,26 @@
 """The three ways in: the public survey (/enquete/), the mediators' paper entry and the file import."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import COORDINATE, SURVEY_ENTRY, can
+from accounts.permissions import SURVEY_ENTRY, can
 from core.throttle import throttled
 from observatory.domain import imports, responses
 from observatory.forms import EntryForm, ImportForm, PublicSurveyForm
 from observatory.models import Response
-from observatory.survey import questionnaire
+
+REFUSED = (
+    "Cette page est réservée aux personnes qui accompagnent des habitants : un compte avec une profession "
+    "renseignée (médiateur, travailleur social, aidant…), un membre d’une structure, ou la coordination. "
+    "Indiquez votre profession dans votre compte, ou demandez à rejoindre votre structure."
+)
 
 
 def allowed(action):
@@ -21,7 +29,7 @@ def allowed(action):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not can(request.user, action):
-                raise PermissionDenied("Cette page est réservée aux professionnels et à la coordination.")
+                raise PermissionDenied(REFUSED)
             return view(request, *args, **kwargs)
 
         wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
@@ -57,7 +65,7 @@ def entry(request):
 
 
 @require_http_methods(["GET", "POST"])
-@allowed(COORDINATE)
+@allowed(SURVEY_ENTRY)
 def import_responses(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -66,5 +74,19 @@ def import_responses(request):
         report = imports.import_file(
             upload.name, upload.read(), dry_run=form.cleaned_data["dry_run"], user=request.user
         )
-    keys = questionnaire.load().keys
-    return render(request, "observatory/import.html", {"form": form, "report": report, "keys": keys})
+    context = {"form": form, "report": report, "columns": imports.accepted_values()}
+    return render(request, "observatory/import.html", context)
+
+
+@require_GET
+@allowed(SURVEY_ENTRY)
+def import_template(request):
+    """The file to fill in: the column titles and one example row (labels as printed on the questionnaire)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="observatoire-modele-import.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    headers, example = imports.template_rows()
+    writer.writerow(headers)
+    writer.writerow(example)
+    return response

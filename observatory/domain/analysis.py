@@ -1,7 +1,9 @@
 """The whole reading of the survey, kept in the shared cache (the database cache, common to every app server).
 
-Real responses when there are any; otherwise the demonstration responses, and every page then says so
-(« données de démonstration »).
+Real responses once there are enough of them to publish a figure for the territory (the suppression threshold,
+`ANCRAGE_OBSERVATORY_SUPPRESS_BELOW`); until then the demonstration responses, and every page then says so
+(« données de démonstration ») with the number of real responses received so far. The two are never mixed, so one
+real answer does not blank the demonstration.
 
 What is kept is the published figures (estimates, breakdowns, standardised rates, the weighting's report), not
 the columns or the weights: a few tens of kilobytes whatever the number of responses. A reading is stamped with
@@ -15,6 +17,7 @@ commits is never served after it. Bulk `QuerySet.update()` sends no signal: call
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max
@@ -26,7 +29,7 @@ from observatory.models import Response
 
 GENERATION = "observatory:generation"
 MAX_AGE = 24 * 3600  # seconds: a safety net only; writes make a reading obsolete at once
-FORMAT = 1  # raise when Analysis (or what it holds) changes shape: a reading pickled by older code is then ignored
+FORMAT = 2  # raise when Analysis (or what it holds) changes shape: a reading pickled by older code is then ignored
 
 
 @dataclass
@@ -40,6 +43,11 @@ class Analysis:
     breakdowns: dict
     standardised_rates: dict[str, list[breakdowns.Standardised]]  # indicator key → one row per commune
     channels: dict[str, int]
+    real_count: int = 0  # real responses received (shown, or not yet enough to be shown)
+
+    @property
+    def threshold(self) -> int:
+        return settings.ANCRAGE_OBSERVATORY_SUPPRESS_BELOW
 
     @property
     def territory(self) -> list[tuple[indicators.Indicator, Estimate]]:
@@ -50,8 +58,12 @@ class Analysis:
 
 
 def responses():
+    """(the responses to read, whether they are the demonstration's, the number of real responses)."""
     real = Response.objects.filter(demo=False)
-    return (real, False) if real.exists() else (Response.objects.filter(demo=True), True)
+    count = real.count()
+    if count >= settings.ANCRAGE_OBSERVATORY_SUPPRESS_BELOW:
+        return real, False, count
+    return Response.objects.filter(demo=True), True, count
 
 
 def compute(rows, demo: bool, margins_: margins.Margins | None = None, communes=None, channels=None) -> Analysis:
@@ -96,13 +108,14 @@ def _generation() -> tuple[str, object]:
 
 def current() -> Analysis:
     generation, stored = _generation()
-    queryset, demo = responses()
+    queryset, demo, real_count = responses()
     state = queryset.aggregate(n=Count("pk"), last=Max("pk"))
-    stamp = (generation, demo, state["n"], state["last"])
+    stamp = (generation, demo, real_count, state["n"], state["last"])
     if stored is not None and stored[0] == stamp:
         return stored[1]
     channels = dict(queryset.values_list("channel").annotate(n=Count("pk")).order_by())
     found = compute(queryset.values_list("answers", flat=True).iterator(chunk_size=2000), demo, channels=channels)
+    found.real_count = real_count
     cache.set(_key(), (stamp, found), MAX_AGE)
     return found
 

@@ -43,7 +43,7 @@ def import_file(name: str, content: bytes, *, dry_run: bool = True, user=None) -
             if report.rows == 0:
                 report.unknown_columns = sorted(k for k in row if k not in labels)
             report.rows += 1
-            answers, errors = questionnaire.validate(row)
+            answers, errors = questionnaire.validate(row, blanks_allowed=True)
             if errors:
                 report.rejected.append(RowReport(line, [f"{labels[k]} : {m}" for k, m in errors.items()]))
             else:
@@ -56,3 +56,48 @@ def import_file(name: str, content: bytes, *, dry_run: bool = True, user=None) -
         with transaction.atomic():
             report.saved = responses.record_many(built, user=user, note=name)
     return report
+
+
+EXAMPLE = {
+    "internet_domicile": "Oui",
+    "equipement": "Un smartphone (téléphone avec internet) | Un ordinateur",
+    "derniere_utilisation": "Au cours des trois derniers mois",
+    "activites_information": "Lire des actualités",
+    "activites_communication": "Envoyer ou recevoir des courriels | Utiliser une messagerie (WhatsApp, Messenger…)",
+    "activites_resolution": "Aucune de ces choses",
+    "activites_logiciels": "",
+    "activites_protection": "",
+    "aisance": "Peu à l’aise",
+    "inquietude_demarches": "Oui, un peu",
+    "autonomie_demarches": "Je l’ai faite avec de l’aide",
+    "freins": "C’est trop compliqué",
+    "accompagnement_souhaite": "Faire mes démarches administratives en ligne",
+    "lieux_connus": "La mairie ou le CCAS",
+    "annee_naissance": "1954",
+    "sexe": "Une femme",
+    "commune": "Massy",
+    "qpv": "Je ne sais pas",
+    "diplome": "CAP, BEP",
+    "situation": "À la retraite",
+}
+
+
+def template_rows() -> tuple[list[str], list[str]]:
+    """The template's column titles (the question keys) and an example row, in the questionnaire's order."""
+    keys = questionnaire.load().keys
+    return keys, [EXAMPLE.get(key, "") for key in keys]
+
+
+def accepted_values() -> list[dict]:
+    """For the import page: each column, its question and what may be written in it."""
+    columns = []
+    for question in questionnaire.load().questions:
+        if question.kind == "year":
+            accepted = [f"une année sur quatre chiffres, de {questionnaire.OLDEST_BIRTH_YEAR} à il y a 15 ans"]
+        elif question.kind == "commune":
+            accepted = ["le nom de la commune ou son code postal"]
+        else:
+            accepted = [o.label for o in question.options]
+        multi = question.kind == "multi"
+        columns.append({"key": question.key, "label": question.label, "multi": multi, "accepted": accepted})
+    return columns

@@ -39,6 +39,13 @@ class Indicator:
         return frame.memo[key]
 
     @property
+    def slug(self) -> str:
+        """The French address of its page (/observatoire/indicateurs/<slug>/); the key stays the code's name."""
+        if self.key.startswith("support_"):
+            return "aide-souhaitee-" + self.key.removeprefix("support_").replace("_", "-")
+        return SLUGS[self.key]
+
+    @property
     def reference(self) -> dict | None:
         return references().get(self.key)
 
@@ -46,6 +53,20 @@ class Indicator:
     def reference_share(self) -> float | None:
         ref = self.reference
         return ref["value"] / 100 if ref else None
+
+
+SLUGS = {
+    "no_home_internet": "sans-internet-a-domicile",
+    "no_use_3_months": "pas-d-internet-depuis-trois-mois",
+    "illectronisme": "illectronisme",
+    "weak_capacities": "capacites-numeriques-faibles",
+    "not_comfortable": "peu-a-l-aise",
+    "worried": "inquietude-demarches",
+    "autonomous": "demarches-seul",
+    "dependent": "demarches-avec-autrui",
+    "gave_up": "demarche-abandonnee",
+    "far_from_digital": "eloigne-du-numerique",
+}
 
 
 @cache
@@ -187,6 +208,7 @@ INDICATORS: list[Indicator] = [
     *_support_indicators(),
 ]
 BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+BY_SLUG = {indicator.slug: indicator for indicator in INDICATORS}
 
 
 def territory(frame: Frame, weights: np.ndarray) -> list[tuple[Indicator, estimates.Estimate]]:

@@ -6,6 +6,7 @@ use in the last three months, a plausible year of birth, a known commune).
 """
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -15,6 +16,8 @@ from territory.search import resolve_commune
 
 HERE = Path(__file__).resolve().parent
 CURRENT = "v1"
+OLDEST_BIRTH_YEAR = 1900
+NOT_GIVEN = "Non renseigné"  # what a mediator records for a question left blank on a paper questionnaire
 DOMAINS = ("information", "communication", "resolution", "logiciels", "protection")
 DOMAIN_LABELS = {
     "information": "s’informer",
@@ -51,6 +54,14 @@ class Question:
 
     def label_of(self, value: str) -> str:
         return next((o.label for o in self.options if o.value == value), value)
+
+    def value_of(self, text: str) -> str | None:
+        """The option a code or a printed label names (case, accents, apostrophes and spaces ignored)."""
+        wanted = fold(text)
+        for option in self.options:
+            if wanted in (fold(option.value), fold(option.label)):
+                return option.value
+        return None
 
 
 @dataclass(frozen=True)
@@ -102,29 +113,48 @@ def load(version: str = CURRENT) -> Questionnaire:
     return Questionnaire(data["version"], data["title"], data["minimum_age"], questions, sources)
 
 
+def fold(text: str) -> str:
+    """Lower case, no accents, one kind of apostrophe, single spaces: « Très à l’aise » ≈ « tres a l'aise »."""
+    text = unicodedata.normalize("NFKD", str(text).replace("’", "'")).encode("ascii", "ignore").decode("ascii")
+    return " ".join(text.lower().split())
+
+
+def is_blank(value) -> bool:
+    """No answer: empty, or « non renseigné » as a mediator may write it for a blank on paper."""
+    text = "" if value is None else value if isinstance(value, str) else ""
+    if isinstance(value, list | tuple):
+        return not [v for v in value if not is_blank(v)]
+    return not text.strip() or fold(text) in ("non renseigne", "nr", "non_renseigne")
+
+
 def _as_list(value) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [v.strip() for v in value.replace(";", "|").replace(",", "|").split("|") if v.strip()]
-    return [str(v).strip() for v in value if str(v).strip()]
+        return [v.strip() for v in value.replace(";", "|").split("|") if v.strip() and not is_blank(v)]
+    return [str(v).strip() for v in value if str(v).strip() and not is_blank(str(v))]
 
 
 def _single(question: Question, value) -> tuple[str, str]:
     value = (value or "").strip() if isinstance(value, str) else str(value or "").strip()
-    if not value:
+    if is_blank(value):
         return "", ""
-    if value not in question.values:
-        allowed = ", ".join(question.values)
+    found = question.value_of(value)
+    if found is None:
+        allowed = " ; ".join(o.label for o in question.options)
         return "", f"réponse « {value} » inconnue (réponses possibles : {allowed})"
-    return value, ""
+    return found, ""
 
 
 def _multi(question: Question, value) -> tuple[list[str], str]:
-    values = _as_list(value)
-    unknown = [v for v in values if v not in question.values]
-    if unknown:
-        return [], f"réponse « {unknown[0]} » inconnue (réponses possibles : {', '.join(question.values)})"
+    given = []
+    for piece in _as_list(value):  # « | » or « ; » between answers; « , » too when it is not inside a label
+        known = question.value_of(piece) is not None or "," not in piece
+        given.extend([piece] if known else [p.strip() for p in piece.split(",") if p.strip()])
+    values = [question.value_of(v) for v in given]
+    if None in values:
+        allowed = " ; ".join(o.label for o in question.options)
+        return [], f"réponse « {given[values.index(None)]} » inconnue (réponses possibles : {allowed})"
     if question.exclusive and question.exclusive in values and len(values) > 1:
         return [], f"« {question.label_of(question.exclusive)} » ne peut pas être cochée avec une autre réponse"
     return list(dict.fromkeys(values)), ""
@@ -134,19 +164,28 @@ def _year(questionnaire: Questionnaire, value, today: date) -> tuple[int | None,
     text = str(value or "").strip()
     if text.endswith(".0"):  # spreadsheets give numbers as floats
         text = text[:-2]
-    if not text:
+    if is_blank(text):
         return None, ""
     if not text.isdigit() or len(text) != 4:
         return None, "écrivez l’année avec quatre chiffres, par exemple 1958"
-    year = int(text)
-    if year < today.year - 110 or year > today.year - questionnaire.minimum_age:
-        oldest, youngest = today.year - 110, questionnaire.minimum_age
-        return None, f"l’enquête s’adresse aux personnes de {youngest} ans ou plus nées après {oldest}"
+    year, latest = int(text), today.year - questionnaire.minimum_age
+    if not OLDEST_BIRTH_YEAR <= year <= latest:
+        return None, (
+            f"l’année de naissance doit être comprise entre {OLDEST_BIRTH_YEAR} et {latest} "
+            f"(l’enquête s’adresse aux personnes de {questionnaire.minimum_age} ans ou plus)"
+        )
     return year, ""
 
 
-def validate(raw: dict, version: str = CURRENT, today: date | None = None) -> tuple[dict, dict[str, str]]:
-    """(answers, errors): answers by key (strings, lists, a year, an INSEE code); errors by key, in French."""
+def validate(
+    raw: dict, version: str = CURRENT, today: date | None = None, *, blanks_allowed: bool = False
+) -> tuple[dict, dict[str, str]]:
+    """(answers, errors): answers by key (strings, lists, a year, an INSEE code); errors by key, in French.
+
+    Options are read from their code or their printed label. `blanks_allowed` (paper entry, import): any question
+    may be left « non renseigné » (a paper questionnaire with blanks is recorded as it is); online, the questions
+    marked `required` in the questionnaire must be answered. A blank answer is "" / [] / None: the analysis leaves
+    it out of the base of every indicator that needs it."""
     questionnaire = load(version)
     today = today or date.today()
     answers: dict = {}
@@ -160,7 +199,7 @@ def validate(raw: dict, version: str = CURRENT, today: date | None = None) -> tu
         elif question.kind == "year":
             answer, error = _year(questionnaire, value, today)
         else:
-            text = str(value or "").strip()
+            text = "" if is_blank(str(value or "")) else str(value).strip()
             commune = resolve_commune(text) if text else None
             answer, error = (
                 (commune.code_insee if commune else ""),
@@ -168,7 +207,7 @@ def validate(raw: dict, version: str = CURRENT, today: date | None = None) -> tu
             )
         if error:
             errors[question.key] = error
-        elif question.required and answer in ("", None, []):
+        elif question.required and not blanks_allowed and answer in ("", None, []):
             errors[question.key] = "réponse obligatoire"
         answers[question.key] = answer
     if answers.get("derniere_utilisation") and answers["derniere_utilisation"] != "moins_3_mois":

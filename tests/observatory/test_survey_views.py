@@ -1,5 +1,7 @@
 """The three ways in: the public survey, the mediators' entry form, the file import."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -102,3 +104,88 @@ def test_one_rejected_row_saves_nothing_and_says_why(client):
     ).content.decode()
     assert "réponse « peut-être » inconnue" in html and "Rien n’a été enregistré" in html
     assert not Response.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_survey_says_facultatif_exactly_on_the_questions_one_may_skip(client):
+    html = client.get(reverse("observatory:survey")).content.decode()
+    for label in ("Avez-vous un accès à internet chez vous", "Votre année de naissance", "Vous êtes", "Votre commune"):
+        after = html.split(label, 1)[1][:200]
+        assert "(facultatif)" not in after.split("<", 1)[0], label
+    assert "Votre diplôme le plus élevé (facultatif)" in html
+    empty = client.post(reverse("observatory:survey"), {"diplome": ""}).content.decode()
+    assert empty.count("Réponse obligatoire.") == 2 * 5  # the summary at the top and each question
+
+
+@pytest.mark.django_db
+def test_a_paper_questionnaire_with_blanks_is_recorded_as_non_renseigne(client):
+    client.force_login(User.objects.create_user("med@exemple.fr", "x", profession=User.Profession.MEDIATOR))
+    page = client.get(reverse("observatory:entry")).content.decode()
+    # every single-choice question starts at « Non renseigné »
+    assert len(re.findall(r'type="radio"[^>]*value=""[^>]*checked', page)) == 9
+    response = client.post(reverse("observatory:entry"), {"internet_domicile": "", "aisance": "peu"})
+    assert response.status_code == 302
+    saved = Response.objects.get()
+    assert saved.answers["internet_domicile"] == "" and saved.birth_year is None and saved.commune_id is None
+
+
+PRINTED = (
+    "internet_domicile;derniere_utilisation;annee_naissance;sexe;commune;activites_communication;aisance\n"
+    "OUI;Au cours des trois derniers mois;1970;Un homme;91300;Envoyer ou recevoir des courriels | messagerie;"
+    "Très à l’aise\n"
+    "Non;jamais;;non renseigné;;;\n"
+)
+
+
+@pytest.mark.django_db
+def test_the_import_reads_the_labels_printed_on_the_questionnaire_and_blanks(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.create_user("m@exemple.fr", "x", profession=User.Profession.MEDIATOR))
+    page = client.get(reverse("observatory:import")).content.decode()
+    assert "Au cours des trois derniers mois" in page and "modele.csv" in page and "ceux du modèle" not in page
+    client.post(reverse("observatory:import"), {"file": SimpleUploadedFile("r.csv", PRINTED.encode())})
+    first, second = Response.objects.order_by("pk")
+    assert first.answers["derniere_utilisation"] == "moins_3_mois" and first.answers["aisance"] == "tres"
+    assert first.answers["activites_communication"] == ["courriels", "messagerie"] and first.sex == "homme"
+    assert second.answers["derniere_utilisation"] == "jamais" and second.birth_year is None
+
+
+@pytest.mark.django_db
+def test_the_import_template_is_a_file_the_import_accepts(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.create_user("c@exemple.fr", "x", role=User.Role.COORDINATOR))
+    template = client.get(reverse("observatory:import-template"))
+    assert template["Content-Type"].startswith("text/csv")
+    content = template.content.decode("utf-8-sig")
+    assert content.startswith("internet_domicile;equipement;") and "Au cours des trois derniers mois" in content
+    report = client.post(
+        reverse("observatory:import"), {"file": SimpleUploadedFile("m.csv", content.encode()), "dry_run": "on"}
+    ).content.decode()
+    assert "1 acceptée, 0 refusée" in report
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [("professional", True), ("member", True), ("coordinator", True), ("nobody", False)],
+)
+def test_who_may_enter_and_import_questionnaires(client, who, allowed):
+    from accounts.models import Membership, Structure
+
+    user = User.objects.create_user(f"{who}@exemple.fr", "x")
+    if who == "professional":
+        user.profession = User.Profession.MEDIATOR
+    elif who == "coordinator":
+        user.role = User.Role.COORDINATOR
+    elif who == "member":
+        structure = Structure.objects.create(name="Centre social", validated=True)
+        Membership.objects.create(user=user, structure=structure, role=Membership.Role.MEMBER)
+    user.save()
+    client.force_login(user)
+    for name in ("observatory:entry", "observatory:import", "observatory:import-template"):
+        response = client.get(reverse(name))
+        assert (response.status_code == 200) is allowed, name
+        if not allowed:
+            assert response.status_code == 403 and "profession" in response.content.decode()
