@@ -73,6 +73,8 @@ def supply_page(request):
         "context_table": publication.context_table(rows),
         "hours_week": supply_domain.reference_week(timezone.localdate()),
         "without_hours": sum(r.without_hours for r in rows),
+        "network_year": timezone.localdate().year,
+        "network_table": publication.network_table(timezone.localdate().year),
     }
     return render(request, "observatory/supply.html", context)
 

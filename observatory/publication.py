@@ -116,6 +116,19 @@ def context_table(rows) -> tuple[list[str], list[list[str]]]:
     return headers, sorted(body)
 
 
+def network_table(year: int) -> tuple[list[str], list[list[str]]]:
+    """The network's year, added up over every structure (`network.domain.activity`: the agenda's dates held,
+    registrations and attendance, practice sheets, listed profiles): counts only."""
+    from accounts.models import Structure
+    from network.domain import activity
+
+    names, totals = activity.labels(), defaultdict(int)
+    for structure in Structure.objects.all():
+        for key, value in activity.summary(structure, year).items():
+            totals[key] += value or 0
+    return ["Activité", f"Total {year}"], [[names.get(key, key), str(totals[key])] for key in names]
+
+
 def signal_groups(since) -> list[dict]:
     needs = {n.slug: n.label for n in NEEDS}
     groups = []

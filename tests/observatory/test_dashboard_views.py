@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from observatory.domain import analysis
 from observatory.models import Response
@@ -122,3 +123,22 @@ def test_chart_labels_are_page_text_never_cut_and_the_drawings_hold_no_text(clie
     assert "N’a pas utilisé internet depuis trois mois : <b>" in html
     bars = html.split('class="obs-bars"', 1)[1].split("</ul>", 1)[0]
     assert "<svg" in bars and "<text" not in bars
+
+
+@pytest.mark.django_db
+def test_the_supply_page_adds_up_the_networks_year(client, time_machine):
+    """The structures' yearly activity (the agenda's dates, registrations, attendance) feeds the observatory."""
+    import datetime
+
+    from agenda.models import Event, Occurrence, Registration
+    from tests.factories_agenda import EventFactory
+
+    time_machine.move_to("2026-12-04 12:00Z")
+    for _ in range(2):
+        event = EventFactory(status=Event.Status.PUBLISHED)
+        start = timezone.make_aware(datetime.datetime(2026, 3, 3, 14))
+        held = Occurrence.objects.create(event=event, starts_at=start, ends_at=start, capacity=10)
+        Registration.objects.create(occurrence=held, name="A", seats=2, status="inscrit", attended=2)
+    html = client.get(reverse("observatory:supply")).content.decode()
+    assert "L’activité du réseau en 2026" in html
+    assert '<th scope="row">Événements tenus</th><td>2</td>' in html
