@@ -36,6 +36,7 @@ setup: $(BIN)/.deps var/secret_key
 	$(MANAGE) createcachetable
 	$(MANAGE) load_territory
 	$(MANAGE) load_demo
+	$(MANAGE) load_roadmap
 	$(MANAGE) observatory_demo
 	$(MANAGE) collectstatic --noinput -v0
 

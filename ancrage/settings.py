@@ -410,3 +410,11 @@ ANCRAGE_OBSERVATORY_GAP_KM = env_int("ANCRAGE_OBSERVATORY_GAP_KM", 5)
 # Directory: a search for a need in a commune that lists fewer places than this counts as « peu de résultats »
 # in the observatory's demand signals (anonymous weekly counts, directory.SearchGap).
 ANCRAGE_SEARCH_FEW_RESULTS = env_int("ANCRAGE_SEARCH_FEW_RESULTS", 3)
+
+# Democratic life (civic/): debates, commitments, councils, citizen juries. A new debate's support threshold
+# (« soumise à réponse officielle »); how long a confirmation link (participant account, follower, jury volunteer)
+# works; unconfirmed followers and volunteers are deleted after LINK_DAYS; a jury's volunteers are anonymised
+# JURY_RETENTION_DAYS after the jury ends.
+ANCRAGE_CIVIC_SUPPORT_THRESHOLD = env_int("ANCRAGE_CIVIC_SUPPORT_THRESHOLD", 50)
+ANCRAGE_CIVIC_LINK_DAYS = env_int("ANCRAGE_CIVIC_LINK_DAYS", 7)
+ANCRAGE_CIVIC_JURY_RETENTION_DAYS = env_int("ANCRAGE_CIVIC_JURY_RETENTION_DAYS", 90)

@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from civic import exports as civic_exports
 from opendata.exports import common, dataincl, flat, geo, lieux
 
 LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
@@ -60,6 +61,14 @@ def _geojson(base_url: str) -> Iterator[str]:
     return geo.feature_collection(geo.feature(p, base_url) for p in places)
 
 
+def _deliberations(base_url: str) -> Iterator[str]:
+    return common.csv_lines(civic_exports.SCDL_COLUMNS, civic_exports.scdl_rows())
+
+
+def _council_votes(base_url: str) -> Iterator[str]:
+    return common.csv_lines(civic_exports.VOTES_COLUMNS, civic_exports.vote_rows())
+
+
 def _flat(base_url: str) -> Iterator[str]:
     services = common.services_with_places(common.published_services())
     return common.csv_lines(flat.COLUMNS, (flat.row(s, base_url) for s in services))
@@ -105,6 +114,19 @@ DOWNLOADS = [
         "Un service par ligne, avec le nom, l’adresse et la position de son lieu : "
         "facile à ouvrir dans un tableur.",
         "services", lambda: common.published_services().count(), _flat,
+    ),
+    Download(
+        "deliberations.csv", "deliberations", "csv",
+        "Délibérations des conseils (format national SCDL)", "CSV", "text/csv; charset=utf-8",
+        "Une délibération par ligne, les 17 colonnes du schéma SCDL « Délibérations » (schema.data.gouv.fr), "
+        "avec les totaux des votes.",
+        "délibérations", lambda: civic_exports.deliberations().count(), _deliberations,
+    ),
+    Download(
+        "votes-des-elus.csv", "votes-des-elus", "csv",
+        "Vote de chaque élu, délibération par délibération", "CSV", "text/csv; charset=utf-8",
+        "Une ligne par élu et par délibération : pour, contre, abstention ou absent, et le pouvoir donné.",
+        "votes", lambda: civic_exports.votes().count(), _council_votes,
     ),
 ]  # fmt: skip
 BY_SLUG = {d.slug: d for d in DOWNLOADS}
