@@ -78,7 +78,7 @@ def update(commitment: Commitment, user, *, note: str, status: str = "", progres
     audit.record(commitment, "mise à jour publiée", user=user, actor="" if user else "commande",
                  changes=audit.changes_between(before, after), note=note[:500])  # fmt: skip
     if notify:
-        transaction.on_commit(lambda: tell(commitment, entry))
+        tell(commitment, entry)  # queued jobs: rolled back with the update if it fails
     return entry
 
 

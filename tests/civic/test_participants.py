@@ -47,7 +47,8 @@ def test_consent_is_required_and_the_next_address_must_be_local(client):
     page = client.post(reverse("civic:participate"), {"full_name": "A B", "email": "a@exemple.fr"}).content.decode()
     assert "Cochez la case pour continuer." in page
     client.post(
-        reverse("civic:participate") + "?suite=//ailleurs.example", {"full_name": "A B", "email": "a@exemple.fr", "consent": "on"}
+        reverse("civic:participate") + "?suite=//ailleurs.example",
+        {"full_name": "A B", "email": "a@exemple.fr", "consent": "on"},
     )
     path = link_in(deliver()[0], "/debats/participer/")
     assert client.post(path).url == reverse("civic:debates")
