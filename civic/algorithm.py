@@ -24,8 +24,8 @@ def declare() -> Declaration:
         ),
         operations=(
             "Former les strates : chaque combinaison " + " × ".join(draw.STRATA) + ".",
-            "Donner à chaque strate une part des sièges proportionnelle à ses volontaires (plus forts restes, "
-            "égalités départagées par " + draw.HASH + "(graine | strate)).",
+            "Répartir les sièges niveau par niveau (zone, puis tranche d’âge dans la zone, puis sexe) en proportion "
+            "des volontaires, plus forts restes, égalités départagées par " + draw.HASH + "(graine | groupe).",
             "Dans chaque strate, classer les volontaires par " + draw.HASH + "(graine : numéro) et tirer les premiers.",
             "Classer les tirés par la même clé.",
         ),
@@ -38,7 +38,9 @@ def declare() -> Declaration:
             Parameter("strates", ", ".join(draw.STRATA), "critères croisés des strates"),
             Parameter("tranches_age", ", ".join(Volunteer.AgeBand.values), "tranches d’âge proposées"),
             Parameter(
-                "quotas", "proportionnels aux volontaires par strate, méthode de Hamilton", "répartition des sièges"
+                "quotas",
+                "proportionnels aux volontaires, niveau par niveau, méthode de Hamilton",
+                "répartition des sièges",
             ),
             Parameter("hachage", draw.HASH, "fonction qui ordonne les volontaires à partir de la graine"),
         ),

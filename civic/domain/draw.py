@@ -4,8 +4,9 @@ Anyone can re-run it: `python manage.py jury_draw --seed "<graine>" --seats N --
 (the CSV published on the jury's page: numero, zone, tranche_age, sexe). Method, version 1:
 
 1. Strata: every combination of the volunteers' commune or neighbourhood, age band and sex (a cell).
-2. Quotas: each cell gets seats × (its volunteers / all volunteers), rounded down; the seats left go to the cells
-   with the largest remainders (Hamilton's method), ties broken by SHA-256(seed | cell). Integer arithmetic only.
+2. Quotas, level by level (zone, then age band within the zone, then sex within both): each group gets the
+   seats of its parent × (its volunteers / the parent's volunteers), rounded down; the seats left go to the
+   largest remainders (Hamilton's method), ties broken by SHA-256(seed | group). Integer arithmetic only.
 3. In each cell, volunteers are ordered by SHA-256(seed : number) (hexadecimal, ascending); the first ones, up
    to the cell's quota, are drawn.
 4. The drawn are ranked by the same key: rank 1 is the smallest.
@@ -19,7 +20,7 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
-VERSION = "1"
+VERSION = "1"  # change it with the method: the public register keeps each version
 STRATA = ("zone", "tranche_age", "sexe")  # commune or neighbourhood, age band, sex
 COLUMNS = ["numero", *STRATA]
 HASH = "SHA-256"
@@ -45,17 +46,34 @@ def _cell_key(seed: str, cell: tuple[str, ...]) -> str:
     return hashlib.sha256(f"{seed}|{'/'.join(cell)}".encode()).hexdigest()
 
 
-def quotas(entries: list[Entry], seats: int, seed: str) -> dict[tuple[str, ...], int]:
-    sizes: dict[tuple[str, ...], int] = defaultdict(int)
-    for entry in entries:
-        sizes[entry.cell] += 1
-    total = len(entries)
-    share = {cell: divmod(seats * n, total) for cell, n in sizes.items()}
-    result = {cell: q for cell, (q, _) in share.items()}
+def _apportion(sizes: dict[tuple[str, ...], int], seats: int, seed: str) -> dict[tuple[str, ...], int]:
+    """Hamilton's method: floor of the exact share, then the largest remainders; ties by SHA-256(seed | group)."""
+    total = sum(sizes.values())
+    share = {group: divmod(seats * n, total) for group, n in sizes.items()}
+    result = {group: q for group, (q, _) in share.items()}
     left = seats - sum(result.values())
-    order = sorted(share, key=lambda cell: (-share[cell][1], _cell_key(seed, cell)))
-    for cell in order[:left]:
-        result[cell] += 1
+    for group in sorted(share, key=lambda g: (-share[g][1], _cell_key(seed, g)))[:left]:
+        result[group] += 1
+    return result
+
+
+def quotas(entries: list[Entry], seats: int, seed: str) -> dict[tuple[str, ...], int]:
+    """Seats per cell, apportioned level by level: among the zones first, then within each zone among the age
+    bands, then within each zone and age band among the sexes; so each zone's share is exact, and each age band's
+    within its zone."""
+    result = {(): seats}
+    for depth in range(1, len(STRATA) + 1):
+        following: dict[tuple[str, ...], int] = {}
+        for prefix, prefix_seats in result.items():
+            sizes: dict[tuple[str, ...], int] = defaultdict(int)
+            for entry in entries:
+                if entry.cell[: depth - 1] == prefix:
+                    sizes[entry.cell[:depth]] += 1
+            if prefix_seats:
+                following.update(_apportion(sizes, prefix_seats, seed))
+            else:
+                following.update(dict.fromkeys(sizes, 0))
+        result = following
     return result
 
 

@@ -14,7 +14,7 @@ def test_five_axes_with_their_actions_under_the_roadmap_and_an_origin():
     roadmap.load()
     root = Commitment.objects.get(code="fdr-2024-2027")
     axes = list(root.children.order_by("position"))
-    assert [a.title for a in axes][0] == "Communiquer sur les enjeux de l’inclusion numérique"
+    assert axes[0].title == "Communiquer sur les enjeux de l’inclusion numérique"
     assert len(axes) == 5 and all(a.children.exists() for a in axes)
     assert "délibération 2024-40" in root.origin.lower() and root.due_on.year == 2027
     assert all(c.origin for c in Commitment.objects.exclude(pk=root.pk))
