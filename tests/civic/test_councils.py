@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world():
     council = CouncilFactory(seats=4)
-    members = [CouncillorFactory(council=council, name=n, slug=s) for n, s in
-               [("Ada Lovelace", "ada"), ("Blaise Pascal", "blaise"), ("Claude Shannon", "claude"), ("Dora Maar", "dora")]]  # fmt: skip
+    names = [("Ada Lovelace", "ada"), ("Blaise Pascal", "blaise"), ("Claude Shannon", "claude"), ("Dora Maar", "dora")]
+    members = [CouncillorFactory(council=council, name=n, slug=s) for n, s in names]
     delib = DeliberationFactory(sitting=SittingFactory(council=council))
     clerk = User.objects.create_user("greffe@exemple.fr")
     clerk.user_permissions.add(Permission.objects.get(codename="greffe"))
@@ -34,7 +34,7 @@ def sheet(members, *rows):
 
 
 def test_a_clerk_records_votes_with_a_proxy_and_totals_and_attendance_follow(world):
-    council, (a, b, c, d), delib, clerk = world
+    _council, (a, b, c, d), delib, clerk = world
     councils.record_votes(
         delib, clerk, sheet([a, b, c, d], ("pour", None), ("pour", None), ("contre", None), ("pour", b.pk))
     )
@@ -45,7 +45,7 @@ def test_a_clerk_records_votes_with_a_proxy_and_totals_and_attendance_follow(wor
 
 
 def test_the_vote_sheet_is_refused_whole_with_reasons(world):
-    council, (a, b, c, d), delib, clerk = world
+    _council, (a, b, c, d), delib, clerk = world
     with pytest.raises(ValidationError) as error:
         councils.record_votes(
             delib, clerk, sheet([a, b, c, d], ("pour", None), ("absent", None), ("pour", b.pk), ("pour", a.pk))
@@ -62,7 +62,7 @@ def test_the_vote_sheet_is_refused_whole_with_reasons(world):
 
 
 def test_only_the_greffe_and_the_coordination_enter_votes(world, client):
-    council, members, delib, clerk = world
+    council, _members, delib, _clerk = world
     with pytest.raises(PermissionDenied):
         councils.record_votes(delib, User.objects.create_user("x@exemple.fr"), {})
     client.force_login(User.objects.create_user("y@exemple.fr"))
@@ -108,7 +108,7 @@ CSV = """date_seance;lieu;numero;objet;matiere_code;matiere_nom;resultat;elu;vot
 
 
 def test_a_csv_import_writes_everything_or_nothing_with_a_report_per_row(world, client):
-    council, members, _delib, clerk = world
+    council, _members, _delib, clerk = world
     bad = CSV.replace("Blaise Pascal;contre", "Blaise Pascal;peut-être").replace("Claude Shannon", "Inconnu")
     report = council_import.import_votes(council, clerk, bad)
     assert [line for line, _ in report.rejected] == [3, 4] and not Vote.objects.exists()
@@ -124,7 +124,7 @@ def test_a_csv_import_writes_everything_or_nothing_with_a_report_per_row(world, 
 
 
 def test_open_data_deliberations_in_the_scdl_columns_and_a_votes_file(world):
-    council, members, delib, clerk = world
+    _council, members, delib, clerk = world
     councils.record_votes(
         delib, clerk, sheet(members, ("pour", None), ("contre", None), ("pour", None), ("absent", None))
     )
