@@ -6,7 +6,7 @@ from django.contrib import admin
 from accounts.permissions import CanAdminMixin
 from civic import models
 from core.admin import AuditedAdmin
-from directory.admin_support import CoordinatorAdmin
+from directory.admin_support import CoordinatorAdmin, LabelledInline
 
 
 class Base(CanAdminMixin, AuditedAdmin, CoordinatorAdmin):
@@ -17,13 +17,22 @@ class Base(CanAdminMixin, AuditedAdmin, CoordinatorAdmin):
 class DebateAdmin(Base):
     list_display = ["title", "status", "threshold", "created"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["officials"]
+    raw_id_fields = ["officials"]
     search_fields = ["title"]
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(LabelledInline):
     model = models.Milestone
     extra = 1
+
+
+@admin.register(models.Proposal)
+class ProposalAdmin(Base):
+    """Read here to link proposals to commitments; moderated and answered on the public pages."""
+
+    list_display = ["title", "debate", "supports_count", "answer_status"]
+    search_fields = ["title"]
+    readonly_fields = [f.name for f in models.Proposal._meta.fields if f.name != "id"]
 
 
 @admin.register(models.Commitment)
@@ -32,8 +41,7 @@ class CommitmentAdmin(Base):
     list_filter = ["kind", "status"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["parent"]
-    filter_horizontal = ["proposals"]
+    raw_id_fields = ["parent", "proposals"]
     inlines = [MilestoneInline]
 
     def get_readonly_fields(self, request, obj=None):
@@ -41,7 +49,7 @@ class CommitmentAdmin(Base):
         return ["status", "progress", "abandon_reason", "updated"] if obj else ["updated"]
 
 
-class CouncillorInline(admin.TabularInline):
+class CouncillorInline(LabelledInline):
     model = models.Councillor
     extra = 1
     prepopulated_fields = {"slug": ["name"]}

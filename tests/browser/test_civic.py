@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from civic.domain import councils, debates, juries
-from civic.models import Follower
+from civic.models import Commitment, Follower
 from core import worker
 from tests.browser.conftest import axe_violations
 from tests.factories_civic import (
@@ -34,7 +34,9 @@ def logged_in(browser, live_server, user, javascript=True):
 
 
 def civic_world():
-    coordinator = User.objects.create_user("coord@exemple.fr", role=User.Role.COORDINATOR, full_name="Claire Coord")
+    coordinator = User.objects.create_user(
+        "coord@exemple.fr", role=User.Role.COORDINATOR, full_name="Claire Coord", is_staff=True
+    )
     proposal = ProposalFactory(debate=DebateFactory(slug="quartiers", threshold=5))
     debates.comment(proposal, User.objects.create_user("b@exemple.fr", full_name="Bo Li"), body="Oui !")
     parent = CommitmentFactory(slug="feuille", title="Feuille de route")
@@ -42,7 +44,7 @@ def civic_world():
     parent.milestones.create(title="Lancement")
     delib = DeliberationFactory(sitting__council__slug="conseil")
     council = delib.sitting.council
-    members = [CouncillorFactory(council=council, name=f"Élu {c}", slug=f"elu-{c}") for c in "ABCD"]
+    members = [CouncillorFactory(council=council, name=f"Élu {c}", slug=f"elu-{c.lower()}") for c in "ABCD"]
     sheet = dict(
         zip(
             [m.pk for m in members],
@@ -68,6 +70,7 @@ PUBLIC = ["/debats/", "/debats/quartiers/", "/debats/participer/", "/engagements
 def test_civic_pages_have_no_accessibility_violation(browser, live_server, width):
     coordinator, proposal, delib = civic_world()
     council = delib.sitting.council
+    feuille = Commitment.objects.get(slug="feuille").pk
     context = logged_in(browser, live_server, coordinator)
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
@@ -78,6 +81,8 @@ def test_civic_pages_have_no_accessibility_violation(browser, live_server, width
         "/engagements/feuille/mettre-a-jour/", f"/conseils/{council.slug}/deliberations/{delib.pk}/",
         f"/conseils/{council.slug}/deliberations/{delib.pk}/votes/", f"/conseils/{council.slug}/saisie/",
         f"/conseils/{council.slug}/import/", "/jurys/jury/tirage/",
+        "/admin/civic/debate/add/", f"/admin/civic/commitment/{feuille}/change/",
+        f"/admin/civic/council/{council.pk}/change/", "/admin/civic/jury/add/",
     ]  # fmt: skip
     for path in paths:
         page.goto(live_server.url + path)
