@@ -62,8 +62,30 @@ class CouncilAdmin(Base):
     inlines = [CouncillorInline]
 
 
+class VolunteerInline(LabelledInline):
+    """Paper applications typed by the coordination (confirmed at once); frozen once applications close, since
+    the published list's digest must not change."""
+
+    model = models.Volunteer
+    extra = 1
+    fields = ["number", "first_name", "last_name", "email", "phone", "area", "age_band", "sex", "confirmed_at"]
+
+    def _open(self, obj):
+        return obj is None or obj.status == models.Jury.Status.OPEN
+
+    def has_add_permission(self, request, obj=None):
+        return self._open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open(obj) and super().has_delete_permission(request, obj)
+
+
 @admin.register(models.Jury)
 class JuryAdmin(Base):
+    inlines = [VolunteerInline]
     list_display = ["title", "status", "seats", "drawn_at"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "seed", "volunteers_digest", "drawn_at", "ended_at"]

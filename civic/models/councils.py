@@ -2,12 +2,14 @@
 
 from django.db import models
 
+from standards.identifiers import validate_siret
+
 
 class Council(models.Model):
     name = models.CharField("nom", max_length=200, help_text="« Conseil communautaire de Paris-Saclay »")
     slug = models.SlugField("adresse", max_length=80, unique=True)
     body_name = models.CharField("collectivité (COLL_NOM)", max_length=200)
-    body_siret = models.CharField("SIRET de la collectivité (COLL_SIRET)", max_length=14)
+    body_siret = models.CharField("SIRET de la collectivité (COLL_SIRET)", max_length=14, validators=[validate_siret])
     seats = models.PositiveSmallIntegerField("nombre de sièges", help_text="L’effectif légal (VOTE_EFFECTIF).")
 
     class Meta:

@@ -57,7 +57,9 @@ class Volunteer(models.Model):
     age_band = models.CharField("tranche d’âge", max_length=6, choices=AgeBand.choices)
     sex = models.CharField("sexe", max_length=1, choices=Sex.choices)
     created = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        "confirmé le", null=True, blank=True, help_text="Une candidature papier : la date de sa réception."
+    )
     drawn_rank = models.PositiveSmallIntegerField("rang au tirage", null=True, blank=True)
 
     class Meta:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from civic.domain import councils, debates, juries
-from civic.models import Commitment, Follower
+from civic.models import Commitment, Follower, Jury
 from core import worker
 from tests.browser.conftest import axe_violations
 from tests.factories_civic import (
@@ -83,6 +83,7 @@ def test_civic_pages_have_no_accessibility_violation(browser, live_server, width
         f"/conseils/{council.slug}/import/", "/jurys/jury/tirage/",
         "/admin/civic/debate/add/", f"/admin/civic/commitment/{feuille}/change/",
         f"/admin/civic/council/{council.pk}/change/", "/admin/civic/jury/add/",
+        f"/admin/civic/jury/{Jury.objects.get(slug='jury').pk}/change/",
     ]  # fmt: skip
     for path in paths:
         page.goto(live_server.url + path)

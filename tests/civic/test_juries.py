@@ -115,3 +115,15 @@ def test_the_draw_is_declared_in_the_register_from_the_code_s_constants():
     values = {p.name: p.value for p in declaration.parameters}
     assert values["strates"] == ", ".join(method.STRATA) and values["version"] == method.VERSION
     assert declaration.module == "civic.domain.draw"
+
+
+def test_the_coordination_types_paper_applications_until_the_list_is_closed(client, coordinator):
+    coordinator.is_staff = True
+    coordinator.save()
+    jury = filled()
+    client.force_login(coordinator)
+    url = reverse("admin:civic_jury_change", args=[jury.pk])
+    assert 'name="volunteers-0-first_name"' in client.get(url).content.decode()
+    juries.close(jury, coordinator, seed_source="Loto")
+    page = client.get(url).content.decode()
+    assert 'name="volunteers-0-first_name"' not in page and "Alex" in page
