@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from accounts.models import User
+from civic.domain import councils, debates, juries
 from civic.models import Commitment, Council, Councillor, Debate, Deliberation, Jury, Proposal, Sitting, Volunteer
 
 
@@ -111,3 +112,33 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     age_band = "30-44"
     sex = "F"
     confirmed_at = factory.LazyFunction(lambda: datetime.datetime(2027, 1, 5, tzinfo=datetime.UTC))
+
+
+def civic_world():
+    """A small civic world for the page checks: a debate with a commented proposal, a commitment with an action
+    and a milestone, a deliberation with four votes (one by proxy), a drawn jury."""
+    coordinator = User.objects.create_user(
+        "coord@exemple.fr", role=User.Role.COORDINATOR, full_name="Claire Coord", is_staff=True
+    )
+    proposal = ProposalFactory(debate=DebateFactory(slug="quartiers", threshold=5))
+    debates.comment(proposal, User.objects.create_user("b@exemple.fr", full_name="Bo Li"), body="Oui !")
+    parent = CommitmentFactory(slug="feuille", title="Feuille de route")
+    CommitmentFactory(parent=parent, slug="action")
+    parent.milestones.create(title="Lancement")
+    delib = DeliberationFactory(sitting__council__slug="conseil")
+    council = delib.sitting.council
+    members = [CouncillorFactory(council=council, name=f"Élu {c}", slug=f"elu-{c.lower()}") for c in "ABCD"]
+    sheet = dict(
+        zip(
+            [m.pk for m in members],
+            [("pour", None), ("contre", None), ("abstention", None), ("pour", members[0].pk)],
+            strict=True,
+        )
+    )
+    councils.record_votes(delib, coordinator, sheet)
+    jury = JuryFactory(slug="jury", seats=2)
+    for i in range(1, 7):
+        VolunteerFactory(jury=jury, number=i, area="Massy" if i % 2 else "Orsay")
+    juries.close(jury, coordinator, seed_source="Loto")
+    juries.run_draw(jury, coordinator, seed="1 2 3")
+    return coordinator, proposal, delib

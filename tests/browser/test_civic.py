@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from civic.domain import councils, debates, juries
+from civic.domain import councils
 from civic.models import Commitment, Follower, Jury
 from core import worker
 from tests.browser.conftest import axe_violations
@@ -19,9 +19,7 @@ from tests.factories_civic import (
     CouncillorFactory,
     DebateFactory,
     DeliberationFactory,
-    JuryFactory,
-    ProposalFactory,
-    VolunteerFactory,
+    civic_world,
 )
 
 
@@ -31,34 +29,6 @@ def logged_in(browser, live_server, user, javascript=True):
     context = browser.new_context(locale="fr-FR", java_script_enabled=javascript)
     context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
     return context
-
-
-def civic_world():
-    coordinator = User.objects.create_user(
-        "coord@exemple.fr", role=User.Role.COORDINATOR, full_name="Claire Coord", is_staff=True
-    )
-    proposal = ProposalFactory(debate=DebateFactory(slug="quartiers", threshold=5))
-    debates.comment(proposal, User.objects.create_user("b@exemple.fr", full_name="Bo Li"), body="Oui !")
-    parent = CommitmentFactory(slug="feuille", title="Feuille de route")
-    CommitmentFactory(parent=parent, slug="action")
-    parent.milestones.create(title="Lancement")
-    delib = DeliberationFactory(sitting__council__slug="conseil")
-    council = delib.sitting.council
-    members = [CouncillorFactory(council=council, name=f"Élu {c}", slug=f"elu-{c.lower()}") for c in "ABCD"]
-    sheet = dict(
-        zip(
-            [m.pk for m in members],
-            [("pour", None), ("contre", None), ("abstention", None), ("pour", members[0].pk)],
-            strict=True,
-        )
-    )
-    councils.record_votes(delib, coordinator, sheet)
-    jury = JuryFactory(slug="jury", seats=2)
-    for i in range(1, 7):
-        VolunteerFactory(jury=jury, number=i, area="Massy" if i % 2 else "Orsay")
-    juries.close(jury, coordinator, seed_source="Loto")
-    juries.run_draw(jury, coordinator, seed="1 2 3")
-    return coordinator, proposal, delib
 
 
 PUBLIC = ["/debats/", "/debats/quartiers/", "/debats/participer/", "/engagements/", "/engagements/feuille/",

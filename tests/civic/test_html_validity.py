@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.browser.test_civic import civic_world
+from tests.factories_civic import civic_world
 from tests.web.test_html_validity import validate
 
 pytestmark = pytest.mark.django_db
