@@ -46,6 +46,7 @@ setup: $(BIN)/.deps $(ENGINE_VENV)/.deps var/secret_key
 	$(MANAGE) createcachetable
 	$(MANAGE) load_territory
 	$(MANAGE) load_demo
+	$(MANAGE) load_roadmap
 	$(MANAGE) observatory_demo
 	$(MANAGE) load_demo_agenda
 	$(MANAGE) load_demo_participation

@@ -27,6 +27,9 @@ IMPORT = "import"
 MERGE = "merge"
 SURVEY_ENTRY = "survey_entry"
 ORIENT = "orient"
+PARTICIPATE = "participate"  # civic: propose, comment, support in a debate
+ANSWER = "answer"  # civic: an official answer to a proposal
+CLERK = "clerk"  # civic: enter sittings, deliberations and votes (« greffe »)
 
 ACTIONS = (
     VIEW,
@@ -44,6 +47,9 @@ ACTIONS = (
     MERGE,
     SURVEY_ENTRY,
     ORIENT,
+    PARTICIPATE,
+    ANSWER,
+    CLERK,
 )
 
 
@@ -96,6 +102,10 @@ def _territory(user, action) -> bool:
         return False
     if action == SURVEY_ENTRY:  # typing paper questionnaires: the coordination and the people in the field
         return is_coordinator(user) or (active(user) and bool(user.profession or structures_of(user).exists()))
+    if action == PARTICIPATE:
+        return active(user)
+    if action == CLERK:
+        return is_clerk(user)
     return is_coordinator(user)
 
 
@@ -301,6 +311,50 @@ def _practice(user, action, practice) -> bool:
     return False
 
 
+def is_clerk(user) -> bool:
+    """The coordination, or a person granted « greffe » (the permission `civic.greffe`, directly or by a group)."""
+    return is_coordinator(user) or (active(user) and user.has_perm("civic.greffe"))
+
+
+def _debate(user, action, debate) -> bool:
+    """A debate is public; an open one takes any account's proposals; its officials answer."""
+    if action == VIEW:
+        return True
+    if action == PARTICIPATE:
+        return active(user) and debate.status == "ouvert"
+    if action == ANSWER:
+        return is_coordinator(user) or (active(user) and debate.officials.filter(pk=user.pk).exists())
+    if action == MODERATE:
+        return is_coordinator(user) or is_moderator(user)
+    return is_coordinator(user)
+
+
+def _civic_proposal(user, action, proposal) -> bool:
+    """A citizen's proposal: shown (a hidden one with the moderator's reason), supported and commented in its
+    debate's rules, answered by the debate's officials."""
+    return _debate(user, action, proposal.debate)
+
+
+def _civic_comment(user, action, comment) -> bool:
+    if action in (VIEW, MODERATE):
+        return _debate(user, action, comment.proposal.debate)
+    return is_coordinator(user)
+
+
+def _public_record(user, action, obj) -> bool:
+    """Commitments, councils and their acts: public; entered by the coordination (votes also by the greffe)."""
+    if action == VIEW:
+        return True
+    if action == CLERK and obj._meta.label_lower in ("civic.council", "civic.sitting", "civic.deliberation"):
+        return is_clerk(user)
+    return is_coordinator(user)
+
+
+def _jury(user, action, jury) -> bool:
+    """A jury's page and draw are public; its volunteers' list is the coordination's (`civic.volunteer`)."""
+    return action == VIEW or is_coordinator(user)
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -321,6 +375,14 @@ RULES = {
     "orientation.situation": _situation,
     "network.profile": _network_profile,
     "network.practice": _practice,
+    "civic.debate": _debate,
+    "civic.proposal": _civic_proposal,
+    "civic.comment": _civic_comment,
+    "civic.commitment": _public_record,
+    "civic.council": _public_record,
+    "civic.sitting": _public_record,
+    "civic.deliberation": _public_record,
+    "civic.jury": _jury,
 }
 
 

@@ -452,3 +452,11 @@ ANCRAGE_RIGHTS_ENGINE_TIMEOUT = env_int("ANCRAGE_RIGHTS_ENGINE_TIMEOUT", 15)
 # The optional follow-up of a pre-check: days before the e-mail, and days its address is kept unanswered after it.
 ANCRAGE_RIGHTS_FOLLOWUP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_DAYS", 10)
 ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS", 30)
+
+# Democratic life (civic/): debates, commitments, councils, citizen juries. A new debate's support threshold
+# (« soumise à réponse officielle »); how long a confirmation link (participant account, follower, jury volunteer)
+# works; unconfirmed followers and volunteers are deleted after LINK_DAYS; a jury's volunteers are anonymised
+# JURY_RETENTION_DAYS after the jury ends.
+ANCRAGE_CIVIC_SUPPORT_THRESHOLD = env_int("ANCRAGE_CIVIC_SUPPORT_THRESHOLD", 50)
+ANCRAGE_CIVIC_LINK_DAYS = env_int("ANCRAGE_CIVIC_LINK_DAYS", 7)
+ANCRAGE_CIVIC_JURY_RETENTION_DAYS = env_int("ANCRAGE_CIVIC_JURY_RETENTION_DAYS", 90)

@@ -1,6 +1,16 @@
+"""Democratic life: debates and proposals, follow-up of commitments, councils and votes, citizen juries."""
+
 from django.apps import AppConfig
 
 
 class CivicConfig(AppConfig):
     name = "civic"
     verbose_name = "Vie démocratique"
+
+    def ready(self):
+        from civic import algorithm, moderation, retention
+        from core import algorithms
+
+        moderation.register()
+        retention.register()
+        algorithms.register("tirage-jury", algorithm.declare)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from algorithms import export as algorithms_export
+from civic import exports as civic_exports
 from opendata.exports import common, dataincl, events, flat, geo, lieux
 from participation.domain import export as requests_export
 
@@ -60,6 +61,14 @@ def _services(base_url: str) -> Iterator[str]:
 def _geojson(base_url: str) -> Iterator[str]:
     places = common.places_with_services(geo.located_places(), "mediation", "thematiques")
     return geo.feature_collection(geo.feature(p, base_url) for p in places)
+
+
+def _deliberations(base_url: str) -> Iterator[str]:
+    return common.csv_lines(civic_exports.SCDL_COLUMNS, civic_exports.scdl_rows())
+
+
+def _council_votes(base_url: str) -> Iterator[str]:
+    return common.csv_lines(civic_exports.VOTES_COLUMNS, civic_exports.vote_rows())
 
 
 def _flat(base_url: str) -> Iterator[str]:
@@ -158,6 +167,19 @@ DOWNLOADS = [
         "Un objet par algorithme : finalité, part dans le résultat, données et sources, paramètres, opérations, "
         "règles, rôle des personnes, versions datées.",
         "algorithmes", lambda: len(algorithms_export.records()), _algorithms_json,
+    ),
+    Download(
+        "deliberations.csv", "deliberations", "csv",
+        "Délibérations des conseils (format national SCDL)", "CSV", "text/csv; charset=utf-8",
+        "Une délibération par ligne, les 17 colonnes du schéma SCDL « Délibérations » (schema.data.gouv.fr), "
+        "avec les totaux des votes.",
+        "délibérations", lambda: civic_exports.deliberations().count(), _deliberations,
+    ),
+    Download(
+        "votes-des-elus.csv", "votes-des-elus", "csv",
+        "Vote de chaque élu, délibération par délibération", "CSV", "text/csv; charset=utf-8",
+        "Une ligne par élu et par délibération : pour, contre, abstention ou absent, et le pouvoir donné.",
+        "votes", lambda: civic_exports.votes().count(), _council_votes,
     ),
 ]  # fmt: skip
 BY_SLUG = {d.slug: d for d in DOWNLOADS}

@@ -4,7 +4,7 @@ A cell not listed is the coordination's only. The test fails on any role allowed
 any role refused what it needs."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.utils import timezone
 
 from accounts.models import Membership, Structure, User
@@ -16,6 +16,7 @@ from network.models import Practice, Profile
 from observatory.models import Response
 from orientation.models import Situation
 from proposals.models import Proposal
+from tests import factories_civic as civic
 from tests.factories import PlaceFactory, ServiceFactory
 from tests.factories_agenda import EventFactory
 from tests.factories_referrals import referral as referral_factory
@@ -31,11 +32,13 @@ ROLES = [
     "moderator",
     "coordinator",
     "superuser",
+    "clerk",  # granted « greffe » (civic.greffe): enters councils' votes, nothing more
 ]
 COORDINATION = {"coordinator", "superuser"}
 EVERYONE = set(ROLES)
 STRUCTURE_PEOPLE = {"member", "structure_admin"}
-MAY_ASK_TO_JOIN = {"outsider", "professional", "other_member", "moderator", *COORDINATION}
+MAY_ASK_TO_JOIN = {"outsider", "professional", "other_member", "moderator", "clerk", *COORDINATION}
+ACTIVE = EVERYONE - {"anonymous", "deactivated"}
 
 ALLOWED = {
     "place": {
@@ -93,6 +96,8 @@ ALLOWED = {
         # typing paper survey questionnaires: people in the field (a profession or a structure)
         "survey_entry": COORDINATION | STRUCTURE_PEOPLE | {"professional", "other_member"},
         "orient": COORDINATION | {"professional"},
+        "participate": ACTIVE,  # civic: any account takes part in debates
+        "clerk": COORDINATION | {"clerk"},
     },
     "contribution": {  # the member's edit of the structure's place
         "view": COORDINATION | STRUCTURE_PEOPLE | {"moderator"},
@@ -156,7 +161,40 @@ ALLOWED = {
     },
     # A professional's situation sheet: its author's alone; the coordination administers, does not read it.
     "situation": {action: {"professional"} if action in ("view", "edit", "delete") else set() for action in ACTIONS},
-}
+    # civic: an open debate (the professional is its designated official), its proposal and comment
+    "debate": {"view": EVERYONE, "participate": ACTIVE, "answer": COORDINATION | {"professional"},
+               "moderate": COORDINATION | {"moderator"}},
+    "civic_proposal": {"view": EVERYONE, "participate": ACTIVE, "answer": COORDINATION | {"professional"},
+                       "moderate": COORDINATION | {"moderator"}},
+    "civic_comment": {"view": EVERYONE, "moderate": COORDINATION | {"moderator"}},
+    "closed_debate": {"view": EVERYONE, "participate": set(), "answer": COORDINATION | {"professional"},
+                      "moderate": COORDINATION | {"moderator"}},
+    "commitment": {"view": EVERYONE},
+    "council": {"view": EVERYONE, "clerk": COORDINATION | {"clerk"}},
+    "deliberation": {"view": EVERYONE, "clerk": COORDINATION | {"clerk"}},
+    "jury": {"view": EVERYONE},
+    "volunteer": {},  # a jury volunteer's personal data: the coordination's only
+}  # fmt: skip
+
+
+def civic_objects(people) -> dict:
+    debate = civic.DebateFactory()
+    debate.officials.add(people["professional"])
+    proposal = civic.ProposalFactory(debate=debate, author=people["member"])
+    jury = civic.JuryFactory()
+    closed = civic.DebateFactory(status="clos")
+    closed.officials.add(people["professional"])
+    return {
+        "debate": debate,
+        "civic_proposal": proposal,
+        "civic_comment": proposal.comments.create(author=people["outsider"], author_name="O.", body="Bien."),
+        "closed_debate": closed,
+        "commitment": civic.CommitmentFactory(),
+        "council": civic.CouncilFactory(),
+        "deliberation": civic.DeliberationFactory(),
+        "jury": jury,
+        "volunteer": civic.VolunteerFactory(jury=jury),
+    }
 
 
 def _agenda_objects(structure, place) -> dict:
@@ -189,7 +227,10 @@ def world(db):
         "moderator": person("moderator", role=User.Role.MODERATOR),
         "coordinator": person("coordinator", role=User.Role.COORDINATOR, is_staff=True),
         "superuser": User.objects.create_superuser("root@exemple.fr", "mot-de-passe-2026"),
+        "clerk": person("greffe"),
     }
+    people["clerk"].user_permissions.add(Permission.objects.get(codename="greffe"))
+    people["clerk"] = User.objects.get(pk=people["clerk"].pk)  # no permission cache
     Membership.objects.create(user=people["deactivated"], structure=structure, role=Membership.Role.ADMIN)
     Membership.objects.create(user=people["other_member"], structure=other, role=Membership.Role.ADMIN)
     membership = Membership.objects.create(user=people["member"], structure=structure)
@@ -217,6 +258,7 @@ def world(db):
         "survey_response": Response.objects.create(version="v1", channel="en_ligne", received_on="2026-12-01"),
         **_agenda_objects(structure, place),
         **_participation(people),
+        **civic_objects(people),
         "referral": referral_factory(sender=people["professional"], service=ServiceFactory(place=place)),
         "situation": Situation.objects.create(author=people["professional"]),
     }
