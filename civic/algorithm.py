@@ -1,6 +1,6 @@
 """The jury draw's declaration for the public register of algorithms, read from `civic/domain/draw.py`."""
 
-from core.algorithms import Declaration, Parameter, Rule
+from core.algorithms import Declaration, Rule, constant
 
 
 def declare() -> Declaration:
@@ -23,7 +23,7 @@ def declare() -> Declaration:
             ),
         ),
         operations=(
-            "Former les strates : chaque combinaison " + " × ".join(draw.STRATA) + ".",
+            "Former les strates : chaque combinaison " + " × ".join(map(str, draw.STRATA)) + ".",
             "Répartir les sièges niveau par niveau (zone, puis tranche d’âge dans la zone, puis sexe) en proportion "
             "des volontaires, plus forts restes, égalités départagées par " + draw.HASH + "(graine | groupe).",
             "Dans chaque strate, classer les volontaires par " + draw.HASH + "(graine : numéro) et tirer les premiers.",
@@ -34,17 +34,21 @@ def declare() -> Declaration:
         "Un volontaire qui conteste s’adresse à la coordination (page Contact).",
         module="civic.domain.draw",
         parameters=(
-            Parameter("version", draw.VERSION, "version de la méthode"),
-            Parameter("strates", ", ".join(draw.STRATA), "critères croisés des strates"),
-            Parameter("tranches_age", ", ".join(Volunteer.AgeBand.values), "tranches d’âge proposées"),
-            Parameter(
-                "quotas",
-                "proportionnels aux volontaires, niveau par niveau, méthode de Hamilton",
-                "répartition des sièges",
+            constant(
+                "civic.domain.draw.STRATA",
+                "Strates",
+                "Critères croisés des strates, dans cet ordre.",
+                show=lambda strata: ", ".join(str(s) for s in strata),
             ),
-            Parameter("hachage", draw.HASH, "fonction qui ordonne les volontaires à partir de la graine"),
         ),
         rules=(
+            Rule(
+                "quotas",
+                "Les sièges sont répartis en proportion des volontaires, niveau par niveau (méthode de "
+                "Hamilton, plus forts restes).",
+            ),
+            Rule("hachage", f"Les volontaires sont ordonnés par {draw.HASH}(graine : numéro)."),
+            Rule("tranches-age", "Tranches d’âge proposées : " + ", ".join(Volunteer.AgeBand.labels) + "."),
             Rule("graine", "La graine est annoncée (sa source) avant le tirage et saisie une fois connue."),
             Rule(
                 "liste",

@@ -8,9 +8,13 @@ class CivicConfig(AppConfig):
     verbose_name = "Vie démocratique"
 
     def ready(self):
+        from accounts import tools
+        from accounts.permissions import is_clerk
         from civic import algorithm, moderation, retention
         from core import algorithms
 
         moderation.register()
         retention.register()
         algorithms.register("tirage-jury", algorithm.declare)
+        tools.register("Conseils : saisir les séances et les votes", "civic:councils", visible=is_clerk,
+                       help="le greffe : séances, délibérations, présence et votes des élus")  # fmt: skip

@@ -113,7 +113,7 @@ def test_volunteers_names_and_contacts_are_erased_after_the_jury(coordinator, se
 def test_the_draw_is_declared_in_the_register_from_the_code_s_constants():
     declaration = algorithms.declaration("tirage-jury")
     values = {p.name: p.value for p in declaration.parameters}
-    assert values["strates"] == ", ".join(method.STRATA) and values["version"] == method.VERSION
+    assert values["Strates"] == ", ".join(method.STRATA) and declaration.rules_version == method.VERSION
     assert declaration.module == "civic.domain.draw"
 
 

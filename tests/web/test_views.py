@@ -122,7 +122,8 @@ def test_everyone_reaches_the_workshops_the_requests_the_survey_and_the_observat
     for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/droits/"):
         assert f'href="{href}"' in home, href
     site_map = client.get(reverse("web:site-map")).content.decode()
-    for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/orienter/", "/demandes/traitement/"):
+    for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/orienter/", "/demandes/traitement/",
+                 "/debats/", "/engagements/", "/conseils/", "/jurys/"):  # fmt: skip
         assert f'href="{href}"' in site_map, href
 
 
