@@ -301,6 +301,12 @@ def _practice(user, action, practice) -> bool:
     return False
 
 
+def _rights_handover(user, action, handover) -> bool:
+    """A pre-check result a professional kept with the person's consent: theirs alone (read, delete); the
+    coordination administers, does not read it. One sent by e-mail is read through its signed link only."""
+    return action in (VIEW, DELETE) and active(user) and handover.recipient_user_id == user.pk
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -321,6 +327,7 @@ RULES = {
     "orientation.situation": _situation,
     "network.profile": _network_profile,
     "network.practice": _practice,
+    "rights.handover": _rights_handover,
 }
 
 

@@ -452,3 +452,5 @@ ANCRAGE_RIGHTS_ENGINE_TIMEOUT = env_int("ANCRAGE_RIGHTS_ENGINE_TIMEOUT", 15)
 # The optional follow-up of a pre-check: days before the e-mail, and days its address is kept unanswered after it.
 ANCRAGE_RIGHTS_FOLLOWUP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_DAYS", 10)
 ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS = env_int("ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS", 30)
+# A result handed to the accompanying professional (with consent): days its signed link works, then deleted.
+ANCRAGE_RIGHTS_HANDOVER_DAYS = env_int("ANCRAGE_RIGHTS_HANDOVER_DAYS", 30)

@@ -16,6 +16,7 @@ from network.models import Practice, Profile
 from observatory.models import Response
 from orientation.models import Situation
 from proposals.models import Proposal
+from rights.models import Handover
 from tests.factories import PlaceFactory, ServiceFactory
 from tests.factories_agenda import EventFactory
 from tests.factories_referrals import referral as referral_factory
@@ -156,6 +157,8 @@ ALLOWED = {
     },
     # A professional's situation sheet: its author's alone; the coordination administers, does not read it.
     "situation": {action: {"professional"} if action in ("view", "edit", "delete") else set() for action in ACTIONS},
+    # A pre-check result a professional kept with the person's consent: theirs alone.
+    "rights_handover": {action: {"professional"} if action in ("view", "delete") else set() for action in ACTIONS},
 }
 
 
@@ -219,6 +222,9 @@ def world(db):
         **_participation(people),
         "referral": referral_factory(sender=people["professional"], service=ServiceFactory(place=place)),
         "situation": Situation.objects.create(author=people["professional"]),
+        "rights_handover": Handover.objects.create(
+            summary={}, recipient_user=people["professional"], consented_at=timezone.now(), expires_at=timezone.now()
+        ),
     }
     return people, objects
 

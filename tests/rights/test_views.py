@@ -47,7 +47,7 @@ def test_a_check_shows_likely_rights_how_to_claim_and_where_to_get_help(client, 
     assert "OpenFisca-France 176.1.8" in page and "OpenFisca-Core 44.7.1" in page
     assert "décembre 2026" in page and "Loyer 700" not in page and "loyer 700" in page
     assert "Espace numérique" in page  # the nearest place helping with procedures
-    assert 'href="/algorithmes/"' in page
+    assert 'href="/algorithmes/droits/">registre des algorithmes publics' in page  # the register's entry
     assert CheckCount.objects.filter(code_insee="91377", benefit="ppa", checks=1, likely=1, non_recours=1).exists()
     assert CheckCount.objects.get(code_insee="91377", benefit="rsa").likely == 0
 
