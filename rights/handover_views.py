@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import VIEW, can, is_professional
+from accounts.permissions import DELETE, VIEW, can, is_professional
 from core import signing
 from core.throttle import throttled
 from rights import forms, handover_forms, views
@@ -44,7 +44,8 @@ def hand_over(request):
 
 
 def _page(request, item: Handover, status: int = 200):
-    context = {"handover": item, "summary": item.summary, **handover.groups(item)}
+    kept = item.recipient_user_id is not None and item.recipient_user_id == request.user.pk
+    context = {"handover": item, "summary": item.summary, "kept": kept, **handover.groups(item)}
     return render(request, "rights/handover.html", context, status=status)
 
 
@@ -67,10 +68,21 @@ def kept_list(request):
     return render(request, "rights/handover_list.html", context)
 
 
+def _kept(request, pk: int, action: str) -> Handover:
+    item = get_object_or_404(handover.current(Handover.objects.all()), pk=pk)
+    if not can(request.user, action, item):
+        raise PermissionDenied
+    return item
+
+
 @login_required
 @require_GET
 def kept_detail(request, pk: int):
-    item = get_object_or_404(handover.current(Handover.objects.all()), pk=pk)
-    if not can(request.user, VIEW, item):
-        raise PermissionDenied
-    return _page(request, item)
+    return _page(request, _kept(request, pk, VIEW))
+
+
+@login_required
+@require_POST
+def kept_delete(request, pk: int):
+    handover.forget(_kept(request, pk, DELETE), request.user)
+    return redirect("rights:handovers")

@@ -14,5 +14,6 @@ urlpatterns += [
     path("droits/transmettre/", handover_views.hand_over, name="hand-over"),
     path("droits/transmis/", handover_views.kept_list, name="handovers"),
     path("droits/transmis/<int:pk>/", handover_views.kept_detail, name="handover"),
+    path("droits/transmis/<int:pk>/effacer/", handover_views.kept_delete, name="handover-delete"),
     path("droits/resultat-transmis/<str:token>/", handover_views.by_link, name="handover-link"),
 ]

@@ -79,6 +79,12 @@ def hand_over(check: Check, commune: str, computed_at: datetime, *, email: str =
     return handover
 
 
+def forget(handover: Handover, user) -> None:
+    """The professional deletes a kept result before its expiry."""
+    audit.record(handover, "résultat de droits gardé effacé", user=user)
+    handover.delete()
+
+
 def link(handover: Handover) -> str:
     token = signing.make_token(PURPOSE, handover.pk)
     return settings.ANCRAGE_SITE_URL + reverse("rights:handover-link", args=[token])

@@ -97,7 +97,11 @@ def test_a_logged_in_professional_keeps_it_in_their_own_follow_up(client, rights
     assert "Prime d’activité" in client.get(f"/droits/transmis/{item.pk}/").content.decode()
     client.force_login(ProfessionalFactory())  # another professional
     assert client.get(f"/droits/transmis/{item.pk}/").status_code == 403
+    assert client.post(f"/droits/transmis/{item.pk}/effacer/").status_code == 403
     assert f"/droits/transmis/{item.pk}/" not in client.get("/droits/transmis/").content.decode()
+    client.force_login(pro)
+    assert client.post(f"/droits/transmis/{item.pk}/effacer/")["Location"] == "/droits/transmis/"
+    assert not Handover.objects.exists()
 
 
 def test_garder_needs_a_professional_account(client, rights_engine):

@@ -99,3 +99,11 @@ def test_a_professional_sees_the_note(client, django_user_model):
     user = django_user_model.objects.create_user(email="pro@exemple.fr", password="x", profession="mediateur-numerique")
     client.force_login(user)
     assert "Version professionnelle" in client.get("/droits/").content.decode()
+
+
+def test_a_link_may_prefill_the_commune_by_its_insee_code_but_never_over_kept_answers(client, rights_engine):
+    assert 'name="commune" value="Massy (91300)"' in client.get("/droits/?commune=91377").content.decode()
+    assert 'name="commune" value=' not in client.get("/droits/?commune=99999").content.decode()
+    with time_machine.travel("2026-12-15 10:00 +01:00", tick=False):
+        client.post("/droits/", {**ANSWERS, "commune": "Les Ulis"})
+    assert 'value="Les Ulis"' in client.get("/droits/?commune=91377").content.decode()
