@@ -355,6 +355,12 @@ def _jury(user, action, jury) -> bool:
     return action == VIEW or is_coordinator(user)
 
 
+def _rights_handover(user, action, handover) -> bool:
+    """A pre-check result a professional kept with the person's consent: theirs alone (read, delete); the
+    coordination administers, does not read it. One sent by e-mail is read through its signed link only."""
+    return action in (VIEW, DELETE) and active(user) and handover.recipient_user_id == user.pk
+
+
 RULES = {
     "directory.place": _place,
     "directory.errorreport": _error_report,
@@ -383,6 +389,7 @@ RULES = {
     "civic.sitting": _public_record,
     "civic.deliberation": _public_record,
     "civic.jury": _jury,
+    "rights.handover": _rights_handover,
 }
 
 

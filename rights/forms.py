@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from core.forms import HoneypotMixin
 from rights.situation import BENEFITS, Adult, Child, Household
+from territory.models import Commune
 from territory.search import resolve_commune
 
 MAX_CHILDREN = 6
@@ -154,10 +155,12 @@ class HouseholdForm(HoneypotMixin, forms.Form):
         return out
 
 
-def initial(answers: dict | None) -> dict | None:
-    """The kept answers as the form shows them again (« 700 », not « 700.0 »)."""
+def initial(answers: dict | None, code_insee: str = "") -> dict | None:
+    """The kept answers as the form shows them again (« 700 », not « 700.0 »); else, the commune a link names by
+    its INSEE code (`/droits/?commune=91377`, from an orientation sheet) as « Massy (91300) »."""
     if not answers:
-        return None
+        commune = Commune.objects.filter(code_insee=code_insee[:5]).first() if code_insee else None
+        return {"commune": commune.label} if commune else None
     return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in answers.items()}
 
 

@@ -71,3 +71,34 @@ class FollowUpCount(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.code_insee} {self.benefit} {self.outcome}"
+
+
+class Handover(models.Model):
+    """A result handed, with the person's explicit consent, to the professional or structure accompanying them.
+
+    Holds the result's summary (benefits, statuses, amounts, conditions to check; not the answers), the recipient
+    (an address, or the account of the professional who kept it), the consent as worded; deleted at `expires_at`
+    by a retention rule (`ANCRAGE_RIGHTS_HANDOVER_DAYS` after its creation)."""
+
+    summary = models.JSONField("résumé du résultat")
+    recipient_email = models.EmailField("adresse du destinataire", blank=True)
+    recipient_user = models.ForeignKey(
+        "accounts.User",
+        verbose_name="gardé par",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rights_handovers",
+    )
+    consent_text = models.TextField("consentement (texte affiché)")
+    consent_version = models.CharField("version du consentement", max_length=20)
+    consented_at = models.DateTimeField("consentement donné le")
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    expires_at = models.DateTimeField("expire le")
+
+    class Meta:
+        verbose_name = "résultat de droits transmis"
+        verbose_name_plural = "résultats de droits transmis"
+
+    def __str__(self):
+        return f"Transmission n° {self.pk}"

@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.permissions import is_professional
 from core import signing
 from core.throttle import throttled
 from rights import client, followup_forms, forms
 from rights.domain import counts, followup, help, precheck
+from rights.handover_forms import HandoverForm
 from rights.presentation import inputs
 
 SESSION_KEY = "droits"
@@ -32,7 +34,7 @@ def _professional(request) -> bool:
 def questionnaire(request):
     kept = request.session.get(SESSION_KEY, {})
     if request.method == "GET":
-        form = forms.HouseholdForm(initial=forms.initial(kept.get("answers")))
+        form = forms.HouseholdForm(initial=forms.initial(kept.get("answers"), request.GET.get("commune", "")))
         return render(request, "rights/questionnaire.html", {"form": form, "professional": _professional(request)})
     form = forms.HouseholdForm(request.POST)
     if not form.is_valid():
@@ -59,10 +61,10 @@ def questionnaire(request):
 
 @require_http_methods(["GET"])
 def results(request):
-    return _results_page(request)
+    return results_page(request)
 
 
-def _results_page(request, consent_form=None):
+def results_page(request, consent_form=None, handover_form=None):
     kept = request.session.get(SESSION_KEY) or {}
     if "amounts" not in kept:
         return redirect("rights:questionnaire")
@@ -80,8 +82,12 @@ def _results_page(request, consent_form=None):
         "help_line_phone": settings.ANCRAGE_HELP_LINE_PHONE,
         "consent_form": consent_form or followup_forms.ConsentForm(),
         "follow_up_asked": kept.get("suivi", False),
+        "handover_form": handover_form or HandoverForm(prefix="transmettre"),
+        "handed_over": kept.get("transmis", ""),
+        "may_keep": is_professional(request.user),
+        "handover_days": settings.ANCRAGE_RIGHTS_HANDOVER_DAYS,
     }
-    return render(request, "rights/results.html", context, status=400 if consent_form else 200)
+    return render(request, "rights/results.html", context, status=400 if consent_form or handover_form else 200)
 
 
 @require_POST
@@ -99,7 +105,7 @@ def follow_up(request):
         return redirect("rights:questionnaire")
     form = followup_forms.ConsentForm(request.POST)
     if not form.is_valid():
-        return _results_page(request, consent_form=form)
+        return results_page(request, consent_form=form)
     household = forms.household(kept["answers"])
     check = precheck.interpret(household, date.fromisoformat(kept["month"]), kept["amounts"], kept["versions"])
     followup.ask(form.cleaned_data["email"], check, kept["answers"]["code_insee"])

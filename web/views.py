@@ -50,6 +50,7 @@ def privacy(request):
         "proposal_draft_days": settings.ANCRAGE_PROPOSAL_DRAFT_DAYS,
         "proposal_email_days": settings.ANCRAGE_PROPOSAL_EMAIL_DAYS,
         "rights_followup_keep_days": settings.ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS,
+        "rights_handover_days": settings.ANCRAGE_RIGHTS_HANDOVER_DAYS,
         # Every retention rule the apps registered (core.retention): the page cannot forget one.
         "retention": sorted(retention.RULES, key=lambda rule: rule.name),
     }

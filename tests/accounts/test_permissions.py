@@ -16,6 +16,7 @@ from network.models import Practice, Profile
 from observatory.models import Response
 from orientation.models import Situation
 from proposals.models import Proposal
+from rights.models import Handover
 from tests import factories_civic as civic
 from tests.factories import PlaceFactory, ServiceFactory
 from tests.factories_agenda import EventFactory
@@ -174,6 +175,8 @@ ALLOWED = {
     "deliberation": {"view": EVERYONE, "clerk": COORDINATION | {"clerk"}},
     "jury": {"view": EVERYONE},
     "volunteer": {},  # a jury volunteer's personal data: the coordination's only
+    # A pre-check result a professional kept with the person's consent: theirs alone.
+    "rights_handover": {action: {"professional"} if action in ("view", "delete") else set() for action in ACTIONS},
 }  # fmt: skip
 
 
@@ -261,6 +264,9 @@ def world(db):
         **civic_objects(people),
         "referral": referral_factory(sender=people["professional"], service=ServiceFactory(place=place)),
         "situation": Situation.objects.create(author=people["professional"]),
+        "rights_handover": Handover.objects.create(
+            summary={}, recipient_user=people["professional"], consented_at=timezone.now(), expires_at=timezone.now()
+        ),
     }
     return people, objects
 

@@ -1,9 +1,13 @@
 """« Vérifier ses droits » in Chromium: the questionnaire by keyboard alone, the result, zero axe-core violations
 at 1280 and 320 px (with errors too), and the same journey without JavaScript. The engine is the test session's."""
 
+import re
+
 import pytest
 import time_machine
+from django.core import mail
 
+from core import worker
 from tests.browser.conftest import axe_violations
 from tests.factories import ServiceFactory
 from tests.rights.engine import rights_engine  # noqa: F401 — the session's engine process
@@ -54,7 +58,29 @@ def test_keyboard_journey_and_accessibility(page, live_server):
         page.set_viewport_size({"width": width, "height": 900})
         found[f"résultats {width}"] = axe_violations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+    _hand_over(page, found)
     assert found == {name: [] for name in found}
+
+
+def _hand_over(page, found):
+    """« Transmettre ce résultat »: refused without consent (errors checked), then the link the professional opens."""
+    page.locator("#id_transmettre-email").fill("cesf@ccas-massy.fr")
+    page.get_by_role("button", name="Transmettre par e-mail").click()
+    assert "sans votre accord, rien n’est transmis" in page.inner_text("main")
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        found[f"transmettre, erreurs {width}"] = axe_violations(page)
+    page.locator("#id_transmettre-consent").check()
+    page.get_by_role("button", name="Transmettre par e-mail").click()
+    assert "C’est envoyé" in page.inner_text("main")
+    worker.run_pending()
+    link = re.search(r"https?://[^/]+(/droits/resultat-transmis/\S+/)", mail.outbox[-1].body).group(1)
+    page.goto(page.url.split("/droits/")[0] + link)
+    assert "Prime d’activité" in page.inner_text("main")
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        found[f"résultat transmis {width}"] = axe_violations(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @time_machine.travel("2026-12-15 10:00 +01:00", tick=True)

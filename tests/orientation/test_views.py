@@ -149,3 +149,11 @@ def test_the_printable_fiche_has_the_service_address_hours_phone_and_what_to_bri
     assert 'id="pour"' in page and "name=" not in page.split('id="pour"')[0][-80:]  # typed, never sent
     hidden = ServiceFactory(place=PlaceFactory(est_publie=False))
     assert client.get(reverse("orientation:fiche", args=[situation.pk, hidden.pk])).status_code == 404
+
+
+def test_the_results_offer_to_check_the_person_s_rights_with_the_commune_prefilled(client, pro):
+    situation = SituationFactory(author=pro, commune=Commune.objects.get(code_insee="91692"), procedure="caf")
+    page = client.get(reverse("orientation:results", args=[situation.pk])).content.decode()
+    assert 'href="/droits/?commune=91692">Vérifier les droits de la personne</a>' in page
+    questionnaire = client.get("/droits/?commune=91692").content.decode()
+    assert 'name="commune" value="Les Ulis (91940)"' in questionnaire

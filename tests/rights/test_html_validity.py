@@ -7,7 +7,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from rights.domain import followup
-from rights.models import FollowUp
+from rights.models import FollowUp, Handover
+from tests.factories_orientation import ProfessionalFactory
 from tests.rights.test_views import ANSWERS
 from tests.web.test_html_validity import validate
 
@@ -34,6 +35,12 @@ def test_every_page_is_valid_html(client, rights_engine, tmp_path):
     pages["suivi-question"] = client.get("/" + path).content
     pages["suivi-merci"] = client.post("/" + path, {"ppa": "rien"}).content
     pages["suivi-lien"] = client.get("/" + path).content
+    pages["transmettre-erreurs"] = client.post("/droits/transmettre/", {"transmettre-email": "x"}).content
+    client.force_login(ProfessionalFactory())
+    client.post("/droits/transmettre/", {"transmettre-consent": "on", "garder": ""})
+    pages["transmis-liste"] = client.get("/droits/transmis/").content
+    pages["transmis"] = client.get(f"/droits/transmis/{Handover.objects.get().pk}/").content
+    pages["transmis-lien"] = client.get("/droits/resultat-transmis/faux/").content
     files = []
     for name, content in pages.items():
         files.append(tmp_path / f"{name}.html")

@@ -47,7 +47,7 @@ def test_a_check_shows_likely_rights_how_to_claim_and_where_to_get_help(client, 
     assert "OpenFisca-France 176.1.8" in page and "OpenFisca-Core 44.7.1" in page
     assert "décembre 2026" in page and "Loyer 700" not in page and "loyer 700" in page
     assert "Espace numérique" in page  # the nearest place helping with procedures
-    assert 'href="/algorithmes/"' in page
+    assert 'href="/algorithmes/droits/">registre des algorithmes publics' in page  # the register's entry
     assert CheckCount.objects.filter(code_insee="91377", benefit="ppa", checks=1, likely=1, non_recours=1).exists()
     assert CheckCount.objects.get(code_insee="91377", benefit="rsa").likely == 0
 
@@ -99,3 +99,11 @@ def test_a_professional_sees_the_note(client, django_user_model):
     user = django_user_model.objects.create_user(email="pro@exemple.fr", password="x", profession="mediateur-numerique")
     client.force_login(user)
     assert "Version professionnelle" in client.get("/droits/").content.decode()
+
+
+def test_a_link_may_prefill_the_commune_by_its_insee_code_but_never_over_kept_answers(client, rights_engine):
+    assert 'name="commune" value="Massy (91300)"' in client.get("/droits/?commune=91377").content.decode()
+    assert 'name="commune" value=' not in client.get("/droits/?commune=99999").content.decode()
+    with time_machine.travel("2026-12-15 10:00 +01:00", tick=False):
+        client.post("/droits/", {**ANSWERS, "commune": "Les Ulis"})
+    assert 'value="Les Ulis"' in client.get("/droits/?commune=91377").content.decode()
