@@ -26,3 +26,11 @@ def run_side_by_side(count: int = 2) -> list[Exception]:
         thread.join()
     worker.run_pending()  # anything a locked database made a worker skip
     return errors
+
+
+def deliver() -> list:
+    """Run the queued jobs (the e-mails among them); the messages sent so far."""
+    from django.core import mail
+
+    worker.run_pending()
+    return mail.outbox

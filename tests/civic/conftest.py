@@ -1,15 +1,8 @@
 import re
 
 import pytest
-from django.core import mail as django_mail
 
-from core import worker
-
-
-def deliver() -> list:
-    """Run the queued jobs (the e-mails among them); the messages sent so far."""
-    worker.run_pending()
-    return django_mail.outbox
+from tests.workers import deliver  # noqa: F401  (the tests of this folder import it from here)
 
 
 def link_in(message, prefix: str) -> str:
