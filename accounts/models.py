@@ -2,7 +2,7 @@
 
 Roles: `User.role` says what a person does for the territory (coordination, moderation); `User.profession`
 says who they are in the field (social worker, mediator, aidant); a `Membership` says they work in a structure,
-as its admin or a member. What each may do is decided in one place: `accounts/permissions.py`.
+as its admin or a member. What each may do is decided in one place: `accounts/permissions/`.
 """
 
 from django.conf import settings

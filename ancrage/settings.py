@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
-# People log in with their e-mail address (accounts.User); roles and structures: accounts/permissions.py.
+# People log in with their e-mail address (accounts.User); roles and structures: accounts/permissions/.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
