@@ -61,7 +61,7 @@ RULES = {
 def can(user, action: str, obj=None) -> bool:
     """May `user` (a person, or AnonymousUser) do `action` on `obj` (or on the territory when obj is None)?"""
     if action not in ACTIONS:
-        raise UnknownAction(f"Unknown action {action!r}: add it to accounts/permissions/base.py and its rule to the package")
+        raise UnknownAction(f"Unknown action {action!r}: add it to accounts/permissions/base.py, with its rules")
     if obj is None:
         return directory._territory(user, action)
     rule = RULES.get(obj._meta.label_lower)
