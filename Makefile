@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 ENGINE_VENV := .venv-engine
 ENGINE_PORT ?= 8116
 
-.PHONY: run setup secret test lint format chromium java clean engine
+.PHONY: run setup secret test lint format chromium java gettext translations messages clean engine
 
 $(BIN)/.deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ var/secret_key:
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
 ## Set everything up (idempotent): database, territory referential, demo data, static files.
-setup: $(BIN)/.deps $(ENGINE_VENV)/.deps var/secret_key
+setup: $(BIN)/.deps $(ENGINE_VENV)/.deps var/secret_key translations
 	$(MANAGE) check_user_model
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) migrate --database progress --noinput -v0
@@ -64,7 +64,7 @@ run: setup
 	$(MANAGE) worker & DEBUG=$${DEBUG:-false} $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## The whole test suite, browser tests included.
-test: $(BIN)/.dev-deps $(ENGINE_VENV)/.deps node_modules/.installed chromium java var/secret_key
+test: $(BIN)/.dev-deps $(ENGINE_VENV)/.deps node_modules/.installed chromium java var/secret_key translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -76,6 +76,27 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Chromium est nécessaire aux tests navigateur : lancez « sudo apt-get install chromium » puis « make test »."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## The message catalogues of locale/ (English, Arabic, Ukrainian, Dari), compiled for the site (GNU gettext).
+I18N_IGNORE := --ignore=.venv --ignore=.venv-engine --ignore=node_modules --ignore=staticfiles --ignore=var
+translations: $(BIN)/.deps gettext
+	$(MANAGE) compilemessages $(I18N_IGNORE) -v0
+
+## After changing French texts: gather them into the catalogues, for the translators (see README).
+messages: $(BIN)/.deps gettext
+	$(MANAGE) makemessages --no-obsolete -l en -l ar -l uk -l fa $(I18N_IGNORE) --ignore=tests --ignore=bench \
+	  --ignore="directory/templates/directory/easy/*" -v0
+
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installation de gettext (paquet Debian, pour les traductions)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else \
+	    echo "gettext est nécessaire aux traductions : lancez « sudo apt-get install gettext » puis relancez."; \
 	    exit 1; \
 	  fi; \
 	fi

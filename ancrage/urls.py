@@ -1,4 +1,5 @@
 from allauth.account import views as allauth_views
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -13,14 +14,18 @@ urlpatterns = [
     # One login for everyone (password or e-mailed code, then the second factor if set): the admin's too.
     path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
+    path("sante/", health, name="health"),
+    path("api/", include("api.urls")),
+    path("donnees-ouvertes/", include("opendata.urls")),
+]
+
+# French at unprefixed addresses, every other language under its prefix (/en/…): core/i18n.py.
+urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     # After allauth's: reverse() gives the last pattern of a name, so its links lead here.
     path("connexion/", allauth_views.login, name="account_login"),
     path("deconnexion/", allauth_views.logout, name="account_logout"),
-    path("sante/", health, name="health"),
-    path("api/", include("api.urls")),
-    path("donnees-ouvertes/", include("opendata.urls")),
     path("moderation/", include("moderation.urls")),
     path("moderation/historique/", include("datahub.urls")),
     path("", include("contributions.urls")),
@@ -37,7 +42,8 @@ urlpatterns = [
     path("", include("web.urls")),
     path("", include("directory.urls")),
     path("", include("freshness.urls")),
-]
+    prefix_default_language=False,
+)
 
 # The site's French error pages (also with DEBUG on: web.middleware.FrenchErrorPagesMiddleware).
 handler403 = "web.views.permission_denied"

@@ -1,5 +1,9 @@
 """Finds text in templates and Python modules that does not go through Django's translation machinery.
 
+Text inside an element marked `lang="fr"` is French on purpose (the link to the French version, the easy-to-read
+pages' link), and so are the easy-to-read pages (directory/templates/directory/easy/): they are written for
+French readers and are not translated.
+
 Used by the test suite (tests/core/test_i18n_sources.py) and by developers: `python -m core.i18n_check [paths]`
 prints every literal left, one line each. French is the source language: a literal is French text written
 straight into a template instead of inside {% translate %} / {% blocktranslate %} (or _("…") in a tag).
@@ -19,6 +23,7 @@ SKIP_DIRS = {".venv", ".venv-engine", "node_modules", "staticfiles", "var", "tes
 READ_ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "aria-description", "aria-roledescription", "label"}
 # Scripts, styles and code samples are not prose.
 RAW_TAGS = {"script", "style", "code", "pre", "samp"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 MARK = "\x1a"
 # A quoted argument of a tag or filter that reads as words: a space, an accented letter or a capital first.
@@ -26,9 +31,15 @@ WORDY_ARGUMENT = re.compile(r"""(?<![_\w])(["'])((?:(?!\1).)*(?:\s|[À-ÿ])(?:(?
 FORMAT_FILTERS = re.compile(r"\|(date|time|naturaltime|stringformat|floatformat|join|cut|yesno_raw):\s*$")
 
 
+FRENCH_ONLY_TEMPLATES = ("directory/templates/directory/easy/",)
+
+
 def template_files(root=ROOT):
     for path in sorted(root.rglob("templates/**/*")):
-        if path.is_file() and path.suffix in {".html", ".txt"} and not SKIP_DIRS & set(path.relative_to(root).parts):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith(FRENCH_ONLY_TEMPLATES) or SKIP_DIRS & set(path.relative_to(ROOT).parts):
+            continue
+        if path.is_file() and path.suffix in {".html", ".txt"}:
             yield path
 
 
@@ -37,11 +48,16 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found = []
         self._raw = 0
+        self._open = []  # (tag, French on purpose) of the elements open here
 
     def handle_starttag(self, tag, attrs):
         if tag in RAW_TAGS:
             self._raw += 1
         attributes = dict(attrs)
+        if tag not in VOID_TAGS:
+            self._open.append((tag, attributes.get("lang") == "fr" or self._french()))
+        if self._french() or attributes.get("lang") == "fr":
+            return
         for name, value in attrs:
             readable = name in READ_ATTRIBUTES or (name == "value" and attributes.get("type") in {"submit", "button"})
             readable = readable or (name == "content" and attributes.get("name") == "description")
@@ -51,10 +67,15 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag):
         if tag in RAW_TAGS and self._raw:
             self._raw -= 1
+        while self._open and self._open.pop()[0] != tag:
+            pass
 
     def handle_data(self, data):
-        if not self._raw:
+        if not self._raw and not self._french():
             self.found.append(data)
+
+    def _french(self):
+        return bool(self._open) and self._open[-1][1]
 
 
 def _has_words(text):

@@ -63,3 +63,12 @@ def _close_progress_connection():
     from django.db import connections
 
     connections["progress"].close()
+
+
+@pytest.fixture(autouse=True)
+def _french_after_each_test():
+    """A request under /en/ leaves its language active in the thread: the next test starts in French again."""
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

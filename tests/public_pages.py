@@ -23,3 +23,28 @@ def pages(place):
         "algorithme de fusion": "/algorithmes/fusion-des-donnees/",
         "algorithme de fraîcheur": "/algorithmes/fraicheur/",
     }
+
+
+def translated_pages(place, event, request):
+    """The pages an inhabitant uses, translated into every language of core.i18n (French addresses)."""
+    occurrence = event.occurrences.first()
+    return {
+        "accueil": "/",
+        "résultats": "/recherche/?besoin=demarches&ou=91300",
+        "résultats vides": "/recherche/?besoin=equipement&ou=91300&rayon=2",
+        "recherche à corriger": "/recherche/?ou=Zzyzx",
+        "lieu": place.get_absolute_url(),
+        "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
+        "signaler une erreur": f"/lieux/{place.pk}/signaler/",
+        "contact": "/contact/",
+        "plan du site": "/plan-du-site/",
+        "page introuvable": "/nulle-part/",
+        "agenda": "/agenda/",
+        "événement": event.get_absolute_url(),
+        "inscription": f"/agenda/dates/{occurrence.pk}/inscription/",
+        "demandes": "/demandes/",
+        "nouvelle demande": "/demandes/nouvelle/",
+        "demande": f"/demandes/{request.pk}/",
+        "statistiques des demandes": "/demandes/statistiques/",
+        "enquête": "/enquete/",
+    }
