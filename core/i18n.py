@@ -15,7 +15,6 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -39,16 +38,13 @@ class Language:
         return self.review != "à relire"
 
 
+DRAFT = "Brouillon de l’équipe, à faire relire par un locuteur natif."
 LANGUAGES = [
     Language("fr", "Français", "français", "source"),
-    Language("en", "English", "anglais", "à relire", "Brouillon de l’équipe, à faire relire par un locuteur natif."),
-    Language("ar", "العربية", "arabe", "à relire", "Brouillon de l’équipe, à faire relire par un locuteur natif."),
-    Language(
-        "uk", "Українська", "ukrainien", "à relire", "Brouillon de l’équipe, à faire relire par un locuteur natif."
-    ),
-    Language(
-        "fa", "دری / فارسی", "dari (persan)", "à relire", "Brouillon de l’équipe, à faire relire par un locuteur natif."
-    ),
+    Language("en", "English", "anglais", "à relire", DRAFT),
+    Language("ar", "العربية", "arabe", "à relire", DRAFT),
+    Language("uk", "Українська", "ukrainien", "à relire", DRAFT),
+    Language("fa", "دری / فارسی", "dari (persan)", "à relire", DRAFT),
 ]
 BY_CODE = {language.code: language for language in LANGUAGES}
 
