@@ -250,3 +250,30 @@ def sheet(request, pk: int):
         share_url=request.build_absolute_uri(reverse("directory:easy-place", kwargs={"pk": found.pk})),
     )
     return render(request, "directory/easy/sheet.html", context)
+
+
+# The full pages that have an easy-to-read version: full page's URL name → easy page's URL name.
+EASY_VERSIONS = {
+    "home": "easy-home",
+    "results": "easy-results",
+    "place": "easy-place",
+    "place-short": "easy-place",
+    "place-sheet": "easy-sheet",
+}
+EASY_PARAMETERS = ("besoin", "ou", "rayon")  # what the easy search reads (its pages are 5 places long: no `page`)
+
+
+def easy_version_url(request) -> str:
+    """The easy-to-read version of the page `request` shows, or "" when it has none (for the link in the layout)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.app_name != "directory" or match.url_name not in EASY_VERSIONS:
+        return ""
+    kwargs = {"pk": match.kwargs["pk"]} if "pk" in match.kwargs else None
+    url = reverse(f"directory:{EASY_VERSIONS[match.url_name]}", kwargs=kwargs)
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in EASY_PARAMETERS:
+            del query[key]
+    if match.url_name == "place-sheet" or not query:
+        return url
+    return f"{url}?{query.urlencode()}"

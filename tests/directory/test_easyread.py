@@ -146,11 +146,12 @@ def test_a_merged_place_redirects_to_the_easy_page_of_the_place_that_absorbed_it
 
 
 def _template_sentences() -> list[str]:
-    """The literal text of the easy templates: tags and variables removed, cut into sentences."""
+    """The literal text of the easy templates (a variable counts as one word), cut into sentences."""
     sentences = []
     for path in TEMPLATES.glob("*.html"):
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", " x ", text)
+        text = re.sub(r"\{%.*?%\}", "\n", text)  # a branch or a loop ends a piece of text
+        text = re.sub(r"\{\{.*?\}\}", " x ", text)
         text = re.sub(r"<[^>]+>", "\n", text).replace("&nbsp;", " ").replace("\xa0", " ")
         for line in text.splitlines():
             sentences += [s.strip() for s in re.split(r"(?<=[.?!:])\s", line) if s.strip(" x")]
@@ -243,3 +244,27 @@ def test_pictograms_are_small_hidden_and_never_alone():
         for match in re.finditer(r'\{% include (?:"directory/easy/pictos/\w+\.svg"|need\.picto) %\}', text):
             after = re.sub(r"\{%.*?%\}|<[^>]+>|\s", "", text[match.end() : match.end() + 200])
             assert re.match(r"\w|\{\{", after), f"{path.name}: pictogram without text: {text[match.start() :][:80]}"
+
+
+def test_every_full_page_knows_its_easy_version(client, rf):
+    from django.template import Context, Template
+    from django.urls import resolve
+
+    place = ServiceFactory().place
+    expected = {
+        "/": "/facile/",
+        "/recherche/?besoin=demarches&ou=91300&rayon=20&page=2&gratuit=on": (
+            "/facile/recherche/?besoin=demarches&amp;ou=91300&amp;rayon=20"
+        ),
+        place.get_absolute_url() + "?ou=91300&nom=x": f"/facile/lieux/{place.pk}/?ou=91300",
+        f"/lieux/{place.pk}/": f"/facile/lieux/{place.pk}/",
+        f"/lieux/{place.pk}/fiche/": f"/facile/lieux/{place.pk}/fiche/",
+        f"/lieux/{place.pk}/signaler/": "",
+    }
+    template = Template("{% load easyread %}{% easy_version_url as url %}[{{ url }}]")
+    for address, easy in expected.items():
+        request = rf.get(address)
+        request.resolver_match = resolve(request.path)
+        assert template.render(Context({"request": request})) == f"[{easy}]", address
+    for easy in filter(None, expected.values()):
+        assert client.get(easy.replace("&amp;", "&")).status_code == 200, easy
