@@ -1,6 +1,8 @@
 """The easy-to-read (FALC) pages in a real browser: the whole journey by keyboard, no axe-core violation, no
 horizontal scroll at 320 px."""
 
+import re
+
 import pytest
 
 from tests.browser.conftest import axe_violations
@@ -94,3 +96,16 @@ def test_no_axe_violation_and_no_horizontal_scroll(page, live_server, places, wi
                 page.screenshot(path="/tmp/falc-place-320.png", full_page=True)
             if url == urls[0]:
                 page.screenshot(path="/tmp/falc-home-320.png", full_page=True)
+
+
+def test_the_sheet_prints_on_one_page_without_the_screen_only_parts(page, live_server, places):
+    page.goto(live_server.url + "/facile/recherche/?besoin=outils&ou=Massy")
+    page.locator(".easy-place a[href^='/facile/lieux/']").first.click()
+    page.goto(page.url.split("?")[0] + "fiche/")
+    page.emulate_media(media="print")
+    assert (
+        not page.locator(".site-header").is_visible() and not page.get_by_text("Revenir à la page du lieu").is_visible()
+    )
+    assert page.get_by_text("01 69 00 00 00").is_visible()
+    pdf = page.pdf(format="A4", path="/tmp/falc-sheet.pdf")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # one A4 page
