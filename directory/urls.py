@@ -1,6 +1,6 @@
 from django.urls import path
 
-from directory import moderation, views
+from directory import easyread, moderation, views
 
 app_name = "directory"
 urlpatterns = [
@@ -12,5 +12,9 @@ urlpatterns = [
     path("lieux/<int:pk>/fiche/", views.place_sheet, name="place-sheet"),
     path("lieux/<int:pk>/signaler/", views.report_error, name="report"),
     path("lieux/<int:pk>/signaler/merci/", views.report_thanks, name="report-thanks"),
+    path("facile/", easyread.home, name="easy-home"),
+    path("facile/recherche/", easyread.results, name="easy-results"),
+    path("facile/lieux/<int:pk>/", easyread.place, name="easy-place"),
+    path("facile/lieux/<int:pk>/fiche/", easyread.sheet, name="easy-sheet"),
     path("moderation/signalements/<int:pk>/", moderation.review, name="report-review"),
 ]

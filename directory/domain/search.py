@@ -10,7 +10,17 @@ from functools import lru_cache
 from math import ceil, sqrt
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from directory.domain import geo, hours, notices, shared, temporary
@@ -368,3 +378,14 @@ def needs_with_places() -> set[str]:
 def _needs_with_places() -> set[str]:
     published = Place.objects.published()
     return {need.slug for need in NEEDS if published.filter(_need_on_places(need)).exists()}
+
+
+def needs_of(place: Place) -> list[Need]:
+    """The needs a place answers (its stored search keys, or its kind), in the needs' order: ONE query."""
+    checks = {
+        need.slug: ExpressionWrapper(_need_on_places(need), output_field=BooleanField())
+        for need in NEEDS
+        if need.mediation or need.thematiques or need.typologies
+    }
+    found = Place.objects.filter(pk=place.pk).values(**checks).first() or {}
+    return [need for need in NEEDS if found.get(need.slug)]
