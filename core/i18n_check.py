@@ -1,7 +1,7 @@
 """Finds text in templates and Python modules that does not go through Django's translation machinery.
 
 Text inside an element marked `lang="fr"` is French on purpose (the link to the French version, the easy-to-read
-pages' link), and so are the easy-to-read pages (directory/templates/directory/easy/): they are written for
+pages' link), and so are the easy-to-read pages (directory/templates/directory/easy/, directory/easyread.py): they are written for
 French readers and are not translated.
 
 Used by the test suite (tests/core/test_i18n_sources.py) and by developers: `python -m core.i18n_check [paths]`
@@ -32,6 +32,7 @@ FORMAT_FILTERS = re.compile(r"\|(date|time|naturaltime|stringformat|floatformat|
 
 
 FRENCH_ONLY_TEMPLATES = ("directory/templates/directory/easy/",)
+FRENCH_ONLY_MODULES = ("directory/easyread.py",)
 
 
 def template_files(root=ROOT):
@@ -129,8 +130,12 @@ CHOICE_BASES = {"TextChoices", "IntegerChoices", "Choices"}
 
 def python_files(root=ROOT):
     for path in sorted(root.rglob("*.py")):
-        parts = set(path.relative_to(root).parts)
-        if not SKIP_DIRS & parts and "management" not in parts:
+        parts = set(path.relative_to(ROOT).parts)
+        if (
+            not SKIP_DIRS & parts
+            and "management" not in parts
+            and path.relative_to(ROOT).as_posix() not in FRENCH_ONLY_MODULES
+        ):
             yield path
 
 

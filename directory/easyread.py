@@ -9,8 +9,10 @@ These pages are French-only by design: their text is not translated.
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from directory import presentation
@@ -264,12 +266,15 @@ EASY_PARAMETERS = ("besoin", "ou", "rayon")  # what the easy search reads (its p
 
 
 def easy_version_url(request) -> str:
-    """The easy-to-read version of the page `request` shows, or "" when it has none (for the link in the layout)."""
+    """The easy-to-read version of the page `request` shows, else the easy-to-read home page (for the link in the
+    layout, on every page). Easy-to-read pages are in French: their address is French whatever the page's language."""
     match = getattr(request, "resolver_match", None)
     if match is None or match.app_name != "directory" or match.url_name not in EASY_VERSIONS:
-        return ""
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse("directory:easy-home")
     kwargs = {"pk": match.kwargs["pk"]} if "pk" in match.kwargs else None
-    url = reverse(f"directory:{EASY_VERSIONS[match.url_name]}", kwargs=kwargs)
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse(f"directory:{EASY_VERSIONS[match.url_name]}", kwargs=kwargs)
     query = request.GET.copy()
     for key in list(query):
         if key not in EASY_PARAMETERS:
