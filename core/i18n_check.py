@@ -1,8 +1,8 @@
 """Finds text in templates and Python modules that does not go through Django's translation machinery.
 
 Text inside an element marked `lang="fr"` is French on purpose (the link to the French version, the easy-to-read
-pages' link), and so are the easy-to-read pages (directory/templates/directory/easy/, directory/easyread.py): they are written for
-French readers and are not translated.
+pages' link), and so are the easy-to-read pages (directory/templates/directory/easy/, directory/easyread.py):
+they are written for French readers and are not translated.
 
 Used by the test suite (tests/core/test_i18n_sources.py) and by developers: `python -m core.i18n_check [paths]`
 prints every literal left, one line each. French is the source language: a literal is French text written
