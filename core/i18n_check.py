@@ -111,11 +111,20 @@ def template_literals(source):
     return found
 
 
+# web.french's count/plural filters take French words: a sentence with a count goes through blocktranslate count.
+FRENCH_WORD_FILTERS = re.compile(r"""\|(?:count|plural):(["'])(.*?)\1""")
+
+
 def _wordy_arguments(contents):
-    found = []
+    found = [match.group(2) for match in FRENCH_WORD_FILTERS.finditer(contents)]
     for match in WORDY_ARGUMENT.finditer(contents):
         before = contents[: match.start()]
-        if before.endswith("_(") or FORMAT_FILTERS.search(before) or match.group(2).endswith((".html", ".txt")):
+        if (
+            before.endswith("_(")
+            or FORMAT_FILTERS.search(before)
+            or FRENCH_WORD_FILTERS.search(before + match.group(0))
+            or match.group(2).endswith((".html", ".txt"))
+        ):
             continue
         found.append(match.group(2))
     return found

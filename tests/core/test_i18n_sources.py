@@ -19,8 +19,16 @@ def test_the_checker_finds_a_literal_in_text_attributes_and_tag_arguments():
     source = """{% load i18n %}<p title="Titre">{% translate "Bonjour" %} Monde</p>
     {% blocktranslate %}Déjà {{ n }} lieux{% endblocktranslate %}<code>{"clé": 1}</code>
     <input type="submit" value="Envoyer"> {% include "x.html" with label="Votre nom" %} {{ d|date:"j F Y" }}
-    {{ x|default:_("Aucun") }} {{ y|default:"Aucune donnée" }}"""
-    assert sorted(i18n_check.template_literals(source)) == ["Aucune donnée", "Envoyer", "Monde", "Titre", "Votre nom"]
+    {{ x|default:_("Aucun") }} {{ y|default:"Aucune donnée" }} {{ n|count:"lieu,lieux" }}
+    <p lang="fr">{{ place.name }} Texte en français</p>"""
+    assert sorted(i18n_check.template_literals(source)) == [
+        "Aucune donnée",
+        "Envoyer",
+        "Monde",
+        "Titre",
+        "Votre nom",
+        "lieu,lieux",
+    ]
 
 
 def test_the_checker_finds_unwrapped_python_text():
