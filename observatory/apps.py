@@ -19,8 +19,11 @@ class ObservatoryConfig(AppConfig):
         signals.register_builtin()
         entry = lambda user: can(user, SURVEY_ENTRY)  # noqa: E731
         tools.register(_("Saisir des questionnaires papier"), "observatory:entry", visible=entry,
+                       key="observatory:entry",
                        help=_("l’enquête sur les usages du numérique, remplie sur papier"))  # fmt: skip
-        tools.register(_("Importer des réponses à l’enquête"), "observatory:import", visible=entry)
+        tools.register(
+            _("Importer des réponses à l’enquête"), "observatory:import", visible=entry, key="observatory:import"
+        )
         # Every write to a response makes the shared reading of the survey obsolete (observatory/domain/analysis.py).
         for signal in (post_save, post_delete):
             signal.connect(analysis.forget, sender="observatory.Response", dispatch_uid=f"observatory-{signal}")

@@ -62,7 +62,8 @@ def entry(request):
     if request.method == "POST" and form.is_valid():
         response = responses.record(form.answers, Response.Channel.PAPER, user=request.user)
         messages.success(
-            request, _("Questionnaire n° %(number)s enregistré. Vous pouvez saisir le suivant.") % {"number": response.pk}
+            request,
+            _("Questionnaire n° %(number)s enregistré. Vous pouvez saisir le suivant.") % {"number": response.pk},
         )
         return redirect(reverse("observatory:entry") + "#questionnaire")
     return render(request, "observatory/entry.html", {"form": form}, status=400 if form.errors else 200)

@@ -46,7 +46,9 @@ def import_file(name: str, content: bytes, *, dry_run: bool = True, user=None) -
             report.rows += 1
             answers, errors = questionnaire.validate(row, blanks_allowed=True)
             if errors:
-                reasons = [_("%(question)s : %(error)s") % {"question": labels[k], "error": m} for k, m in errors.items()]
+                reasons = [
+                    _("%(question)s : %(error)s") % {"question": labels[k], "error": m} for k, m in errors.items()
+                ]
                 report.rejected.append(RowReport(line, reasons))
             else:
                 built.append(responses.build(answers, Response.Channel.IMPORT))
