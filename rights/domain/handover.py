@@ -13,6 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import audit, mail, retention, signing
 from rights.domain.precheck import NOT_ENTITLED, PROBABLE, UNSURE, Check, shown_procedure
@@ -121,7 +122,7 @@ def groups(handover: Handover) -> dict[str, list[dict]]:
 def register_retention() -> None:
     retention.register(
         retention.Rule(
-            name="Résultat de droits transmis à la personne qui accompagne (avec son consentement)",
+            name=gettext_noop("Résultat de droits transmis à la personne qui accompagne (avec son consentement)"),
             rows=lambda: Handover.objects.all(),
             age_field="created_at",
             days_setting="ANCRAGE_RIGHTS_HANDOVER_DAYS",
