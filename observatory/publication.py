@@ -149,7 +149,11 @@ def signal_groups(since) -> list[dict]:
         names = dict(Commune.objects.filter(pk__in=codes).values_list("code_insee", "nom"))
         rows = sorted(
             (
-                [needs.get(need, need), names.get(code, code or _("commune inconnue")), str(n)]
+                [
+                    needs.get(need) or (gettext(need) if need else need),
+                    names.get(code, code or _("commune inconnue")),
+                    str(n),
+                ]
                 for (need, code), n in totals.items()
             ),
             key=lambda r: -int(r[2]),
