@@ -8,6 +8,7 @@ import math
 from html import escape
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 INK = "#1a1a1a"
 BAR = "#2b5797"
@@ -45,25 +46,30 @@ def bars(rows, *, title: str, reference: float | None = None, chart_id: str = "g
     """rows: (label, Estimate). One bar per row on a 0 to 100 % track, with its 95 % whiskers and a dashed national
     reference line. Labels and values are HTML text above each bar: never cut, wrapped on a narrow screen, at the
     page's font size (the drawing holds no text, so it can stretch to any width)."""
-    legend = "Barre bleue : part estimée, sur une échelle de 0 à 100 % ; trait noir : intervalle de confiance à 95 %"
+    legend = [
+        gettext(
+            "Barre bleue : part estimée, sur une échelle de 0 à 100 % ; trait noir : intervalle de confiance à 95 %"
+        )
+    ]
     if reference is not None:
-        legend += f" ; ligne rouge pointillée : référence nationale ({_pct(reference)})"
+        legend.append(gettext("ligne rouge pointillée : référence nationale (%(value)s)") % {"value": _pct(reference)})
     elif any(e.reference is not None for _, e in rows):
-        legend += " ; ligne rouge pointillée : référence nationale de l’indicateur, s’il en a une"
+        legend.append(gettext("ligne rouge pointillée : référence nationale de l’indicateur, s’il en a une"))
     parts = [
         f'<figcaption id="{chart_id}-t">{escape(title)}</figcaption>',
-        f'<p class="obs-legend">{legend}. Les valeurs sont aussi dans le tableau qui suit.</p>',
+        f'<p class="obs-legend">{escape(" ; ".join(legend))}. {escape(gettext("Les valeurs sont aussi dans le tableau qui suit."))}</p>',
         f'<ul class="obs-bars" aria-labelledby="{chart_id}-t">',
     ]
     for label, est in rows:
         if est.suppressed:
             parts.append(
-                f'<li><span class="label">{escape(label)} : <b class="nd">n.d. (trop peu de réponses)</b></span></li>'
+                f'<li><span class="label">{escape(label)} : <b class="nd">{escape(gettext("n.d. (trop peu de réponses)"))}</b></span></li>'
             )
             continue
+        between = gettext("(entre %(low)s et %(high)s)") % {"low": _pct(est.low), "high": _pct(est.high)}
         parts.append(
             f'<li><span class="label">{escape(label)} : <b>{escape(est.percent)}</b>'
-            f' <span class="visually-hidden">(entre {_pct(est.low)} et {_pct(est.high)})</span></span>'
+            f' <span class="visually-hidden">{escape(between)}</span></span>'
             f"{_bar(est, est.reference if reference is None else reference)}</li>"
         )
     parts.append("</ul>")
@@ -82,12 +88,15 @@ def commune_map(points, *, title: str, chart_id: str = "carte") -> str:
     span_x = (max(lons) - min(lons)) * mid or 0.01
     span_y = (max(lats) - min(lats)) or 0.01
     k = min((width - 2 * pad) / span_x, (height - 2 * pad) / span_y)
+    description = gettext(
+        "Un cercle par commune, à l’emplacement de sa mairie, d’autant plus grand que la part est élevée ; une croix : "
+        "donnée non publiée. Les valeurs sont dans le tableau qui suit."
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart map" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">Un cercle par commune, à l’emplacement de sa mairie, d’autant plus grand que la part est '
-        "élevée ; une croix : donnée non publiée. Les valeurs sont dans le tableau qui suit.</desc>",
+        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff" stroke="{INK}"/>',
     ]
     for name, lat, lon, value in located:

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from directory.needs import NEEDS
@@ -21,15 +23,13 @@ from observatory.survey import questionnaire
 def dashboard(request):
     current = analysis.current()
     main = [(i.label, e) for i, e in current.territory if i.group != "accompagnement"]
-    support = [
-        (i.label.removeprefix("Souhaite de l’aide : "), e) for i, e in current.territory if i.group == "accompagnement"
-    ]
+    support = [(i.short_label or i.label, e) for i, e in current.territory if i.group == "accompagnement"]
     context = {
         "analysis": current,
         "indicators": [i for i, _ in current.territory],
-        "main_chart": charts.bars(main, title="Indicateurs du territoire", chart_id="principal"),
+        "main_chart": charts.bars(main, title=_("Indicateurs du territoire"), chart_id="principal"),
         "main_table": tables.estimate_table(main),
-        "support_chart": charts.bars(support, title="Aide souhaitée, par thème", chart_id="aide"),
+        "support_chart": charts.bars(support, title=_("Aide souhaitée, par thème"), chart_id="aide"),
         "support_table": tables.estimate_table(support),
     }
     return render(request, "observatory/dashboard.html", context)
@@ -89,10 +89,18 @@ def signals_page(request):
 def methodology(request):
     current = analysis.current()
     survey = questionnaire.load()
-    questions = [(q, survey.sources[q.source]) for q in survey.questions]
+    shown = questionnaire.translated
+    questions = [
+        (
+            {"label": shown(q.label), "mirrors": shown(q.mirrors)},
+            {"name": shown(survey.sources[q.source].name), "url": survey.sources[q.source].url},
+        )
+        for q in survey.questions
+    ]
     context = {
         "analysis": current,
         "questionnaire": survey,
+        "questionnaire_title": shown(survey.title),
         "questions": questions,
         "indicators": indicators.INDICATORS,
     }
@@ -114,14 +122,16 @@ def report(request):
 
 @require_GET
 def csv_download(request, name: str):
-    found = publication.csv_table(name, request)
-    if found is None:
-        raise Http404("Tableau inconnu")
-    headers, rows = found
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="observatoire-{name}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    """The CSV files stay in French whatever the page's language (open data: stable column titles and values)."""
+    with override("fr"):
+        found = publication.csv_table(name, request)
+        if found is None:
+            raise Http404("Tableau inconnu")
+        headers, rows = found
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="observatoire-{name}.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([str(h) for h in headers])
+        writer.writerows([[str(cell) for cell in row] for row in rows])
     return response

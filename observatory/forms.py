@@ -1,6 +1,8 @@
 """The survey's forms, built from the questionnaire definition; validation is `questionnaire.validate`'s."""
 
 from django import forms
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from observatory.survey import questionnaire
@@ -10,16 +12,16 @@ def _field(question: questionnaire.Question, *, required: bool, not_given: bool)
     """`required` follows the questionnaire (so the label says « facultatif » exactly when it is); `not_given`
     (paper entry) adds a « Non renseigné » choice, selected at first, to every single-choice question."""
     common = {
-        "label": question.label,
+        "label": questionnaire.translated(question.label),
         "required": required,
-        "help_text": question.hint,
-        "error_messages": {"required": "Réponse obligatoire."},
+        "help_text": questionnaire.translated(question.hint),
+        "error_messages": {"required": _("Réponse obligatoire.")},
     }
-    choices = [(o.value, o.label) for o in question.options]
+    choices = [(o.value, questionnaire.translated(o.label)) for o in question.options]
     if question.kind == "single":
         if not_given:
             return forms.ChoiceField(
-                choices=[("", questionnaire.NOT_GIVEN), *choices], widget=forms.RadioSelect, initial="", **common
+                choices=[("", _(questionnaire.NOT_GIVEN)), *choices], widget=forms.RadioSelect, initial="", **common
             )
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if question.kind == "multi":
@@ -46,7 +48,10 @@ class SurveyForm(forms.Form):
         self.answers: dict = {}
 
     def grouped(self):
-        return [(section, [self[q.key] for q in questions]) for section, questions in self.questionnaire.sections()]
+        return [
+            (gettext_now(section), [self[q.key] for q in questions])
+            for section, questions in self.questionnaire.sections()
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -77,7 +82,7 @@ class EntryForm(SurveyForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Fichier des réponses (CSV ou XLSX)",
-        help_text="Une ligne par questionnaire, une colonne par question, titrée comme dans le fichier modèle.",
+        label=_("Fichier des réponses (CSV ou XLSX)"),
+        help_text=_("Une ligne par questionnaire, une colonne par question, titrée comme dans le fichier modèle."),
     )
-    dry_run = forms.BooleanField(label="Vérifier seulement, sans rien enregistrer", required=False, initial=True)
+    dry_run = forms.BooleanField(label=_("Vérifier seulement, sans rien enregistrer"), required=False, initial=True)

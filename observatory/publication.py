@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from directory.needs import NEEDS
 from observatory import charts, signals, tables
@@ -20,11 +22,11 @@ def indicator_sections(current, indicator) -> list[dict]:
     sections = []
     for dim_key, rows in current.breakdowns[indicator.key].items():
         title = {
-            "commune": "Par commune",
-            "age": "Par âge",
-            "sexe": "Par sexe",
-            "qpv": "Quartiers prioritaires : habitants (déclaré) et autres",
-            "commune_qpv": "Communes avec un quartier prioritaire et autres communes",
+            "commune": _("Par commune"),
+            "age": _("Par âge"),
+            "sexe": _("Par sexe"),
+            "qpv": _("Quartiers prioritaires : habitants (déclaré) et autres"),
+            "commune_qpv": _("Communes avec un quartier prioritaire et autres communes"),
         }[dim_key]
         sections.append(
             {
@@ -32,7 +34,7 @@ def indicator_sections(current, indicator) -> list[dict]:
                 "title": title,
                 "chart": charts.bars(
                     rows,
-                    title=f"{indicator.label} — {title.lower()}",
+                    title=f"{indicator.label} — {str(title).lower()}",
                     reference=indicator.reference_share,
                     chart_id=f"g-{dim_key}",
                 ),
@@ -57,22 +59,26 @@ def indicator_extras(current, indicator) -> dict:
     ]
     standardised = current.standardised(indicator.key)
     return {
-        "map": charts.commune_map(points, title=f"{indicator.label} — carte des communes", chart_id="carte"),
+        "map": charts.commune_map(
+            points,
+            title=gettext("%(indicator)s — carte des communes") % {"indicator": indicator.label},
+            chart_id="carte",
+        ),
         "standardised": tables.standardised_table(standardised),
     }
 
 
 def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
     headers = [
-        "Commune",
-        "Population",
-        "QPV",
-        "Lieux",
-        "Lieux pour 10 000 hab.",
-        "Lieu le plus proche (km)",
-        "Zone blanche",
-        "Heures d’ouverture par semaine pour 10 000 hab.",
-        "Lieux aux horaires inconnus (non comptés)",
+        _("Commune"),
+        _("Population"),
+        _("QPV"),
+        _("Lieux"),
+        _("Lieux pour 10 000 hab."),
+        _("Lieu le plus proche (km)"),
+        _("Zone blanche"),
+        _("Heures d’ouverture par semaine pour 10 000 hab."),
+        _("Lieux aux horaires inconnus (non comptés)"),
     ]
     body = []
     for r in rows:
@@ -81,11 +87,11 @@ def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
             [
                 r.name,
                 str(r.population),
-                "oui" if r.has_qpv else "non",
+                _("oui") if r.has_qpv else _("non"),
                 str(r.places.get(need.slug, 0)),
                 f"{r.per_10k(need.slug):.1f}".replace(".", ","),
-                "aucun" if nearest is None else f"{nearest:.1f}".replace(".", ","),
-                "oui" if r.gap(need.slug) else "non",
+                _("aucun") if nearest is None else f"{nearest:.1f}".replace(".", ","),
+                _("oui") if r.gap(need.slug) else _("non"),
                 f"{r.hours_per_10k:.1f}".replace(".", ","),
                 str(r.without_hours),
             ]
@@ -96,11 +102,11 @@ def supply_table(rows, need) -> tuple[list[str], list[list[str]]]:
 def context_table(rows) -> tuple[list[str], list[list[str]]]:
     names = {r.code: r.name for r in rows}
     headers = [
-        "Commune",
-        "Indice de fragilité numérique 2023 (0–10)",
-        "Structures Aidants Connect (2024)",
-        "Démarches Aidants Connect",
-        "Accompagnements des conseillers numériques 2023 (code postal)",
+        _("Commune"),
+        _("Indice de fragilité numérique 2023 (0–10)"),
+        _("Structures Aidants Connect (2024)"),
+        _("Démarches Aidants Connect"),
+        _("Accompagnements des conseillers numériques 2023 (code postal)"),
     ]
     with open(CONTEXT_FILE, encoding="utf-8") as handle:
         body = [
@@ -126,7 +132,9 @@ def network_table(year: int) -> tuple[list[str], list[list[str]]]:
     for structure in Structure.objects.all():
         for key, value in activity.summary(structure, year).items():
             totals[key] += value or 0
-    return ["Activité", f"Total {year}"], [[names.get(key, key), str(totals[key])] for key in names]
+    return [_("Activité"), gettext("Total %(year)s") % {"year": year}], [
+        [names.get(key, key), str(totals[key])] for key in names
+    ]
 
 
 def signal_groups(since) -> list[dict]:
@@ -141,12 +149,18 @@ def signal_groups(since) -> list[dict]:
         names = dict(Commune.objects.filter(pk__in=codes).values_list("code_insee", "nom"))
         rows = sorted(
             (
-                [needs.get(need, need), names.get(code, code or "commune inconnue"), str(n)]
+                [
+                    needs.get(need) or (gettext(need) if need else need),
+                    names.get(code, code or _("commune inconnue")),
+                    str(n),
+                ]
                 for (need, code), n in totals.items()
             ),
             key=lambda r: -int(r[2]),
         )
-        groups.append({"label": provider.label, "key": provider.key, "table": (["Besoin", "Commune", "Nombre"], rows)})
+        groups.append(
+            {"label": provider.label, "key": provider.key, "table": ([_("Besoin"), _("Commune"), _("Nombre")], rows)}
+        )
     return groups
 
 
@@ -160,8 +174,8 @@ def report_table(current, code: str):
 
 def _with_source(table, demo: bool):
     headers, rows = table
-    label = "données de démonstration" if demo else "enquête"
-    return [*headers, "Données"], [[*row, label] for row in rows]
+    label = _("données de démonstration") if demo else _("enquête")
+    return [*headers, _("Données")], [[*row, label] for row in rows]
 
 
 def csv_table(name: str, request):
@@ -171,7 +185,7 @@ def csv_table(name: str, request):
     indicator = indicators.BY_SLUG.get(name) or indicators.BY_KEY.get(name)
     if indicator is not None:
         current = analysis.current()
-        headers, body = ["Découpage", *tables.ESTIMATE_HEADERS], []
+        headers, body = [_("Découpage"), *tables.ESTIMATE_HEADERS], []
         for section in indicator_sections(current, indicator):
             body += [[section["title"], *row] for row in section["table"][1]]
         return _with_source((headers, body), current.demo)
@@ -183,5 +197,5 @@ def csv_table(name: str, request):
         rows = []
         for group in signal_groups(timezone.localdate() - timedelta(weeks=12)):
             rows += [[group["label"], *row] for row in group["table"][1]]
-        return ["Source", "Besoin", "Commune", "Nombre"], rows
+        return [_("Source"), _("Besoin"), _("Commune"), _("Nombre")], rows
     return None

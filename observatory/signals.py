@@ -3,7 +3,7 @@
 An app registers a provider from its `AppConfig.ready()`:
 
     from observatory import signals
-    signals.register("orientation", "Besoins non couverts (orientation)", uncovered_needs)
+    signals.register("orientation", _("Besoins non couverts (orientation)"), uncovered_needs)
 
 where `uncovered_needs(since: date) -> Iterable[signals.Signal]` yields counts by need × commune × week (never a
 person, a name or free text). Built in: the directory's searches that found nothing or little (`SearchGap`,
@@ -14,6 +14,8 @@ which the directory counts itself: it cannot import the observatory). Apps to th
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,8 @@ def _non_recours(since: date) -> Iterable[Signal]:
 
 
 def register_builtin() -> None:
-    register("recherches", "Recherches dans l’annuaire sans résultat ou avec peu de résultats", _search_gaps)
+    register("recherches", _("Recherches dans l’annuaire sans résultat ou avec peu de résultats"), _search_gaps)
     register(
-        "orientation", "Besoins sans service trouvé lors d’une orientation (fiches de situation)", _uncovered_needs
+        "orientation", _("Besoins sans service trouvé lors d’une orientation (fiches de situation)"), _uncovered_needs
     )
-    register("droits", "Droits probables non demandés (« Vérifier ses droits »)", _non_recours)
+    register("droits", _("Droits probables non demandés (« Vérifier ses droits »)"), _non_recours)

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import SURVEY_ENTRY, can
@@ -16,7 +18,7 @@ from observatory.domain import imports, responses
 from observatory.forms import EntryForm, ImportForm, PublicSurveyForm
 from observatory.models import Response
 
-REFUSED = (
+REFUSED = gettext_lazy(
     "Cette page est réservée aux personnes qui accompagnent des habitants : un compte avec une profession "
     "renseignée (médiateur, travailleur social, aidant…), un membre d’une structure, ou la coordination. "
     "Indiquez votre profession dans votre compte, ou demandez à rejoindre votre structure."
@@ -29,7 +31,7 @@ def allowed(action):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not can(request.user, action):
-                raise PermissionDenied(REFUSED)
+                raise PermissionDenied(str(REFUSED))
             return view(request, *args, **kwargs)
 
         wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
@@ -59,7 +61,10 @@ def entry(request):
     form = EntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         response = responses.record(form.answers, Response.Channel.PAPER, user=request.user)
-        messages.success(request, f"Questionnaire n° {response.pk} enregistré. Vous pouvez saisir le suivant.")
+        messages.success(
+            request,
+            _("Questionnaire n° %(number)s enregistré. Vous pouvez saisir le suivant.") % {"number": response.pk},
+        )
         return redirect(reverse("observatory:entry") + "#questionnaire")
     return render(request, "observatory/entry.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -1,11 +1,12 @@
 """/droits/: the rights pre-check (OpenFisca-France in its own process); nothing personal stored by default."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RightsConfig(AppConfig):
     name = "rights"
-    verbose_name = "Droits"
+    verbose_name = _("Droits")
 
     def ready(self):
         from accounts import tools
@@ -18,8 +19,9 @@ class RightsConfig(AppConfig):
         followup.register_retention()
         handover.register_retention()
         tools.register(
-            "Résultats de droits gardés",
+            _("Résultats de droits gardés"),
             "rights:handovers",
             visible=is_professional,
-            help="les pré-vérifications de droits gardées avec l’accord de la personne",
+            help=_("les pré-vérifications de droits gardées avec l’accord de la personne"),
+            key="rights:handovers",
         )

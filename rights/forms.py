@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from rights.situation import BENEFITS, Adult, Child, Household
@@ -13,27 +15,27 @@ from territory.search import resolve_commune
 
 MAX_CHILDREN = 6
 DISABILITY = [
-    ("0", "Aucun handicap reconnu"),
-    ("30", "Taux d’incapacité de moins de 50 %"),
-    ("50", "Taux de 50 à 79 %"),
-    ("80", "Taux de 80 % ou plus"),
+    ("0", _("Aucun handicap reconnu")),
+    ("30", _("Taux d’incapacité de moins de 50 %")),
+    ("50", _("Taux de 50 à 79 %")),
+    ("80", _("Taux de 80 % ou plus")),
 ]
 SCHOOL = [
-    ("", "Pas à l’école"),
-    ("maternelle", "Maternelle"),
-    ("primaire", "École élémentaire (primaire)"),
-    ("college", "Collège"),
-    ("lycee", "Lycée"),
+    ("", _("Pas à l’école")),
+    ("maternelle", _("Maternelle")),
+    ("primaire", _("École élémentaire (primaire)")),
+    ("college", _("Collège")),
+    ("lycee", _("Lycée")),
 ]
 HOUSING = [
-    ("locataire", "Locataire"),
-    ("proprietaire", "Propriétaire (ou en train d’acheter)"),
-    ("heberge", "Hébergé gratuitement (famille, amis…)"),
+    ("locataire", _("Locataire")),
+    ("proprietaire", _("Propriétaire (ou en train d’acheter)")),
+    ("heberge", _("Hébergé gratuitement (famille, amis…)")),
 ]
 INCOMES = (
-    ("salaire", "Salaire net"),
-    ("chomage", "Allocation chômage (France Travail)"),
-    ("retraite", "Retraite ou pension"),
+    ("salaire", _("Salaire net")),
+    ("chomage", _("Allocation chômage (France Travail)")),
+    ("retraite", _("Retraite ou pension")),
 )
 
 
@@ -46,7 +48,7 @@ def _money(label: str, help_text: str = "") -> forms.DecimalField:
         decimal_places=2,
         help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "class": "money"}),
-        error_messages={"invalid": "Indiquez un montant en euros, par exemple 850 ou 850,50."},
+        error_messages={"invalid": _("Indiquez un montant en euros, par exemple 850 ou 850,50.")},
     )
 
 
@@ -57,44 +59,54 @@ def _age(label: str, required: bool) -> forms.IntegerField:
         min_value=0,
         max_value=120,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "class": "age"}),
-        error_messages={"invalid": "Indiquez un âge en années, par exemple 42.", "required": "Indiquez l’âge."},
+        error_messages={"invalid": _("Indiquez un âge en années, par exemple 42."), "required": _("Indiquez l’âge.")},
     )
 
 
 class HouseholdForm(HoneypotMixin, forms.Form):
     commune = forms.CharField(
-        label="Commune où vous habitez",
+        label=_("Commune où vous habitez"),
         max_length=100,
-        help_text="Le nom ou le code postal, par exemple « Massy » ou « 91300 ».",
-        error_messages={"required": "Indiquez votre commune."},
+        help_text=_("Le nom ou le code postal, par exemple « Massy » ou « 91300 »."),
+        error_messages={"required": _("Indiquez votre commune.")},
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     couple = forms.ChoiceField(
-        label="Vivez-vous en couple ?",
-        choices=[("non", "Non, seul ou seule"), ("oui", "Oui (mariage, Pacs ou union libre)")],
+        label=_("Vivez-vous en couple ?"),
+        choices=[("non", _("Non, seul ou seule")), ("oui", _("Oui (mariage, Pacs ou union libre)"))],
         widget=forms.RadioSelect,
         initial="non",
     )
-    logement = forms.ChoiceField(label="Votre logement", choices=HOUSING, widget=forms.RadioSelect, initial="locataire")
-    loyer = _money("Loyer par mois, sans les charges", "Pour les locataires.")
+    logement = forms.ChoiceField(
+        label=_("Votre logement"), choices=HOUSING, widget=forms.RadioSelect, initial="locataire"
+    )
+    loyer = _money(_("Loyer par mois, sans les charges"), _("Pour les locataires."))
     rfr = _money(
-        "Revenu fiscal de référence",
-        "Sur votre dernier avis d’impôt (revenus de l’année N-2). Laissé vide : estimé à partir des revenus ci-dessus.",
+        _("Revenu fiscal de référence"),
+        _(
+            "Sur votre dernier avis d’impôt (revenus de l’année N-2). "
+            "Laissé vide : estimé à partir des revenus ci-dessus."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for n in (1, 2):
-            self.fields[f"a{n}_age"] = _age("Âge", required=n == 1)  # the second adult's: when in a couple
+            self.fields[f"a{n}_age"] = _age(_("Âge"), required=n == 1)  # the second adult's: when in a couple
             for key, label in INCOMES:
-                self.fields[f"a{n}_{key}"] = _money(f"{label}, par mois en moyenne sur 12 mois")
-            self.fields[f"a{n}_handicap"] = forms.ChoiceField(label="Handicap", choices=DISABILITY, initial="0")
+                self.fields[f"a{n}_{key}"] = _money(
+                    gettext("%(income)s, par mois en moyenne sur 12 mois") % {"income": label}
+                )
+            self.fields[f"a{n}_handicap"] = forms.ChoiceField(label=_("Handicap"), choices=DISABILITY, initial="0")
         for n in range(1, MAX_CHILDREN + 1):
-            self.fields[f"e{n}_age"] = _age("Âge", required=False)
-            self.fields[f"e{n}_ecole"] = forms.ChoiceField(label="Scolarité", choices=SCHOOL, required=False)
+            self.fields[f"e{n}_age"] = _age(_("Âge"), required=False)
+            self.fields[f"e{n}_ecole"] = forms.ChoiceField(label=_("Scolarité"), choices=SCHOOL, required=False)
         for b in BENEFITS:
-            per = "par an" if b.yearly or b.annual_amount_in_month else "par mois"
-            self.fields[f"percu_{b.key}"] = _money(f"{b.label} ({per})")
+            if b.yearly or b.annual_amount_in_month:
+                label = gettext("%(benefit)s (par an)") % {"benefit": gettext(b.label)}
+            else:
+                label = gettext("%(benefit)s (par mois)") % {"benefit": gettext(b.label)}
+            self.fields[f"percu_{b.key}"] = _money(label)
 
     # -- the page's groups -----------------------------------------------------------------------------------
     def _adult_fields(self, n: int) -> list:
@@ -125,24 +137,24 @@ class HouseholdForm(HoneypotMixin, forms.Form):
     def clean_commune(self):
         commune = resolve_commune(self.cleaned_data["commune"])
         if commune is None:
-            raise ValidationError("Commune introuvable : vérifiez l’orthographe, ou indiquez le code postal.")
+            raise ValidationError(_("Commune introuvable : vérifiez l’orthographe, ou indiquez le code postal."))
         self.commune_found = commune
         return commune.nom
 
     def clean(self):
         data = super().clean()
         if data.get("couple") == "oui" and data.get("a2_age") is None:
-            self.add_error("a2_age", "Indiquez l’âge de votre conjoint ou conjointe.")
+            self.add_error("a2_age", _("Indiquez l’âge de votre conjoint ou conjointe."))
         if data.get("logement") == "locataire" and not data.get("loyer"):
-            self.add_error("loyer", "Indiquez le loyer (sans les charges).")
+            self.add_error("loyer", _("Indiquez le loyer (sans les charges)."))
         for n in range(1, MAX_CHILDREN + 1):
             age = data.get(f"e{n}_age")
             if data.get(f"e{n}_ecole") and age is None:
-                self.add_error(f"e{n}_age", f"Indiquez l’âge de l’enfant {n}.")
+                self.add_error(f"e{n}_age", gettext("Indiquez l’âge de l’enfant %(n)s.") % {"n": n})
             elif age is not None and age > 25:
-                self.add_error(f"e{n}_age", "Un enfant à charge a 25 ans au plus.")
+                self.add_error(f"e{n}_age", _("Un enfant à charge a 25 ans au plus."))
         if data.get("a1_age") is not None and data["a1_age"] < 16:
-            self.add_error("a1_age", "La personne qui remplit a 16 ans ou plus.")
+            self.add_error("a1_age", _("La personne qui remplit a 16 ans ou plus."))
         return data
 
     # -- the household ---------------------------------------------------------------------------------------

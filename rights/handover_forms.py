@@ -2,6 +2,7 @@
 professional, « Garder dans mon suivi ») and the person's explicit consent."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from rights.domain import handover
@@ -9,15 +10,15 @@ from rights.domain import handover
 
 class HandoverForm(HoneypotMixin, forms.Form):
     email = forms.EmailField(
-        label="Adresse e-mail du professionnel ou de la structure",
+        label=_("Adresse e-mail du professionnel ou de la structure"),
         error_messages={
-            "required": "Indiquez l’adresse e-mail de la personne ou de la structure qui vous accompagne.",
-            "invalid": "Cette adresse e-mail n’est pas valide.",
+            "required": _("Indiquez l’adresse e-mail de la personne ou de la structure qui vous accompagne."),
+            "invalid": _("Cette adresse e-mail n’est pas valide."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     consent = forms.BooleanField(
-        error_messages={"required": "Cochez la case : sans votre accord, rien n’est transmis."},
+        error_messages={"required": _("Cochez la case : sans votre accord, rien n’est transmis.")},
     )
 
     def __init__(self, *args, keep: bool = False, **kwargs):

@@ -1,7 +1,9 @@
+from django.utils.translation import gettext_lazy as _
+
 from core.jobs import job
 from rights.domain import followup
 
 
-@job(label="Envoi des suivis de droits")
+@job(label=_("Envoi des suivis de droits"))
 def send_followups() -> int:
     return followup.send_due()

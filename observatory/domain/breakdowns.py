@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.translation import gettext_lazy as _
 
 from observatory.domain import estimates
 from observatory.domain.frame import AGE_BANDS, AGE_LABELS, SEX_LABELS, Frame
@@ -39,23 +40,29 @@ def dimensions(frame: Frame, commune_names: dict[str, str]) -> list[tuple[Dimens
     communes = sorted(commune_names, key=lambda c: commune_names[c])
     dims = [
         (
-            Dimension("commune", "Commune", communes, [commune_names[c] for c in communes]),
+            Dimension("commune", _("Commune"), communes, [commune_names[c] for c in communes]),
             frame.encode("commune", communes),
         ),
         (
-            Dimension("age", "Âge", list(AGE_BANDS), [AGE_LABELS[a] for a in AGE_BANDS]),
+            Dimension("age", _("Âge"), list(AGE_BANDS), [AGE_LABELS[a] for a in AGE_BANDS]),
             frame.encode("age_band", AGE_BANDS),
         ),
-        (Dimension("sexe", "Sexe", list(SEX_LABELS), list(SEX_LABELS.values())), frame.encode("sex", SEX_LABELS)),
+        (Dimension("sexe", _("Sexe"), list(SEX_LABELS), list(SEX_LABELS.values())), frame.encode("sex", SEX_LABELS)),
         (
             Dimension(
-                "qpv", "Quartier prioritaire (déclaré)", ["oui", "non"], ["Habite un QPV", "N’habite pas un QPV"]
+                "qpv",
+                _("Quartier prioritaire (déclaré)"),
+                ["oui", "non"],
+                [_("Habite un QPV"), _("N’habite pas un QPV")],
             ),
             _yes_no(frame, "qpv_declared"),
         ),
         (
             Dimension(
-                "commune_qpv", "Communes avec ou sans QPV", ["oui", "non"], ["Communes avec un QPV", "Autres communes"]
+                "commune_qpv",
+                _("Communes avec ou sans QPV"),
+                ["oui", "non"],
+                [_("Communes avec un QPV"), _("Autres communes")],
             ),
             _yes_no(frame, "qpv_commune"),
         ),

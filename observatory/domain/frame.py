@@ -11,20 +11,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from django.utils.translation import gettext_lazy as _
 
 from observatory.survey.questionnaire import DOMAINS, load
 
 AGE_BANDS = ("15-24", "25-39", "40-54", "55-64", "65-79", "80+")
 AGE_LABELS = {
-    "15-24": "15 à 24 ans",
-    "25-39": "25 à 39 ans",
-    "40-54": "40 à 54 ans",
-    "55-64": "55 à 64 ans",
-    "65-79": "65 à 79 ans",
-    "80+": "80 ans ou plus",
+    "15-24": _("15 à 24 ans"),
+    "25-39": _("25 à 39 ans"),
+    "40-54": _("40 à 54 ans"),
+    "55-64": _("55 à 64 ans"),
+    "65-79": _("65 à 79 ans"),
+    "80+": _("80 ans ou plus"),
 }
 AGE_LOWER = np.array([15, 25, 40, 55, 65, 80])  # each band's first age, in AGE_BANDS order
-SEX_LABELS = {"femme": "Femmes", "homme": "Hommes"}
+SEX_LABELS = {"femme": _("Femmes"), "homme": _("Hommes")}
 SUPPORT_THEMES = tuple(v for v in load().__getitem__("accompagnement_souhaite").values if v != "aucun")
 # Frame column → answer key, for the answers kept as they are ("" when not given).
 TEXT_ANSWERS = {

@@ -1,9 +1,10 @@
 """Importing responses from a CSV or XLSX file: every row validated by `questionnaire.validate`, a report per row
-(each rejected row with its French reasons), all or nothing in one transaction, and a dry run."""
+(each rejected row with its reasons, translated), all or nothing in one transaction, and a dry run."""
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from datahub.importers.files import UnreadableFile, read_rows
 from observatory.domain import responses
@@ -35,7 +36,7 @@ def _normalise(row: dict) -> dict:
 def import_file(name: str, content: bytes, *, dry_run: bool = True, user=None) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     survey = questionnaire.load()
-    labels = {q.key: q.label for q in survey.questions}
+    labels = {q.key: _(q.label) for q in survey.questions}
     built: list[Response] = []
     try:
         for line, row in read_rows(name, content):
@@ -45,7 +46,10 @@ def import_file(name: str, content: bytes, *, dry_run: bool = True, user=None) -
             report.rows += 1
             answers, errors = questionnaire.validate(row, blanks_allowed=True)
             if errors:
-                report.rejected.append(RowReport(line, [f"{labels[k]} : {m}" for k, m in errors.items()]))
+                reasons = [
+                    _("%(question)s : %(error)s") % {"question": labels[k], "error": m} for k, m in errors.items()
+                ]
+                report.rejected.append(RowReport(line, reasons))
             else:
                 built.append(responses.build(answers, Response.Channel.IMPORT))
     except UnreadableFile as exc:
@@ -93,11 +97,15 @@ def accepted_values() -> list[dict]:
     columns = []
     for question in questionnaire.load().questions:
         if question.kind == "year":
-            accepted = [f"une année sur quatre chiffres, de {questionnaire.OLDEST_BIRTH_YEAR} à il y a 15 ans"]
+            accepted = [
+                _("une année sur quatre chiffres, de %(oldest)s à il y a 15 ans")
+                % {"oldest": questionnaire.OLDEST_BIRTH_YEAR}
+            ]
         elif question.kind == "commune":
-            accepted = ["le nom de la commune ou son code postal"]
+            accepted = [_("le nom de la commune ou son code postal")]
         else:
             accepted = [o.label for o in question.options]
         multi = question.kind == "multi"
-        columns.append({"key": question.key, "label": question.label, "multi": multi, "accepted": accepted})
+        label = questionnaire.translated(question.label)
+        columns.append({"key": question.key, "label": label, "multi": multi, "accepted": accepted})
     return columns

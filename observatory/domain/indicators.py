@@ -14,6 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from observatory.domain import estimates
 from observatory.domain.frame import SUPPORT_THEMES, Frame
@@ -30,6 +33,7 @@ class Indicator:
     compute: Callable[[Frame], tuple[np.ndarray, np.ndarray]]  # (flag, base)
     local: bool = False  # a definition of this observatory's own, not a national one
     group: str = "usages"
+    short_label: str = ""  # the support themes' label without « Souhaite de l’aide : », for their own chart
 
     def flags(self, frame: Frame) -> tuple[np.ndarray, np.ndarray]:
         """(flag, base), computed once per frame."""
@@ -50,6 +54,12 @@ class Indicator:
         return references().get(self.key)
 
     @property
+    def reference_source(self) -> str:
+        """The reference's source, as shown (references.toml is French; REFERENCE_SOURCES lists it for gettext)."""
+        ref = self.reference
+        return gettext(ref["source"]) if ref and ref.get("source") else ""
+
+    @property
     def reference_share(self) -> float | None:
         ref = self.reference
         return ref["value"] / 100 if ref else None
@@ -67,6 +77,14 @@ SLUGS = {
     "gave_up": "demarche-abandonnee",
     "far_from_digital": "eloigne-du-numerique",
 }
+
+
+# The sources of references.toml, for makemessages (shown through `Indicator.reference_source`).
+REFERENCE_SOURCES = (
+    gettext_noop("Baromètre du numérique 2016 (Crédoc pour l’Arcep, le CGE et l’Agence du numérique)"),
+    gettext_noop("Insee, enquête TIC-ménages 2019 (Insee Première n° 1780)"),
+    gettext_noop("Insee, enquête TIC-ménages 2021 (Insee Première n° 1953)"),
+)
 
 
 @cache
@@ -143,65 +161,86 @@ def _support(theme: str):
     return compute
 
 
+def _theme_label(theme: str, *, whole: bool) -> str:
+    """« Souhaite de l’aide : faire mes démarches… » (whole) or the theme alone, in the current language."""
+    option = gettext(load()["accompagnement_souhaite"].label_of(theme))
+    option = option[0].lower() + option[1:]
+    return gettext("Souhaite de l’aide : %(theme)s") % {"theme": option} if whole else option
+
+
+_theme_label_lazy = lazy(_theme_label, str)
+
+
 def _support_indicators() -> list[Indicator]:
-    question = load()["accompagnement_souhaite"]
     return [
         Indicator(
             f"support_{theme}",
-            f"Souhaite de l’aide : {question.label_of(theme)[0].lower()}{question.label_of(theme)[1:]}",
-            "personnes ayant répondu à la question sur l’aide souhaitée",
+            _theme_label_lazy(theme, whole=True),
+            _("personnes ayant répondu à la question sur l’aide souhaitée"),
             _support(theme),
             local=True,
             group="accompagnement",
+            short_label=_theme_label_lazy(theme, whole=False),
         )
         for theme in SUPPORT_THEMES
     ]
 
 
 INDICATORS: list[Indicator] = [
-    Indicator("no_home_internet", "Sans accès à internet à domicile", "personnes de 15 ans ou plus", no_home_internet),
     Indicator(
-        "no_use_3_months", "N’a pas utilisé internet depuis trois mois", "personnes de 15 ans ou plus", no_use_3_months
-    ),
-    Indicator("illectronisme", "En situation d’illectronisme", "personnes de 15 ans ou plus", illectronisme),
-    Indicator(
-        "weak_capacities", "Capacités numériques faibles", "usagers d’internet (trois derniers mois)", weak_capacities
+        "no_home_internet", _("Sans accès à internet à domicile"), _("personnes de 15 ans ou plus"), no_home_internet
     ),
     Indicator(
-        "not_comfortable", "Peu ou pas du tout à l’aise avec le numérique", "personnes ayant répondu", not_comfortable
+        "no_use_3_months",
+        _("N’a pas utilisé internet depuis trois mois"),
+        _("personnes de 15 ans ou plus"),
+        no_use_3_months,
+    ),
+    Indicator("illectronisme", _("En situation d’illectronisme"), _("personnes de 15 ans ou plus"), illectronisme),
+    Indicator(
+        "weak_capacities",
+        _("Capacités numériques faibles"),
+        _("usagers d’internet (trois derniers mois)"),
+        weak_capacities,
+    ),
+    Indicator(
+        "not_comfortable",
+        _("Peu ou pas du tout à l’aise avec le numérique"),
+        _("personnes ayant répondu"),
+        not_comfortable,
     ),
     Indicator(
         "worried",
-        "Inquiet ou inquiète de faire ses démarches en ligne",
-        "personnes ayant répondu",
+        _("Inquiet ou inquiète de faire ses démarches en ligne"),
+        _("personnes ayant répondu"),
         worried,
         group="demarches",
     ),
     Indicator(
         "autonomous",
-        "Fait ses démarches en ligne seul ou seule",
-        "personnes ayant eu une démarche à faire",
+        _("Fait ses démarches en ligne seul ou seule"),
+        _("personnes ayant eu une démarche à faire"),
         autonomous,
         group="demarches",
     ),
     Indicator(
         "dependent",
-        "Dépend d’autrui pour ses démarches (aide ou fait à sa place)",
-        "personnes ayant eu une démarche à faire",
+        _("Dépend d’autrui pour ses démarches (aide ou fait à sa place)"),
+        _("personnes ayant eu une démarche à faire"),
         dependent,
         group="demarches",
     ),
     Indicator(
         "gave_up",
-        "N’a pas pu faire sa dernière démarche",
-        "personnes ayant eu une démarche à faire",
+        _("N’a pas pu faire sa dernière démarche"),
+        _("personnes ayant eu une démarche à faire"),
         gave_up,
         group="demarches",
     ),
     Indicator(
         "far_from_digital",
-        "Éloigné du numérique (définition locale)",
-        "personnes de 15 ans ou plus",
+        _("Éloigné du numérique (définition locale)"),
+        _("personnes de 15 ans ou plus"),
         far_from_digital,
         local=True,
     ),

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 import opening_hours
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from directory.domain import hours
 from directory.models import Place
@@ -136,7 +137,7 @@ def weighted_distance(rows: list[CommuneSupply], need: str) -> float | None:
 def qpv_versus_rest(rows: list[CommuneSupply], need: str) -> list[tuple[str, float, float | None]]:
     """(group, places per 10,000, weighted distance) for communes with a QPV and the others."""
     out = []
-    for label, flag in (("Communes avec un QPV", True), ("Autres communes", False)):
+    for label, flag in ((gettext_lazy("Communes avec un QPV"), True), (gettext_lazy("Autres communes"), False)):
         group = [r for r in rows if r.has_qpv == flag]
         population = sum(r.population for r in group)
         places = sum(r.places.get(need, 0) for r in group)

@@ -1,8 +1,8 @@
 """The questionnaire as data (`questionnaire_v1.toml`) and the one validation every way in uses.
 
 The public form, the mediators' entry form and the file import all call `validate(raw, version)`: the same
-French messages, the same rules (an exclusive option such as « Aucune » stands alone, activities only after a
-use in the last three months, a plausible year of birth, a known commune).
+messages (French source, through gettext), the same rules (an exclusive option such as « Aucune » stands alone,
+activities only after a use in the last three months, a plausible year of birth, a known commune).
 """
 
 import tomllib
@@ -12,20 +12,30 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
 from territory.search import resolve_commune
 
 HERE = Path(__file__).resolve().parent
 CURRENT = "v1"
 OLDEST_BIRTH_YEAR = 1900
-NOT_GIVEN = "Non renseigné"  # what a mediator records for a question left blank on a paper questionnaire
+NOT_GIVEN = gettext_noop("Non renseigné")  # what a mediator records for a question left blank on a paper questionnaire
 DOMAINS = ("information", "communication", "resolution", "logiciels", "protection")
 DOMAIN_LABELS = {
-    "information": "s’informer",
-    "communication": "communiquer",
-    "resolution": "résoudre des problèmes",
-    "logiciels": "utiliser des logiciels",
-    "protection": "protéger sa vie privée",
+    "information": gettext_lazy("s’informer"),
+    "communication": gettext_lazy("communiquer"),
+    "resolution": gettext_lazy("résoudre des problèmes"),
+    "logiciels": gettext_lazy("utiliser des logiciels"),
+    "protection": gettext_lazy("protéger sa vie privée"),
 }
+
+
+def translated(text: str):
+    """A text of the questionnaire file (title, section, question, hint, option), as shown to people: through
+    gettext, lazily (the msgids are listed by `messages_v1.py` for makemessages). The stored values and the
+    French labels that validation and the import read stay the file's."""
+    return gettext_lazy(text) if text else ""
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,10 @@ def _single(question: Question, value) -> tuple[str, str]:
     found = question.value_of(value)
     if found is None:
         allowed = " ; ".join(o.label for o in question.options)
-        return "", f"réponse « {value} » inconnue (réponses possibles : {allowed})"
+        return "", _("réponse « %(value)s » inconnue (réponses possibles : %(allowed)s)") % {
+            "value": value,
+            "allowed": allowed,
+        }
     return found, ""
 
 
@@ -154,9 +167,14 @@ def _multi(question: Question, value) -> tuple[list[str], str]:
     values = [question.value_of(v) for v in given]
     if None in values:
         allowed = " ; ".join(o.label for o in question.options)
-        return [], f"réponse « {given[values.index(None)]} » inconnue (réponses possibles : {allowed})"
+        return [], _("réponse « %(value)s » inconnue (réponses possibles : %(allowed)s)") % {
+            "value": given[values.index(None)],
+            "allowed": allowed,
+        }
     if question.exclusive and question.exclusive in values and len(values) > 1:
-        return [], f"« {question.label_of(question.exclusive)} » ne peut pas être cochée avec une autre réponse"
+        return [], _("« %(option)s » ne peut pas être cochée avec une autre réponse") % {
+            "option": _(question.label_of(question.exclusive))
+        }
     return list(dict.fromkeys(values)), ""
 
 
@@ -167,20 +185,20 @@ def _year(questionnaire: Questionnaire, value, today: date) -> tuple[int | None,
     if is_blank(text):
         return None, ""
     if not text.isdigit() or len(text) != 4:
-        return None, "écrivez l’année avec quatre chiffres, par exemple 1958"
+        return None, _("écrivez l’année avec quatre chiffres, par exemple 1958")
     year, latest = int(text), today.year - questionnaire.minimum_age
     if not OLDEST_BIRTH_YEAR <= year <= latest:
-        return None, (
-            f"l’année de naissance doit être comprise entre {OLDEST_BIRTH_YEAR} et {latest} "
-            f"(l’enquête s’adresse aux personnes de {questionnaire.minimum_age} ans ou plus)"
-        )
+        return None, _(
+            "l’année de naissance doit être comprise entre %(oldest)s et %(latest)s "
+            "(l’enquête s’adresse aux personnes de %(age)s ans ou plus)"
+        ) % {"oldest": OLDEST_BIRTH_YEAR, "latest": latest, "age": questionnaire.minimum_age}
     return year, ""
 
 
 def validate(
     raw: dict, version: str = CURRENT, today: date | None = None, *, blanks_allowed: bool = False
 ) -> tuple[dict, dict[str, str]]:
-    """(answers, errors): answers by key (strings, lists, a year, an INSEE code); errors by key, in French.
+    """(answers, errors): answers by key (strings, lists, a year, an INSEE code); errors by key, translated.
 
     Options are read from their code or their printed label. `blanks_allowed` (paper entry, import): any question
     may be left « non renseigné » (a paper questionnaire with blanks is recorded as it is); online, the questions
@@ -203,18 +221,18 @@ def validate(
             commune = resolve_commune(text) if text else None
             answer, error = (
                 (commune.code_insee if commune else ""),
-                ("" if commune or not text else f"commune « {text} » introuvable"),
+                ("" if commune or not text else _("commune « %(name)s » introuvable") % {"name": text}),
             )
         if error:
             errors[question.key] = error
         elif question.required and not blanks_allowed and answer in ("", None, []):
-            errors[question.key] = "réponse obligatoire"
+            errors[question.key] = _("réponse obligatoire")
         answers[question.key] = answer
     if answers.get("derniere_utilisation") and answers["derniere_utilisation"] != "moins_3_mois":
         for question in questionnaire.questions:
             if question.domain and answers[question.key] and answers[question.key] != [question.exclusive]:
                 errors.setdefault(
                     question.key,
-                    "ces activités ne concernent que les personnes ayant utilisé internet ces trois derniers mois",
+                    _("ces activités ne concernent que les personnes ayant utilisé internet ces trois derniers mois"),
                 )
     return answers, errors

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from core import audit, mail, retention, signing
 from rights.domain import counts
@@ -83,7 +84,7 @@ def answer(follow_up: FollowUp, outcomes: dict[str, str]) -> None:
 def register_retention() -> None:
     retention.register(
         retention.Rule(
-            name="Adresse e-mail laissée pour le suivi des droits (sans réponse)",
+            name=gettext_noop("Adresse e-mail laissée pour le suivi des droits (sans réponse)"),
             rows=lambda: FollowUp.objects.filter(sent_at__isnull=False),
             age_field="sent_at",
             days_setting="ANCRAGE_RIGHTS_FOLLOWUP_KEEP_DAYS",

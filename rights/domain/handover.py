@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import audit, mail, retention, signing
-from rights.domain.precheck import NOT_ENTITLED, PROBABLE, UNSURE, Check, procedures
+from rights.domain.precheck import NOT_ENTITLED, PROBABLE, UNSURE, Check, shown_procedure
 from rights.models import Handover
 
 PURPOSE = "droits-transmission"
@@ -22,15 +24,16 @@ CONSENT_VERSION = "2026-12"
 
 
 def consent_text() -> str:
-    return (
+    return _(
         "J’accepte que ce résultat (les aides, leur statut, les montants estimés, les conditions à vérifier et les "
         "démarches) soit transmis à la personne ou à la structure qui m’accompagne. Il sera effacé dans "
-        f"{settings.ANCRAGE_RIGHTS_HANDOVER_DAYS} jours."
-    )
+        "%(days)s jours."
+    ) % {"days": settings.ANCRAGE_RIGHTS_HANDOVER_DAYS}
 
 
 def summary(check: Check, commune: str, computed_at: datetime) -> dict:
-    """What is handed over: the result, not the answers."""
+    """What is handed over: the result, not the answers (labels and notes stay French msgids: the page translates
+    them for whoever reads it)."""
     return {
         "month": check.month.isoformat(),
         "period": check.period,
@@ -107,7 +110,7 @@ def current(queryset):
 
 def groups(handover: Handover) -> dict[str, list[dict]]:
     """The summary's benefits as the page shows them, each with how to claim it."""
-    outcomes = [{**o, "procedure": procedures().get(o["key"], {})} for o in handover.summary["outcomes"]]
+    outcomes = [{**o, "procedure": shown_procedure(o["key"])} for o in handover.summary["outcomes"]]
     return {
         "new_rights": [o for o in outcomes if o["status"] == PROBABLE and not o["received"]],
         "unsure": [o for o in outcomes if o["status"] == UNSURE and not o["received"]],
@@ -119,7 +122,7 @@ def groups(handover: Handover) -> dict[str, list[dict]]:
 def register_retention() -> None:
     retention.register(
         retention.Rule(
-            name="Résultat de droits transmis à la personne qui accompagne (avec son consentement)",
+            name=gettext_noop("Résultat de droits transmis à la personne qui accompagne (avec son consentement)"),
             rows=lambda: Handover.objects.all(),
             age_field="created_at",
             days_setting="ANCRAGE_RIGHTS_HANDOVER_DAYS",

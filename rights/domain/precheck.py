@@ -10,13 +10,20 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from django.utils.dates import MONTHS as MONTH_NAMES
+from django.utils.translation import gettext, gettext_noop
+
 from rights import client
 from rights.situation import BENEFITS, CSS_FREE, Benefit, Household
 
 PROBABLE, NOT_ENTITLED, UNSURE = "probable", "non", "incertain"
 DATA = Path(__file__).resolve().parent.parent / "data" / "demarches.json"
 MIN_AMOUNT = 1.0  # below a euro (rounding), no right is announced
-MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()  # noqa: SIM905
+
+
+def _month(number: int) -> str:
+    """« janvier »… in the current language (Django's own month names)."""
+    return str(MONTH_NAMES[number])
 
 
 @cache
@@ -25,13 +32,30 @@ def procedures() -> dict[str, dict]:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
+def shown_procedure(key: str) -> dict:
+    """How to claim a benefit as shown to people: each text through gettext (listed in `rights/messages.py`), the
+    link as it is."""
+    return {
+        field: value
+        if field == "lien" or not value
+        else [gettext(v) for v in value]
+        if isinstance(value, list)
+        else gettext(value)
+        for field, value in procedures().get(key, {}).items()
+    }
+
+
 @dataclass
 class Outcome:
     benefit: Benefit
     status: str  # PROBABLE, NOT_ENTITLED or UNSURE
     amount: float  # the estimate: a month's, or a year's (`yearly`)
     declared: float | None = None  # the amount the person said they receive
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # French msgids (a handover stores them): shown translated
+
+    @property
+    def label(self) -> str:
+        return gettext(self.benefit.label)
 
     @property
     def yearly(self) -> bool:
@@ -48,7 +72,7 @@ class Outcome:
 
     @property
     def procedure(self) -> dict:
-        return procedures()[self.benefit.key]
+        return shown_procedure(self.benefit.key)
 
 
 @dataclass
@@ -82,10 +106,14 @@ class Check:
     def period(self) -> dict[str, str]:
         """The periods the rules read, in words."""
         first = date(self.month.year - 1, self.month.month, 1)
+        last_year = self.month.year if self.month.month > 1 else self.month.year - 1
         return {
-            "mois": f"{MONTHS[self.month.month - 1]} {self.month.year}",
-            "revenus": f"de {MONTHS[first.month - 1]} {first.year} à {MONTHS[(self.month.month - 2) % 12]} "
-            f"{self.month.year if self.month.month > 1 else self.month.year - 1}",
+            "mois": f"{_month(self.month.month)} {self.month.year}",
+            "revenus": gettext("de %(first)s à %(last)s")
+            % {
+                "first": f"{_month(first.month)} {first.year}",
+                "last": f"{_month((self.month.month - 2) % 12 + 1)} {last_year}",
+            },
             "n2": str(self.month.year - 2),
             "avis": str(self.month.year - 1),
         }
@@ -99,20 +127,22 @@ def _outcome(benefit: Benefit, values: dict[str, float], h: Household) -> Outcom
     if benefit.key == "css":
         if values[CSS_FREE]:
             status, amount = PROBABLE, 0.0
-            notes.append("Gratuite pour votre foyer.")
+            notes.append(gettext_noop("Gratuite pour votre foyer."))
         elif status == PROBABLE:
-            notes.append("Avec une participation financière, selon l’âge de chaque personne du foyer.")
+            notes.append(gettext_noop("Avec une participation financière, selon l’âge de chaque personne du foyer."))
             amount = 0.0
     if benefit.key == "asf" and status == PROBABLE:
         status = UNSURE
-        notes.append("Dépend de la pension alimentaire que verse, ou non, l’autre parent.")
+        notes.append(gettext_noop("Dépend de la pension alimentaire que verse, ou non, l’autre parent."))
     if benefit.key == "aah" and status == NOT_ENTITLED and any(50 <= a.disability_rate < 80 for a in h.adults):
         status = UNSURE
         notes.append(
-            "Entre 50 et 79 % d’incapacité, la MDPH apprécie l’accès à l’emploi : le simulateur ne le peut pas."
+            gettext_noop(
+                "Entre 50 et 79 % d’incapacité, la MDPH apprécie l’accès à l’emploi : le simulateur ne le peut pas."
+            )
         )
     if benefit.key in ("bourse_college", "bourse_lycee", "cheque_energie") and h.rfr is None:
-        notes.append("Estimé sans le revenu fiscal de référence : vérifiez-le sur l’avis d’impôt.")
+        notes.append(gettext_noop("Estimé sans le revenu fiscal de référence : vérifiez-le sur l’avis d’impôt."))
     return Outcome(benefit=benefit, status=status, amount=amount, declared=declared, notes=notes)
 
 
