@@ -131,7 +131,7 @@ def _wordy_arguments(contents):
 
 
 # Python: the places where French text reaches a person, and must be wrapped in gettext / gettext_lazy.
-GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 MESSAGE_CALLS = {"success", "error", "info", "warning", "add_message", "debug"}
 TEXT_KEYWORDS = {"label", "help_text", "empty_label", "verbose_name", "verbose_name_plural", "message", "placeholder"}
 CHOICE_BASES = {"TextChoices", "IntegerChoices", "Choices"}
