@@ -2,6 +2,8 @@
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from web import french
@@ -60,4 +62,5 @@ def near(name: str) -> str:
 @register.filter
 def km_from(radius, name: str) -> str:
     """« à 10 km de Palaiseau »: the translation may use the bare %(name)s."""
-    return gettext("à %(n)s\u00a0km %(de_name)s") % {"n": radius, "de_name": french.de(name), "name": name}
+    text = gettext("à %(n)s&nbsp;km %(de_name)s")
+    return mark_safe(text % {"n": escape(radius), "de_name": escape(french.de(name)), "name": escape(name)})
