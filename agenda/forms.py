@@ -227,6 +227,14 @@ class EventForm(forms.ModelForm):
             "skip_holidays": _("Les jours fériés (Pâques, Ascension…) sont passés automatiquement."),
         }
 
+    # The « L’événement » section of the form, in this order.
+    EVENT_SECTION = (
+        "structure", "kind", "title", "description", "programme", "theme", "audience", "free", "price", "accessibility",
+    )  # fmt: skip
+
+    def event_section(self) -> list:
+        return [self[name] for name in self.EVENT_SECTION]
+
     def __init__(self, *args, structures=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["structure"].queryset = structures
