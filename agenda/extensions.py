@@ -4,6 +4,8 @@ of registrants' data."""
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Event, Occurrence, Registration
 from core import retention
@@ -31,10 +33,14 @@ def space_panel(user, places):
         return []
     events = Event.objects.filter(structure__in=structures).exclude(status=Event.Status.CANCELLED)
     pending = events.filter(status=Event.Status.PENDING).count()
-    text = f"Agenda : {events.count()} événement(s)" + (
-        f", dont {pending} en attente de relecture." if pending else "."
-    )
-    return [Entry(text, reverse("agenda:space"), "Gérer mes événements et publier un atelier")]
+    if pending:
+        text = gettext("Agenda : %(n)s événement(s), dont %(pending)s en attente de relecture.") % {
+            "n": events.count(),
+            "pending": pending,
+        }
+    else:
+        text = gettext("Agenda : %(n)s événement(s).") % {"n": events.count()}
+    return [Entry(text, reverse("agenda:space"), gettext("Gérer mes événements et publier un atelier"))]
 
 
 def _waiting():
@@ -44,8 +50,9 @@ def _waiting():
 def pending(user):
     for event in _waiting().iterator(chunk_size=100):
         yield registry.Item(
-            kind=KEY, title=f"Événement : {event.title}", url=reverse("agenda:review", args=[event.pk]),
-            created=event.created_at, summary=f"Premier événement de {event.structure.name}",
+            kind=KEY, title=gettext("Événement : %(title)s") % {"title": event.title},
+            url=reverse("agenda:review", args=[event.pk]), created=event.created_at,
+            summary=gettext("Premier événement de %(name)s") % {"name": event.structure.name},
         )  # fmt: skip
 
 
@@ -55,11 +62,12 @@ def register() -> None:
     from contributions import panels
     from directory import sections
 
-    tools.register("Publier un atelier", "agenda:space", visible=lambda user: structures_of(user).exists(),
-                   help="les ateliers et événements de votre structure, inscriptions et présences")  # fmt: skip
+    tools.register(_("Publier un atelier"), "agenda:space", visible=lambda user: structures_of(user).exists(),
+                   help=_("les ateliers et événements de votre structure, inscriptions et présences"),
+                   key="Publier un atelier")  # fmt: skip
     sections.register("agenda", "agenda/_place_section.html", place_section, order=10)
-    panels.register("agenda", "Agenda", space_panel)
-    registry.register(KEY, "Premiers événements d’un organisateur", pending, count=lambda user: _waiting().count())
+    panels.register("agenda", _("Agenda"), space_panel)
+    registry.register(KEY, _("Premiers événements d’un organisateur"), pending, count=lambda user: _waiting().count())
     retention.register(retention.Rule(
         name="Nom, e-mail et téléphone des personnes inscrites à un événement",
         rows=lambda: Registration.objects.all(), age_field="occurrence__ends_at",

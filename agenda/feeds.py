@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from accounts.permissions import VIEW, can
 from agenda import ical
@@ -23,7 +24,7 @@ def _public():
 
 
 def all_events(request):
-    return _ics(_public(), "Agenda du numérique", "agenda")
+    return _ics(_public(), gettext("Agenda du numérique"), "agenda")
 
 
 def programme(request, slug: str):
@@ -33,20 +34,20 @@ def programme(request, slug: str):
 
 def place(request, pk: int):
     place = get_object_or_404(Place.objects.published(), pk=pk)
-    return _ics(_public().filter(place=place), f"Agenda – {place.nom}", f"lieu-{place.pk}")
+    return _ics(_public().filter(place=place), gettext("Agenda – %(name)s") % {"name": place.nom}, f"lieu-{place.pk}")
 
 
 def theme(request, slug: str):
     need = next((n for n in NEEDS if n.slug == slug), None)
     if need is None:
-        raise Http404("Ce thème n’existe pas.")
-    return _ics(_public().filter(theme=slug), f"Agenda – {need.label}", f"theme-{slug}")
+        raise Http404(gettext("Ce thème n’existe pas."))
+    return _ics(_public().filter(theme=slug), gettext("Agenda – %(name)s") % {"name": need.label}, f"theme-{slug}")
 
 
 def event(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     if not can(request.user, VIEW, event) or (event.kind == Event.Kind.TRAINING and not request.user.is_authenticated):
-        raise Http404("Cet événement n’existe pas ou n’est pas public.")
+        raise Http404(gettext("Cet événement n’existe pas ou n’est pas public."))
     return _ics(Event.objects.filter(pk=pk), event.title, f"evenement-{pk}")
 
 
@@ -55,5 +56,5 @@ def occurrence(request, pk: int):
     date = get_object_or_404(Occurrence.objects.select_related("event__structure", "event__place"), pk=pk)
     event = date.event
     if not can(request.user, VIEW, event) or (event.kind == Event.Kind.TRAINING and not request.user.is_authenticated):
-        raise Http404("Cet événement n’existe pas ou n’est pas public.")
+        raise Http404(gettext("Cet événement n’existe pas ou n’est pas public."))
     return _ics(None, event.title, f"evenement-{event.pk}-date-{pk}", [ical.occurrence_vevent(date)])

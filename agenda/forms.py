@@ -7,6 +7,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agenda.domain import events, recurrence
 from agenda.models import Event
@@ -15,8 +18,21 @@ from directory.models import Place
 from directory.needs import NEEDS
 from territory.search import resolve_commune
 
-RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")]
-WEEKDAYS = [(0, "Lundi"), (1, "Mardi"), (2, "Mercredi"), (3, "Jeudi"), (4, "Vendredi"), (5, "Samedi"), (6, "Dimanche")]
+
+def _km(n: int) -> str:
+    return gettext("%(n)s km") % {"n": n}
+
+
+RADIUS_CHOICES = [(n, lazy(_km, str)(n)) for n in (5, 10, 20, 50)]
+WEEKDAYS = [
+    (0, _("Lundi")),
+    (1, _("Mardi")),
+    (2, _("Mercredi")),
+    (3, _("Jeudi")),
+    (4, _("Vendredi")),
+    (5, _("Samedi")),
+    (6, _("Dimanche")),
+]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -29,21 +45,21 @@ class FindForm(forms.Form):
     """« Près de chez moi »: every criterion optional, in the URL."""
 
     ou = forms.CharField(
-        label="Près de",
-        help_text="Une commune ou un code postal, par exemple : Palaiseau ou 91120",
+        label=_("Près de"),
+        help_text=_("Une commune ou un code postal, par exemple : Palaiseau ou 91120"),
         max_length=120,
         required=False,
     )
     rayon = forms.TypedChoiceField(
-        label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=10, initial=10
+        label=_("Distance maximale"), choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=10, initial=10
     )
-    du = forms.DateField(label="Du", required=False, widget=DATE)
-    au = forms.DateField(label="Au", required=False, widget=DATE)
+    du = forms.DateField(label=_("Du"), required=False, widget=DATE)
+    au = forms.DateField(label=_("Au"), required=False, widget=DATE)
     theme = forms.ChoiceField(
-        label="Thème", choices=[("", "Tous les thèmes"), *((n.slug, n.label) for n in NEEDS)], required=False
+        label=_("Thème"), choices=[("", _("Tous les thèmes")), *((n.slug, n.label) for n in NEEDS)], required=False
     )
     public = forms.ChoiceField(
-        label="Public", choices=[("", "Tous les publics"), *Event.Audience.choices], required=False
+        label=_("Public"), choices=[("", _("Tous les publics")), *Event.Audience.choices], required=False
     )
 
     def clean_ou(self):
@@ -53,32 +69,33 @@ class FindForm(forms.Form):
         commune = resolve_commune(text)
         if commune is None:
             raise ValidationError(
-                f"Nous ne trouvons pas « {text} ». Vérifiez l’orthographe ou saisissez un code postal."
+                _("Nous ne trouvons pas « %(text)s ». Vérifiez l’orthographe ou saisissez un code postal.")
+                % {"text": text}
             )
         return commune
 
     def clean(self):
         data = super().clean()
         if data.get("du") and data.get("au") and data["au"] < data["du"]:
-            self.add_error("au", "La date de fin doit venir après la date de début.")
+            self.add_error("au", _("La date de fin doit venir après la date de début."))
         return data
 
 
 class RegistrationForm(HoneypotMixin, forms.Form):
-    name = forms.CharField(label="Votre nom ou votre prénom", max_length=120)
+    name = forms.CharField(label=_("Votre nom ou votre prénom"), max_length=120)
     email = forms.EmailField(
-        label="Votre adresse e-mail",
+        label=_("Votre adresse e-mail"),
         required=False,
-        help_text="Pour recevoir la confirmation, le rappel la veille et le lien d’annulation.",
+        help_text=_("Pour recevoir la confirmation, le rappel la veille et le lien d’annulation."),
     )
     phone = forms.CharField(
-        label="Votre téléphone",
+        label=_("Votre téléphone"),
         max_length=30,
         required=False,
         widget=TelInput(attrs={"autocomplete": "tel"}),
-        help_text="Si vous n’avez pas d’adresse e-mail : l’organisateur pourra vous appeler.",
+        help_text=_("Si vous n’avez pas d’adresse e-mail : l’organisateur pourra vous appeler."),
     )
-    seats = forms.TypedChoiceField(label="Nombre de places", coerce=int, initial=1)
+    seats = forms.TypedChoiceField(label=_("Nombre de places"), coerce=int, initial=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,7 +107,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         if phone and not re.fullmatch(r"\+?[\d .-]{8,20}", phone):
-            raise ValidationError("Ce numéro n’a pas l’air complet : par exemple 06 12 34 56 78.")
+            raise ValidationError(_("Ce numéro n’a pas l’air complet : par exemple 06 12 34 56 78."))
         return phone
 
     def clean(self):
@@ -101,7 +118,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
             and not self.has_error("email")
             and not self.has_error("phone")
         ):
-            self.add_error("email", "Indiquez une adresse e-mail ou un numéro de téléphone, pour être prévenu.")
+            self.add_error("email", _("Indiquez une adresse e-mail ou un numéro de téléphone, pour être prévenu."))
         return data
 
 
@@ -131,31 +148,31 @@ PLACE_SEARCH_LIMIT = 40
 
 class EventForm(forms.ModelForm):
     use_required_attribute = False  # the fields needed for one « Où » choice only are said in words
-    title = forms.CharField(label="Titre", max_length=events.TITLE_MAX)
+    title = forms.CharField(label=_("Titre"), max_length=events.TITLE_MAX)
     online_url = WhenChosenURL(
-        label="Lien de connexion", assume_scheme="https", help_text="Si l’événement a lieu en ligne."
+        label=_("Lien de connexion"), assume_scheme="https", help_text=_("Si l’événement a lieu en ligne.")
     )
     place_search = forms.CharField(
-        label="Chercher un autre lieu de l’annuaire",
+        label=_("Chercher un autre lieu de l’annuaire"),
         required=False,
         max_length=120,
-        help_text="Son nom ou sa commune, puis « Chercher » : les lieux trouvés s’ajoutent à la liste ci-dessus.",
+        help_text=_("Son nom ou sa commune, puis « Chercher » : les lieux trouvés s’ajoutent à la liste ci-dessus."),
     )
     commune_text = WhenChosenChar(
-        label="Commune de l’adresse", max_length=120, help_text="Si l’événement a lieu à une autre adresse."
+        label=_("Commune de l’adresse"), max_length=120, help_text=_("Si l’événement a lieu à une autre adresse.")
     )
     weekdays = forms.TypedMultipleChoiceField(
-        label="Les jours (répétition chaque semaine)",
+        label=_("Les jours (répétition chaque semaine)"),
         choices=WEEKDAYS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     skipped_text = forms.CharField(
-        label="Dates sans séance",
+        label=_("Dates sans séance"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Une date par ligne ou séparées par des virgules, par exemple : 24/12/2026, 31/12/2026.",
+        help_text=_("Une date par ligne ou séparées par des virgules, par exemple : 24/12/2026, 31/12/2026."),
     )
 
     class Meta:
@@ -197,24 +214,32 @@ class EventForm(forms.ModelForm):
         }
         field_classes = {"place": WhenChosenPlace, "address": WhenChosenChar}
         labels = {
-            "place": "Lieu de l’annuaire",
-            "capacity": "Nombre de places par date",
-            "interval": "Toutes les N semaines ou N mois",
-            "count": "Ou : nombre de dates",
+            "place": _("Lieu de l’annuaire"),
+            "capacity": _("Nombre de places par date"),
+            "interval": _("Toutes les N semaines ou N mois"),
+            "count": _("Ou : nombre de dates"),
         }
         help_texts = {
-            "place": "Si l’événement a lieu dans un lieu de l’annuaire : d’abord ceux de votre structure.",
-            "address": "Si l’événement a lieu à une autre adresse.",
-            "capacity": "Laissez vide s’il n’y a pas de limite.",
-            "until": "Une date de fin, ou un nombre de dates ci-dessous.",
-            "skip_holidays": "Les jours fériés (Pâques, Ascension…) sont passés automatiquement.",
+            "place": _("Si l’événement a lieu dans un lieu de l’annuaire : d’abord ceux de votre structure."),
+            "address": _("Si l’événement a lieu à une autre adresse."),
+            "capacity": _("Laissez vide s’il n’y a pas de limite."),
+            "until": _("Une date de fin, ou un nombre de dates ci-dessous."),
+            "skip_holidays": _("Les jours fériés (Pâques, Ascension…) sont passés automatiquement."),
         }
+
+    # The « L’événement » section of the form, in this order.
+    EVENT_SECTION = (
+        "structure", "kind", "title", "description", "programme", "theme", "audience", "free", "price", "accessibility",
+    )  # fmt: skip
+
+    def event_section(self) -> list:
+        return [self[name] for name in self.EVENT_SECTION]
 
     def __init__(self, *args, structures=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["structure"].queryset = structures
         self.fields["structure"].empty_label = None
-        self.fields["programme"].empty_label = "Aucun programme"
+        self.fields["programme"].empty_label = _("Aucun programme")
         self.fields["place"].queryset = Place.objects.published()
         self.fields["place"].widget.choices = self._place_choices(structures)
         for name in ("place", "address", "commune_text", "online_url"):
@@ -234,18 +259,20 @@ class EventForm(forms.ModelForm):
         the place already chosen: never the whole directory."""
         published = Place.objects.published().order_by("commune", "nom")
         mine = list(published.filter(structure__in=structures)) if structures is not None else []
-        choices = [("", "Choisissez un lieu")]
+        choices = [("", _("Choisissez un lieu"))]
         if mine:
-            choices.append(("Les lieux de votre structure", [(p.pk, _place_label(p)) for p in mine]))
+            choices.append((_("Les lieux de votre structure"), [(p.pk, _place_label(p)) for p in mine]))
         search = (self.data.get("place_search") or "").strip() if self.is_bound else ""
         if search:
             found = published.filter(Q(nom__icontains=search) | Q(commune__icontains=search)).exclude(
                 pk__in=[p.pk for p in mine]
             )[:PLACE_SEARCH_LIMIT]
-            label = f"Trouvés pour « {search} »" if found else f"Aucun lieu trouvé pour « {search} »"
+            label = (_("Trouvés pour « %(search)s »") if found else _("Aucun lieu trouvé pour « %(search)s »")) % {
+                "search": search
+            }
             choices.append((label, [(p.pk, _place_label(p)) for p in found]))
         chosen = self.data.get("place") if self.is_bound else self.instance.place_id
-        listed = {str(value) for _, group in choices[1:] for value, _ in group}
+        listed = {str(value) for __, group in choices[1:] for value, __ in group}
         if chosen and str(chosen) not in listed:
             place = published.filter(pk=chosen).first() if str(chosen).isdigit() else None
             if place is not None:
@@ -260,26 +287,28 @@ class EventForm(forms.ModelForm):
             try:
                 days.append(datetime.datetime.strptime(piece, "%d/%m/%Y").date().isoformat())
             except ValueError:
-                raise ValidationError(f"« {piece} » n’est pas une date : écrivez-la comme 24/12/2026.") from None
+                raise ValidationError(
+                    _("« %(piece)s » n’est pas une date : écrivez-la comme 24/12/2026.") % {"piece": piece}
+                ) from None
         return sorted(set(days))
 
     def clean(self):
         data = super().clean()
         mode = data.get("mode")
         if mode == Event.Mode.PLACE and not data.get("place"):
-            self.add_error("place", "Choisissez le lieu de l’annuaire, ou une autre façon de dire où.")
+            self.add_error("place", _("Choisissez le lieu de l’annuaire, ou une autre façon de dire où."))
         if mode == Event.Mode.ADDRESS:
             if not data.get("address"):
-                self.add_error("address", "Indiquez l’adresse.")
+                self.add_error("address", _("Indiquez l’adresse."))
             commune = resolve_commune(data.get("commune_text", ""))
             if commune is None:
-                self.add_error("commune_text", "Indiquez la commune de l’adresse, par exemple Palaiseau ou 91120.")
+                self.add_error("commune_text", _("Indiquez la commune de l’adresse, par exemple Palaiseau ou 91120."))
             else:
                 data["code_insee"] = commune.code_insee
         if mode == Event.Mode.ONLINE and not data.get("online_url"):
-            self.add_error("online_url", "Indiquez le lien pour se connecter.")
+            self.add_error("online_url", _("Indiquez le lien pour se connecter."))
         if data.get("registration") == Event.Registration.PHONE and not data.get("phone"):
-            self.add_error("phone", "Indiquez le numéro à appeler pour s’inscrire.")
+            self.add_error("phone", _("Indiquez le numéro à appeler pour s’inscrire."))
         self._clean_repeat(data)
         if not self.errors:
             try:
@@ -294,13 +323,13 @@ class EventForm(forms.ModelForm):
             data["until"] = data["count"] = None
             return
         if not data.get("until") and not data.get("count"):
-            self.add_error("until", "Une répétition doit finir : indiquez une date de fin ou un nombre de dates.")
+            self.add_error("until", _("Une répétition doit finir : indiquez une date de fin ou un nombre de dates."))
         start = data.get("start_date")
         if start and data.get("until"):
             if data["until"] < start:
-                self.add_error("until", "La date de fin doit venir après la première date.")
+                self.add_error("until", _("La date de fin doit venir après la première date."))
             elif (data["until"] - start).days > recurrence.MAX_MONTHS * 31:
-                self.add_error("until", f"Une répétition dure au plus {recurrence.MAX_MONTHS} mois.")
+                self.add_error("until", _("Une répétition dure au plus %(n)s mois.") % {"n": recurrence.MAX_MONTHS})
         if data.get("repeat") == Event.Repeat.WEEKLY and not data.get("weekdays") and start:
             data["weekdays"] = [start.weekday()]
 
@@ -322,17 +351,17 @@ def _place_label(place) -> str:
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Décision", widget=forms.RadioSelect, choices=[("publier", "Publier"), ("refuser", "Refuser")]
+        label=_("Décision"), widget=forms.RadioSelect, choices=[("publier", _("Publier")), ("refuser", _("Refuser"))]
     )
     reason = forms.CharField(
-        label="Message à l’organisateur",
+        label=_("Message à l’organisateur"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Obligatoire pour un refus : dites pourquoi.",
+        help_text=_("Obligatoire pour un refus : dites pourquoi."),
     )
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "refuser" and not data.get("reason", "").strip():
-            self.add_error("reason", "Dites à l’organisateur pourquoi l’événement n’est pas publié.")
+            self.add_error("reason", _("Dites à l’organisateur pourquoi l’événement n’est pas publié."))
         return data

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agenda.domain import recurrence
 from agenda.domain.registrations import where
@@ -67,17 +68,20 @@ def _component(event: Event, uid: str, start, end) -> icalendar.Event:
     component.add("summary", event.title)
     component.add("dtstart", start)
     component.add("dtend", end)
-    text = [event.description, f"Organisé par {event.structure.name}."]
+    text = [event.description, gettext("Organisé par %(name)s.") % {"name": event.structure.name}]
     if event.takes_registrations:
-        text.append("Inscription sur " + settings.ANCRAGE_SITE_URL.rstrip("/") + event.get_absolute_url())
+        text.append(
+            gettext("Inscription sur %(url)s")
+            % {"url": settings.ANCRAGE_SITE_URL.rstrip("/") + event.get_absolute_url()}
+        )
     elif event.registration == Event.Registration.PHONE:
-        text.append(f"Inscription par téléphone : {event.phone}")
+        text.append(gettext("Inscription par téléphone : %(phone)s") % {"phone": event.phone})
     component.add("description", "\n\n".join(t for t in text if t))
     component.add("location", event.online_url if event.mode == Event.Mode.ONLINE else where(event))
     if event.latitude is not None and event.mode != Event.Mode.ONLINE:
         component.add("geo", (event.latitude, event.longitude))
     component.add("url", settings.ANCRAGE_SITE_URL.rstrip("/") + event.get_absolute_url())
-    component.add("categories", [event.get_kind_display(), event.theme_label])
+    component.add("categories", [str(event.get_kind_display()), str(event.theme_label)])
     component.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
     return component
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from directory.needs import NEEDS
 
@@ -19,15 +20,15 @@ from directory.needs import NEEDS
 class Programme(models.Model):
     """A set of events under one name and period: « Semaines des Usages Numériques 2026 », 10–24 October."""
 
-    title = models.CharField("titre", max_length=200)
-    slug = models.SlugField("adresse", max_length=80, unique=True)
-    description = models.TextField("présentation", blank=True)
-    starts_on = models.DateField("premier jour")
-    ends_on = models.DateField("dernier jour")
+    title = models.CharField(_("titre"), max_length=200)
+    slug = models.SlugField(_("adresse"), max_length=80, unique=True)
+    description = models.TextField(_("présentation"), blank=True)
+    starts_on = models.DateField(_("premier jour"))
+    ends_on = models.DateField(_("dernier jour"))
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     class Meta:
-        verbose_name = "programme"
+        verbose_name = _("programme")
         ordering = ["-starts_on"]
 
     def __str__(self):
@@ -48,102 +49,102 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        WORKSHOP = "atelier", "Atelier"
-        PERMANENCE = "permanence", "Permanence"
-        ROUND_TABLE = "table-ronde", "Table ronde"
-        OPEN_DAY = "portes-ouvertes", "Portes ouvertes"
-        TRAINING = "formation", "Formation pour les aidants (professionnels seulement)"
+        WORKSHOP = "atelier", _("Atelier")
+        PERMANENCE = "permanence", _("Permanence")
+        ROUND_TABLE = "table-ronde", _("Table ronde")
+        OPEN_DAY = "portes-ouvertes", _("Portes ouvertes")
+        TRAINING = "formation", _("Formation pour les aidants (professionnels seulement)")
 
     class Status(models.TextChoices):
-        PENDING = "en-attente", "en attente de relecture"
-        PUBLISHED = "publie", "publié"
-        REFUSED = "refuse", "refusé"
-        CANCELLED = "annule", "annulé"
+        PENDING = "en-attente", _("en attente de relecture")
+        PUBLISHED = "publie", _("publié")
+        REFUSED = "refuse", _("refusé")
+        CANCELLED = "annule", _("annulé")
 
     class Mode(models.TextChoices):
-        PLACE = "lieu", "Dans un lieu de l’annuaire"
-        ADDRESS = "adresse", "À une autre adresse"
-        ONLINE = "en-ligne", "En ligne"
+        PLACE = "lieu", _("Dans un lieu de l’annuaire")
+        ADDRESS = "adresse", _("À une autre adresse")
+        ONLINE = "en-ligne", _("En ligne")
 
     class Audience(models.TextChoices):
-        ALL = "tous", "Tout public"
-        SENIORS = "seniors", "Seniors"
-        YOUTH = "jeunes", "Jeunes"
-        FAMILIES = "familles", "Parents et familles"
-        JOBSEEKERS = "emploi", "Personnes en recherche d’emploi"
-        PROFESSIONALS = "professionnels", "Professionnels et aidants"
+        ALL = "tous", _("Tout public")
+        SENIORS = "seniors", _("Seniors")
+        YOUTH = "jeunes", _("Jeunes")
+        FAMILIES = "familles", _("Parents et familles")
+        JOBSEEKERS = "emploi", _("Personnes en recherche d’emploi")
+        PROFESSIONALS = "professionnels", _("Professionnels et aidants")
 
     class Registration(models.TextChoices):
-        ONLINE = "ancrage", "Inscription sur ce site"
-        PHONE = "telephone", "Inscription par téléphone"
-        NONE = "aucune", "Sans inscription"
+        ONLINE = "ancrage", _("Inscription sur ce site")
+        PHONE = "telephone", _("Inscription par téléphone")
+        NONE = "aucune", _("Sans inscription")
 
     class Repeat(models.TextChoices):
-        NONE = "", "Une seule date"
-        WEEKLY = "hebdo", "Chaque semaine, les jours choisis"
-        MONTHLY_DAY = "mois-jour", "Chaque mois, le même jour du mois"
-        MONTHLY_WEEKDAY = "mois-semaine", "Chaque mois, le même jour de la semaine (ex. le 2e mardi)"
+        NONE = "", _("Une seule date")
+        WEEKLY = "hebdo", _("Chaque semaine, les jours choisis")
+        MONTHLY_DAY = "mois-jour", _("Chaque mois, le même jour du mois")
+        MONTHLY_WEEKDAY = "mois-semaine", _("Chaque mois, le même jour de la semaine (ex. le 2e mardi)")
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
-    title = models.CharField("titre", max_length=200)
-    description = models.TextField("description", blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
     structure = models.ForeignKey(
-        "accounts.Structure", on_delete=models.PROTECT, related_name="events", verbose_name="organisateur"
+        "accounts.Structure", on_delete=models.PROTECT, related_name="events", verbose_name=_("organisateur")
     )
     programme = models.ForeignKey(
-        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="events", verbose_name="programme"
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="events", verbose_name=_("programme")
     )
-    theme = models.CharField("thème", max_length=30, choices=[(n.slug, n.label) for n in NEEDS])
-    audience = models.CharField("public", max_length=20, choices=Audience.choices, default=Audience.ALL)
-    free = models.BooleanField("gratuit", default=True)
-    price = models.CharField("tarif", max_length=200, blank=True)
-    accessibility = models.TextField("accessibilité", blank=True)
+    theme = models.CharField(_("thème"), max_length=30, choices=[(n.slug, n.label) for n in NEEDS])
+    audience = models.CharField(_("public"), max_length=20, choices=Audience.choices, default=Audience.ALL)
+    free = models.BooleanField(_("gratuit"), default=True)
+    price = models.CharField(_("tarif"), max_length=200, blank=True)
+    accessibility = models.TextField(_("accessibilité"), blank=True)
     # Where
-    mode = models.CharField("où", max_length=10, choices=Mode.choices, default=Mode.PLACE)
+    mode = models.CharField(_("où"), max_length=10, choices=Mode.choices, default=Mode.PLACE)
     place = models.ForeignKey(
         "directory.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
-        verbose_name="lieu",
+        verbose_name=_("lieu"),
     )  # fmt: skip
-    address = models.CharField("adresse", max_length=250, blank=True)
-    online_url = models.URLField("lien de connexion", blank=True)
+    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    online_url = models.URLField(_("lien de connexion"), blank=True)
     # Where, as searched (copied from the place, or the commune of the address): `domain/events.locate`
-    commune = models.CharField("commune", max_length=150, blank=True)
-    code_insee = models.CharField("code INSEE", max_length=5, blank=True)
+    commune = models.CharField(_("commune"), max_length=150, blank=True)
+    code_insee = models.CharField(_("code INSEE"), max_length=5, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     # How to register
     registration = models.CharField(
         "inscription", max_length=10, choices=Registration.choices, default=Registration.ONLINE
     )
-    phone = models.CharField("téléphone pour s’inscrire", max_length=30, blank=True)
-    capacity = models.PositiveIntegerField("places par date", null=True, blank=True)
+    phone = models.CharField(_("téléphone pour s’inscrire"), max_length=30, blank=True)
+    capacity = models.PositiveIntegerField(_("places par date"), null=True, blank=True)
     # When: the first date, the duration, and the recurrence (domain/recurrence.py)
-    timezone = models.CharField("fuseau horaire", max_length=40, default="Europe/Paris")
-    start_date = models.DateField("date")
-    start_time = models.TimeField("heure de début")
-    end_time = models.TimeField("heure de fin")
-    repeat = models.CharField("répétition", max_length=15, choices=Repeat.choices, blank=True, default="")
-    interval = models.PositiveSmallIntegerField("toutes les N semaines ou N mois", default=1)
-    weekdays = models.JSONField("jours", default=list, blank=True)  # 0 = Monday
-    until = models.DateField("jusqu’au", null=True, blank=True)
-    count = models.PositiveSmallIntegerField("nombre de séances", null=True, blank=True)
-    skip_holidays = models.BooleanField("pas les jours fériés", default=True)
-    skipped_dates = models.JSONField("dates sans séance", default=list, blank=True)  # ISO dates
+    timezone = models.CharField(_("fuseau horaire"), max_length=40, default="Europe/Paris")
+    start_date = models.DateField(_("date"))
+    start_time = models.TimeField(_("heure de début"))
+    end_time = models.TimeField(_("heure de fin"))
+    repeat = models.CharField(_("répétition"), max_length=15, choices=Repeat.choices, blank=True, default="")
+    interval = models.PositiveSmallIntegerField(_("toutes les N semaines ou N mois"), default=1)
+    weekdays = models.JSONField(_("jours"), default=list, blank=True)  # 0 = Monday
+    until = models.DateField(_("jusqu’au"), null=True, blank=True)
+    count = models.PositiveSmallIntegerField(_("nombre de séances"), null=True, blank=True)
+    skip_holidays = models.BooleanField(_("pas les jours fériés"), default=True)
+    skipped_dates = models.JSONField(_("dates sans séance"), default=list, blank=True)  # ISO dates
     # Life
-    status = models.CharField("état", max_length=12, choices=Status.choices, default=Status.PENDING)
-    sequence = models.PositiveIntegerField("version (iCalendar)", default=0)
+    status = models.CharField(_("état"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    sequence = models.PositiveIntegerField(_("version (iCalendar)"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    refusal_reason = models.TextField("raison du refus", blank=True)
+    refusal_reason = models.TextField(_("raison du refus"), blank=True)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "événement"
+        verbose_name = _("événement")
         ordering = ["start_date", "start_time", "pk"]
         indexes = [models.Index(fields=["status", "kind"]), models.Index(fields=["latitude", "longitude"])]
 
@@ -170,15 +171,15 @@ class Occurrence(models.Model):
     """One date of an event; `taken` counts the registered seats and never exceeds `capacity` (a constraint)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
-    starts_at = models.DateTimeField("début", db_index=True)
-    ends_at = models.DateTimeField("fin")
-    capacity = models.PositiveIntegerField("places", null=True, blank=True)  # None: no limit
-    taken = models.PositiveIntegerField("places prises", default=0)
-    cancelled = models.BooleanField("annulée", default=False)
-    attendance_recorded = models.BooleanField("présences saisies", default=False)
+    starts_at = models.DateTimeField(_("début"), db_index=True)
+    ends_at = models.DateTimeField(_("fin"))
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)  # None: no limit
+    taken = models.PositiveIntegerField(_("places prises"), default=0)
+    cancelled = models.BooleanField(_("annulée"), default=False)
+    attendance_recorded = models.BooleanField(_("présences saisies"), default=False)
 
     class Meta:
-        verbose_name = "date"
+        verbose_name = _("date")
         ordering = ["starts_at", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -201,24 +202,24 @@ class Occurrence(models.Model):
 
 class Registration(models.Model):
     class Status(models.TextChoices):
-        REGISTERED = "inscrit", "inscrit"
-        WAITING = "attente", "en liste d’attente"
-        CANCELLED = "annule", "annulé"
+        REGISTERED = "inscrit", _("inscrit")
+        WAITING = "attente", _("en liste d’attente")
+        CANCELLED = "annule", _("annulé")
 
     occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="registrations")
-    name = models.CharField("nom ou prénom", max_length=120)
-    email = models.EmailField("adresse e-mail", blank=True)
-    phone = models.CharField("téléphone", max_length=30, blank=True)
-    seats = models.PositiveSmallIntegerField("places", default=1)
-    status = models.CharField("état", max_length=10, choices=Status.choices)
-    attended = models.PositiveSmallIntegerField("présents", null=True, blank=True)
+    name = models.CharField(_("nom ou prénom"), max_length=120)
+    email = models.EmailField(_("adresse e-mail"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    seats = models.PositiveSmallIntegerField(_("places"), default=1)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices)
+    attended = models.PositiveSmallIntegerField(_("présents"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "inscription"
+        verbose_name = _("inscription")
         ordering = ["occurrence", "pk"]  # pk order is arrival order: ids are taken under the occurrence's lock
         indexes = [models.Index(fields=["occurrence", "status"])]
 

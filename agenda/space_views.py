@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import EDIT, MODERATE, VIEW, can, structures_of
@@ -53,12 +54,14 @@ def new(request):
     elif request.method == "POST" and form.is_valid():
         event = events.create(request.user, form.values())
         if event.status == Event.Status.PENDING:
-            messages.success(request, "C’est enregistré. Votre premier événement sera publié une fois relu par "
-                             "l’équipe de modération.")  # fmt: skip
+            messages.success(
+                request,
+                _("C’est enregistré. Votre premier événement sera publié une fois relu par l’équipe de modération."),
+            )
         else:
-            messages.success(request, "C’est publié.")
+            messages.success(request, _("C’est publié."))
         return redirect("agenda:space-event", event.pk)
-    context = {"form": form, "title": "Publier un événement"}
+    context = {"form": form, "title": _("Publier un événement")}
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 
@@ -72,9 +75,15 @@ def edit(request, pk: int):
         pass
     elif request.method == "POST" and form.is_valid():
         told = events.change(request.user, Event.objects.get(pk=pk), form.values())
-        messages.success(request, "C’est enregistré." + (" Les personnes inscrites sont prévenues." if told else ""))
+        messages.success(
+            request, _("C’est enregistré. Les personnes inscrites sont prévenues.") if told else _("C’est enregistré.")
+        )
         return redirect("agenda:space-event", pk)
-    context = {"form": form, "title": f"Modifier « {french_inner_quotes(event.title)} »", "event": event}
+    context = {
+        "form": form,
+        "title": _("Modifier « %(title)s »") % {"title": french_inner_quotes(event.title)},
+        "event": event,
+    }
     return render(request, "agenda/event_form.html", context, status=400 if form.errors else 200)
 
 
@@ -94,7 +103,7 @@ def space_event(request, pk: int):
 def cancel_event(request, pk: int):
     event = _allowed(request.user, EDIT, get_object_or_404(Event, pk=pk))
     events.cancel_event(request.user, event)
-    messages.success(request, "L’événement est annulé ; les personnes inscrites sont prévenues.")
+    messages.success(request, _("L’événement est annulé ; les personnes inscrites sont prévenues."))
     return redirect("agenda:space-event", pk)
 
 
@@ -107,7 +116,7 @@ def cancel_occurrence(request, pk: int):
     _allowed(request.user, EDIT, occurrence.event)
     if request.method == "POST" and not occurrence.cancelled:
         events.cancel_occurrence(request.user, occurrence)
-        messages.success(request, "La date est annulée ; les personnes inscrites sont prévenues.")
+        messages.success(request, _("La date est annulée ; les personnes inscrites sont prévenues."))
         return redirect("agenda:space-event", occurrence.event_id)
     people = occurrence.registrations.exclude(status=Registration.Status.CANCELLED)
     context = {"occurrence": occurrence, "event": occurrence.event, "where": registrations.where(occurrence.event),
@@ -129,7 +138,7 @@ def attendance(request, pk: int):
             value = request.POST.get(f"presents-{person.pk}", "0")
             present[person.pk] = int(value) if value.isdigit() else 0
         registrations.record_attendance(request.user, occurrence, present)
-        messages.success(request, "Les présences sont enregistrées.")
+        messages.success(request, _("Les présences sont enregistrées."))
         return redirect("agenda:attendance", pk)
     registered = [p for p in people if p.status == Registration.Status.REGISTERED]
     waiting = [p for p in people if p.status == Registration.Status.WAITING]
@@ -148,7 +157,7 @@ def review(request, pk: int):
     if request.method == "POST" and event.status == Event.Status.PENDING and form.is_valid():
         accepted = form.cleaned_data["decision"] == "publier"
         events.decide(request.user, event, accepted, form.cleaned_data["reason"])
-        messages.success(request, "L’événement est publié." if accepted else "L’événement est refusé.")
+        messages.success(request, _("L’événement est publié.") if accepted else _("L’événement est refusé."))
         return redirect("moderation:queue")
     context = {"event": event, "form": form, "schedule": recurrence.describe(event),
                "where": registrations.where(event)}  # fmt: skip

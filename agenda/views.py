@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import VIEW, can
@@ -77,7 +78,7 @@ def _map_data(found, numbered, commune, radius) -> dict:
 def event(request, pk: int, slug: str = ""):
     event = get_object_or_404(Event.objects.select_related("place", "structure", "programme"), pk=pk)
     if not can(request.user, VIEW, event):
-        raise Http404("Cet événement n’existe pas ou n’est pas public.")
+        raise Http404(_("Cet événement n’existe pas ou n’est pas public."))
     if request.path != event.get_absolute_url():
         return redirect(event.get_absolute_url(), permanent=True)
     dates = list(finding.upcoming(request.user, events=Event.objects.filter(pk=event.pk))[:12])
@@ -103,7 +104,7 @@ def _open_occurrence(pk: int) -> Occurrence:
 def register(request, pk: int):
     occurrence = _open_occurrence(pk)
     if not can(request.user, VIEW, occurrence.event):
-        raise Http404("Cet événement n’existe pas ou n’est pas public.")
+        raise Http404(_("Cet événement n’existe pas ou n’est pas public."))
     is_open = registrations.is_open(occurrence)
     form = RegistrationForm(request.POST or None)
     context = {"occurrence": occurrence, "event": occurrence.event, "form": form,
@@ -152,10 +153,10 @@ def cancel(request, token: str):
     except UsedLink:
         registration = registrations.registration_of_used_token(token)
         if registration is None:
-            return render(request, "agenda/cancel.html", {"error": "Cette inscription n’existe plus."}, status=404)
+            return render(request, "agenda/cancel.html", {"error": _("Cette inscription n’existe plus.")}, status=404)
         return render(request, "agenda/cancel.html", {**registrations.context(registration), "used": True})
     except (LinkError, Registration.DoesNotExist) as error:
-        message = str(error) if isinstance(error, LinkError) else "Cette inscription n’existe plus."
+        message = str(error) if isinstance(error, LinkError) else _("Cette inscription n’existe plus.")
         return render(request, "agenda/cancel.html", {"error": message}, status=400)
     if request.method == "POST":
         seats = request.POST.get("places", "")

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from algorithms import register
@@ -16,5 +17,5 @@ def index(request):
 def detail(request, slug: str):
     entry = register.entry(slug)
     if entry is None:
-        raise Http404("Algorithme inconnu")
+        raise Http404(gettext("Algorithme inconnu"))
     return render(request, "algorithms/detail.html", {"entry": entry, "d": entry.declaration})

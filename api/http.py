@@ -13,6 +13,7 @@ import math
 from django.conf import settings
 from django.core import signals
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from core import throttle
@@ -59,7 +60,8 @@ def api_view(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
-            return _answer(view, request, *args, **kwargs)
+            with translation.override(settings.LANGUAGE_CODE):  # the API answers in French, its documented language
+                return _answer(view, request, *args, **kwargs)
         except Exception as exception:  # a client of the API reads JSON, even for a crash
             # What Django does for an uncaught exception: log the traceback, tell error reporting.
             logger.error("Erreur interne : %s", request.path, exc_info=exception)

@@ -5,6 +5,9 @@ from math import ceil
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from standards import dataincl as di
 from territory.departements import DEPARTEMENTS, in_departement
@@ -23,18 +26,22 @@ EMPTY = "Ce paramètre est vide : donnez-lui une valeur, ou retirez-le."
 NOT_BOOLEAN = "Indiquez « true » (oui) ou « false » (non)."
 
 
+def _page_size_message() -> str:
+    return gettext("La taille de page doit être un nombre entier entre 1 et %(max)s.") % {"max": MAX_PAGE_SIZE}
+
+
 class PageForm(forms.Form):
     page = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=MAX_PAGE,
-        error_messages={"invalid": "Le numéro de page doit être un nombre entier (1, 2, 3…)."},
+        error_messages={"invalid": _("Le numéro de page doit être un nombre entier (1, 2, 3…).")},
     )
     taille = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=MAX_PAGE_SIZE,
-        error_messages={"invalid": f"La taille de page doit être un nombre entier entre 1 et {MAX_PAGE_SIZE}."},
+        error_messages={"invalid": lazy(_page_size_message, str)()},
     )
 
     @property
@@ -50,17 +57,17 @@ class AreaForm(PageForm):
     code_insee = forms.RegexField(
         regex=CODE_INSEE,
         required=False,
-        error_messages={"invalid": "Le code INSEE d’une commune a 5 caractères, par exemple 91377."},
+        error_messages={"invalid": _("Le code INSEE d’une commune a 5 caractères, par exemple 91377.")},
     )
     code_postal = forms.RegexField(
         regex=CODE_POSTAL,
         required=False,
-        error_messages={"invalid": "Un code postal a 5 chiffres, par exemple 91300."},
+        error_messages={"invalid": _("Un code postal a 5 chiffres, par exemple 91300.")},
     )
     departement = forms.ChoiceField(
         choices=[("", ""), *DEPARTEMENTS.items()],
         required=False,
-        error_messages={"invalid_choice": "Département inconnu « %(value)s » : indiquez son code, par exemple 91."},
+        error_messages={"invalid_choice": _("Département inconnu « %(value)s » : indiquez son code, par exemple 91.")},
     )
 
     def filter(self, queryset: QuerySet, prefix: str = "") -> QuerySet:
@@ -78,7 +85,9 @@ class ServiceListForm(AreaForm):
     thematique = forms.ChoiceField(
         choices=[("", ""), *di.THEMATIQUES.choices],
         required=False,
-        error_messages={"invalid_choice": "Thématique inconnue « %(value)s » (voir la liste dans la documentation)."},
+        error_messages={
+            "invalid_choice": _("Thématique inconnue « %(value)s » (voir la liste dans la documentation).")
+        },
     )
 
     def filter(self, queryset: QuerySet, prefix: str = "place__") -> QuerySet:

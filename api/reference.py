@@ -3,7 +3,15 @@ parameters and answers in plain French, with no script (the document itself stay
 
 import re
 
-TYPE_LABELS = {"string": "texte", "integer": "nombre entier", "number": "nombre", "boolean": "booléen (oui/non)"}
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+TYPE_LABELS = {
+    "string": _("texte"),
+    "integer": _("nombre entier"),
+    "number": _("nombre"),
+    "boolean": _("booléen (oui/non)"),
+}
 
 
 def _schema_label(schema: dict) -> str:
@@ -11,9 +19,13 @@ def _schema_label(schema: dict) -> str:
         return schema["$ref"].rsplit("/", 1)[-1]
     kind = schema.get("type", "")
     if kind == "array":
-        return f"liste de {_schema_label(schema.get('items', {}))}"
+        return gettext("liste de %(type)s") % {"type": _schema_label(schema.get("items", {}))}
     kinds = [kind] if isinstance(kind, str) else kind
-    return " ou ".join(TYPE_LABELS.get(k, k) for k in kinds)
+    labels = [str(TYPE_LABELS.get(k, k)) for k in kinds]
+    text = labels[0] if labels else ""
+    for other in labels[1:]:
+        text = gettext("%(first)s ou %(second)s") % {"first": text, "second": other}
+    return text
 
 
 def _first_paragraph(text: str) -> str:
@@ -52,7 +64,7 @@ def for_docs(doc: dict) -> dict:
             parameters.append(
                 {
                     "name": p["name"],
-                    "where": "dans le chemin" if p["in"] == "path" else "dans la requête",
+                    "where": gettext("dans le chemin") if p["in"] == "path" else gettext("dans la requête"),
                     "required": p["required"],
                     "type": _schema_label(schema),
                     "description": p["description"],

@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import MODERATE, can
@@ -31,7 +32,7 @@ def moderator_only(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not can(request.user, MODERATE):
-            raise PermissionDenied("Cette page est réservée à l’équipe de modération.")
+            raise PermissionDenied(gettext("Cette page est réservée à l’équipe de modération."))
         return view(request, *args, **kwargs)
 
     wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__

@@ -13,14 +13,16 @@ its right: the agenda registers itself, the summary (`network.domain.activity.su
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 EVENTS_HELD = "events_held"
 REGISTRATIONS = "registrations"
 ATTENDANCE = "attendance"
 
 LABELS = {
-    EVENTS_HELD: "Événements tenus",
-    REGISTRATIONS: "Inscriptions",
-    ATTENDANCE: "Présences",
+    EVENTS_HELD: _("Événements tenus"),
+    REGISTRATIONS: _("Inscriptions"),
+    ATTENDANCE: _("Présences"),
 }
 
 

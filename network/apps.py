@@ -1,11 +1,12 @@
 """The network: the aidants' directory for professionals and shared practice sheets."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NetworkConfig(AppConfig):
     name = "network"
-    verbose_name = "Réseau"
+    verbose_name = _("Réseau")
 
     def ready(self):
         from accounts import tools
@@ -16,5 +17,5 @@ class NetworkConfig(AppConfig):
         moderation.register()
         retention.register()
         activity.register("agenda", yearly_counts)
-        tools.register("Réseau des aidants", "network:home", visible=may_use_network,
-                       help="trouver un ou une collègue par commune, besoin, label ou langue")  # fmt: skip
+        tools.register(_("Réseau des aidants"), "network:home", visible=may_use_network, key="Réseau des aidants",
+                       help=_("trouver un ou une collègue par commune, besoin, label ou langue"))  # fmt: skip

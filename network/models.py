@@ -7,6 +7,7 @@ author's first sheet waits for the moderation (`network.domain.practices`)."""
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from directory.presentation import phone_display
 from network import vocabularies as v
@@ -20,30 +21,30 @@ class ProfileQuerySet(models.QuerySet):
 
 class Profile(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name="personne", related_name="network_profile", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL, verbose_name=_("personne"), related_name="network_profile", on_delete=models.CASCADE
     )
-    listed = models.BooleanField("apparaît dans le réseau", default=False)
-    consent_at = models.DateTimeField("accord donné le", null=True, blank=True)
-    withdrawn_at = models.DateTimeField("retiré le", null=True, blank=True)
-    job_title = models.CharField("fonction", max_length=120, blank=True)
-    needs = models.JSONField("aide pour", default=list, blank=True)
+    listed = models.BooleanField(_("apparaît dans le réseau"), default=False)
+    consent_at = models.DateTimeField(_("accord donné le"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("retiré le"), null=True, blank=True)
+    job_title = models.CharField(_("fonction"), max_length=120, blank=True)
+    needs = models.JSONField(_("aide pour"), default=list, blank=True)
     communes = models.ManyToManyField(
-        "territory.Commune", verbose_name="communes où la personne intervient", related_name="+", blank=True
+        "territory.Commune", verbose_name=_("communes où la personne intervient"), related_name="+", blank=True
     )
-    languages = models.JSONField("langues parlées", default=list, blank=True)
-    labels = models.JSONField("habilitations et labels", default=list, blank=True)
-    other_label = models.CharField("autre formation ou label", max_length=200, blank=True)
-    work_email = models.EmailField("adresse e-mail professionnelle", blank=True)
-    work_phone = models.CharField("téléphone professionnel", max_length=20, blank=True)
+    languages = models.JSONField(_("langues parlées"), default=list, blank=True)
+    labels = models.JSONField(_("habilitations et labels"), default=list, blank=True)
+    other_label = models.CharField(_("autre formation ou label"), max_length=200, blank=True)
+    work_email = models.EmailField(_("adresse e-mail professionnelle"), blank=True)
+    work_phone = models.CharField(_("téléphone professionnel"), max_length=20, blank=True)
     search_keys = models.TextField(default="|", editable=False)
-    created_at = models.DateTimeField("créé le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "profil dans le réseau"
-        verbose_name_plural = "profils dans le réseau"
+        verbose_name = _("profil dans le réseau")
+        verbose_name_plural = _("profils dans le réseau")
         ordering = ["user__full_name", "pk"]
 
     def __str__(self):
@@ -82,44 +83,47 @@ class PracticeQuerySet(models.QuerySet):
 
 class Practice(models.Model):
     class Status(models.TextChoices):
-        PENDING = "a-moderer", "en attente de relecture"
-        PUBLISHED = "publiee", "publiée"
-        REFUSED = "refusee", "refusée"
-        UNPUBLISHED = "depubliee", "dépubliée par la modération"
+        PENDING = "a-moderer", _("en attente de relecture")
+        PUBLISHED = "publiee", _("publiée")
+        REFUSED = "refusee", _("refusée")
+        UNPUBLISHED = "depubliee", _("dépubliée par la modération")
 
     structure = models.ForeignKey(
-        "accounts.Structure", verbose_name="structure à contacter", related_name="practices", on_delete=models.CASCADE
+        "accounts.Structure",
+        verbose_name=_("structure à contacter"),
+        related_name="practices",
+        on_delete=models.CASCADE,
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="autrice ou auteur", null=True, blank=True, related_name="practices",
+        settings.AUTH_USER_MODEL, verbose_name=_("autrice ou auteur"), null=True, blank=True, related_name="practices",
         on_delete=models.SET_NULL,
     )  # fmt: skip
-    title = models.CharField("titre", max_length=150)
-    summary = models.TextField("en quelques lignes", max_length=1500)
-    themes = models.JSONField("thèmes", default=list)
-    publics = models.JSONField("publics", default=list, blank=True)
-    time_needed = models.CharField("temps nécessaire", max_length=300, blank=True)
-    people_needed = models.CharField("personnes nécessaires", max_length=300, blank=True)
-    equipment_needed = models.CharField("matériel nécessaire", max_length=300, blank=True)
-    worked = models.TextField("ce qui a marché", max_length=2000, blank=True)
-    avoid = models.TextField("ce qu’il vaut mieux éviter", max_length=2000, blank=True)
-    status = models.CharField("état", max_length=12, choices=Status.choices, default=Status.PENDING)
-    reason = models.TextField("motif de la modération", blank=True)
+    title = models.CharField(_("titre"), max_length=150)
+    summary = models.TextField(_("en quelques lignes"), max_length=1500)
+    themes = models.JSONField(_("thèmes"), default=list)
+    publics = models.JSONField(_("publics"), default=list, blank=True)
+    time_needed = models.CharField(_("temps nécessaire"), max_length=300, blank=True)
+    people_needed = models.CharField(_("personnes nécessaires"), max_length=300, blank=True)
+    equipment_needed = models.CharField(_("matériel nécessaire"), max_length=300, blank=True)
+    worked = models.TextField(_("ce qui a marché"), max_length=2000, blank=True)
+    avoid = models.TextField(_("ce qu’il vaut mieux éviter"), max_length=2000, blank=True)
+    status = models.CharField(_("état"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(_("motif de la modération"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="décidée par", null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL, verbose_name=_("décidée par"), null=True, blank=True, related_name="+",
         on_delete=models.SET_NULL,
     )  # fmt: skip
-    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
-    published_at = models.DateTimeField("publiée le", null=True, blank=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
     search_keys = models.TextField(default="|", editable=False)
-    created_at = models.DateTimeField("créée le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = PracticeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "fiche pratique"
-        verbose_name_plural = "fiches pratiques"
+        verbose_name = _("fiche pratique")
+        verbose_name_plural = _("fiches pratiques")
         ordering = ["-published_at", "-created_at", "pk"]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """New authors' practice sheets in the moderation queue (`moderation.registry`, registered in `apps.py`)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from moderation import registry
 from network.models import Practice
@@ -16,13 +17,13 @@ def pending(user):
     for practice in _waiting().order_by("updated_at", "pk").iterator(chunk_size=100):
         yield registry.Item(
             kind=KEY,
-            title=f"Fiche pratique : {practice.title}",
+            title=gettext("Fiche pratique : %(title)s") % {"title": practice.title},
             url=reverse("network:review-practice", args=[practice.pk]),
             created=practice.updated_at,
             author=practice.author.get_full_name() if practice.author else "",
-            summary=f"Structure : {practice.structure.name}",
+            summary=gettext("Structure : %(name)s") % {"name": practice.structure.name},
         )
 
 
 def register():
-    registry.register(KEY, "Fiches pratiques à relire", pending, count=lambda user: _waiting().count())
+    registry.register(KEY, gettext_lazy("Fiches pratiques à relire"), pending, count=lambda user: _waiting().count())

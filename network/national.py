@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 DATA = Path(__file__).resolve().parent / "data"
-AIDANTS_CONNECT_DATE = "12 février 2024"
-CONSEILLERS_DATE = "2023 (export du 17 juillet 2023)"
+AIDANTS_CONNECT_DATE = _("12 février 2024")
+CONSEILLERS_DATE = _("2023 (export du 17 juillet 2023)")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.permissions import EDIT, MODERATE, VIEW, can, structures_of
 from core.throttle import throttled
@@ -18,9 +20,11 @@ from network.models import Practice
 
 PER_PAGE = 20
 _SAVED = {
-    Practice.Status.PUBLISHED: "La fiche est publiée.",
-    Practice.Status.PENDING: "La fiche est enregistrée : l’équipe de modération la relira avant de la publier "
-    "(seulement pour votre première fiche).",
+    Practice.Status.PUBLISHED: gettext_lazy("La fiche est publiée."),
+    Practice.Status.PENDING: gettext_lazy(
+        "La fiche est enregistrée : l’équipe de modération la relira avant de la publier "
+        "(seulement pour votre première fiche)."
+    ),
 }
 
 
@@ -38,7 +42,7 @@ def index(request):
 def detail(request, pk: int):
     practice = get_object_or_404(Practice.objects.select_related("structure"), pk=pk)
     if not can(request.user, VIEW, practice):
-        raise PermissionDenied("Cette fiche n’est pas publiée.")
+        raise PermissionDenied(_("Cette fiche n’est pas publiée."))
     return render(request, "network/practice.html", {
         "practice": practice, "may_edit": can(request.user, EDIT, practice),
         "may_moderate": can(request.user, MODERATE, practice),
@@ -55,12 +59,12 @@ def mine(request):
 def _edit(request, practice: Practice):
     structures = structures_of(request.user).order_by("name")
     if not structures.exists():
-        raise PermissionDenied("Pour écrire une fiche, rejoignez d’abord votre structure (« Mon compte »).")
+        raise PermissionDenied(_("Pour écrire une fiche, rejoignez d’abord votre structure (« Mon compte »)."))
     form = PracticeForm(request.POST if request.method == "POST" else None, instance=practice,
                         structures=structures)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         saved = practices.submit(form.save(commit=False), user=request.user)
-        messages.success(request, _SAVED.get(saved.status, "La fiche est enregistrée."))
+        messages.success(request, _SAVED.get(saved.status, _("La fiche est enregistrée.")))
         return redirect(saved.get_absolute_url() if saved.status == Practice.Status.PUBLISHED else "network:mine")
     return render(request, "network/practice_form.html", {"form": form, "practice": practice})
 
@@ -76,7 +80,7 @@ def new(request):
 def edit(request, pk: int):
     practice = get_object_or_404(Practice, pk=pk)
     if not can(request.user, EDIT, practice):
-        raise PermissionDenied("Seuls les membres de la structure modifient ses fiches.")
+        raise PermissionDenied(_("Seuls les membres de la structure modifient ses fiches."))
     return _edit(request, practice)
 
 
@@ -85,7 +89,7 @@ def edit(request, pk: int):
 def review(request, pk: int):
     practice = get_object_or_404(Practice.objects.select_related("structure", "author"), pk=pk)
     if not can(request.user, MODERATE, practice):
-        raise PermissionDenied("Cette page est réservée à l’équipe de modération.")
+        raise PermissionDenied(_("Cette page est réservée à l’équipe de modération."))
     decidable = practice.status in (Practice.Status.PENDING, Practice.Status.PUBLISHED)
     form = DecisionForm(request.POST if request.method == "POST" else None, published=practice.is_published)
     if request.method == "POST" and decidable and form.is_valid():
@@ -100,6 +104,10 @@ def review(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Fiche « {practice.title} » : {practice.get_status_display()}.")
+            messages.success(
+                request,
+                _("Fiche « %(title)s » : %(status)s.")
+                % {"title": practice.title, "status": practice.get_status_display()},
+            )
             return redirect(reverse("moderation:queue") + "#" + moderation.KEY)
     return render(request, "network/review.html", {"practice": practice, "form": form, "decidable": decidable})

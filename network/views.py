@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Structure
@@ -33,7 +34,7 @@ def network_only(view):
     def guarded(request, *args, **kwargs):
         if not may_use_network(request.user):
             raise PermissionDenied(
-                "Le réseau des aidants est réservé aux professionnels : précisez votre profession dans votre compte."
+                _("Le réseau des aidants est réservé aux professionnels : précisez votre profession dans votre compte.")
             )
         return view(request, *args, **kwargs)
 
@@ -65,7 +66,7 @@ def home(request):
 def profile(request, pk: int):
     person = get_object_or_404(Profile.objects.select_related("user"), pk=pk)
     if not can(request.user, VIEW, person):
-        raise PermissionDenied("Cette personne n’apparaît pas (ou plus) dans le réseau.")
+        raise PermissionDenied(_("Cette personne n’apparaît pas (ou plus) dans le réseau."))
     structures = Structure.objects.filter(memberships__user=person.user_id).order_by("name")
     return render(request, "network/profile.html", {"person": person, "structures": structures})
 
@@ -78,9 +79,11 @@ def my_profile(request):
     if request.method == "POST" and form.is_valid():
         saved = profiles.save(request.user, form.values(), form.cleaned_data["communes"],
                               listed=form.cleaned_data["listed"])  # fmt: skip
-        messages.success(request, "Votre profil est enregistré." + (
-            " Il apparaît dans l’annuaire du réseau." if saved.listed else
-            " Il n’apparaît pas dans l’annuaire : cochez la case d’accord pour y figurer."))  # fmt: skip
+        if saved.listed:
+            messages.success(request, _("Votre profil est enregistré. Il apparaît dans l’annuaire du réseau."))
+        else:
+            messages.success(request, _("Votre profil est enregistré. Il n’apparaît pas dans l’annuaire : cochez la "
+                                        "case d’accord pour y figurer."))  # fmt: skip
         return redirect("network:my-profile")
     structures = Structure.objects.filter(memberships__user=request.user).order_by("name")
     return render(request, "network/my_profile.html", {"form": form, "current": current, "structures": structures})
@@ -94,10 +97,10 @@ def withdraw_profile(request):
     if current is not None:
         if request.POST.get("action") == "supprimer":
             profiles.delete(current, user=request.user)
-            messages.success(request, "Votre profil est supprimé.")
+            messages.success(request, _("Votre profil est supprimé."))
         else:
             profiles.withdraw(current, user=request.user)
-            messages.success(request, "Vous n’apparaissez plus dans l’annuaire du réseau.")
+            messages.success(request, _("Vous n’apparaissez plus dans l’annuaire du réseau."))
     return redirect("network:my-profile")
 
 
@@ -130,7 +133,7 @@ def structure(request, pk: int):
 def activity_csv(request):
     """Every structure's yearly activity (counts only): the coordination's."""
     if not can(request.user, COORDINATE):
-        raise PermissionDenied("Ce fichier est réservé à la coordination.")
+        raise PermissionDenied(_("Ce fichier est réservé à la coordination."))
     year = _year(request)
     header, rows = activity.table(year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -1,6 +1,8 @@
 """The network's own short lists: labels an aidant may hold, languages spoken. Needs and publics come from
 `directory.needs` and `standards.dataincl` (one vocabulary each, never copied)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from directory.needs import CHOICES as NEED_CHOICES
 from standards.dataincl import PUBLICS
 from standards.vocabulary import Vocabulary
@@ -14,11 +16,11 @@ OTHER_LABEL = "autre"
 LABELS = Vocabulary(
     "labels",
     (
-        (AIDANTS_CONNECT, "Habilitation Aidants Connect"),
-        (CONSEILLER_NUMERIQUE, "Conseiller ou conseillère numérique"),
-        (FRANCE_SERVICES, "Agent France Services"),
-        (PIX, "Certification Pix ou formation Pix"),
-        (OTHER_LABEL, "Autre formation ou label"),
+        (AIDANTS_CONNECT, _("Habilitation Aidants Connect")),
+        (CONSEILLER_NUMERIQUE, _("Conseiller ou conseillère numérique")),
+        (FRANCE_SERVICES, _("Agent France Services")),
+        (PIX, _("Certification Pix ou formation Pix")),
+        (OTHER_LABEL, _("Autre formation ou label")),
     ),
 )
 
@@ -26,17 +28,17 @@ LABELS = Vocabulary(
 LANGUAGES = Vocabulary(
     "langues",
     (
-        ("en", "anglais"),
-        ("ar", "arabe"),
-        ("es", "espagnol"),
-        ("pt", "portugais"),
-        ("tr", "turc"),
-        ("ro", "roumain"),
-        ("zh", "chinois"),
-        ("ta", "tamoul"),
-        ("ru", "russe"),
-        ("uk", "ukrainien"),
-        ("lsf", "langue des signes française"),
+        ("en", _("anglais")),
+        ("ar", _("arabe")),
+        ("es", _("espagnol")),
+        ("pt", _("portugais")),
+        ("tr", _("turc")),
+        ("ro", _("roumain")),
+        ("zh", _("chinois")),
+        ("ta", _("tamoul")),
+        ("ru", _("russe")),
+        ("uk", _("ukrainien")),
+        ("lsf", _("langue des signes française")),
     ),
 )
 

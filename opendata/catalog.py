@@ -4,15 +4,31 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import get_language, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+
 from algorithms import export as algorithms_export
 from civic import exports as civic_exports
 from opendata.exports import common, dataincl, events, flat, geo, lieux
 from participation.domain import export as requests_export
 
-LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
+LICENCE_NAME = _("Licence Ouverte / Open Licence version 2.0")
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 LIEUX_SCHEMA_URL = "https://lamednum.github.io/standard-mediation-num/"
 DATAINCLUSION_SCHEMA_URL = "https://www.data.inclusion.gouv.fr/"
+
+# What a file counts, singular and plural (`Download.unit` is the key); the plural is chosen by « n ».
+UNITS = {
+    "lieux": ngettext_lazy("%(count)s lieu", "%(count)s lieux", "n"),
+    "structures": ngettext_lazy("%(count)s structure", "%(count)s structures", "n"),
+    "services": ngettext_lazy("%(count)s service", "%(count)s services", "n"),
+    "dates": ngettext_lazy("%(count)s date", "%(count)s dates", "n"),
+    "demandes": ngettext_lazy("%(count)s demande", "%(count)s demandes", "n"),
+    "lignes": ngettext_lazy("%(count)s ligne", "%(count)s lignes", "n"),
+    "algorithmes": ngettext_lazy("%(count)s algorithme", "%(count)s algorithmes", "n"),
+    "délibérations": ngettext_lazy("%(count)s délibération", "%(count)s délibérations", "n"),
+    "votes": ngettext_lazy("%(count)s vote", "%(count)s votes", "n"),
+}
 
 
 @dataclass(frozen=True)
@@ -30,8 +46,9 @@ class Download:
 
     def counted(self, count: int) -> str:
         """« 1 lieu », « 0 service », « 1 250 services » (French: 0 and 1 are singular)."""
-        unit = self.unit if count > 1 else self.unit.removesuffix("x").removesuffix("s")
-        return f"{count:,} {unit}".replace(",", "\u202f")
+        # Without a French catalog, gettext falls back on « n == 1 »: French says « 0 service ».
+        chosen = 1 if count == 0 and get_language().startswith("fr") else count
+        return UNITS[self.unit] % {"n": chosen, "count": f"{count:,}".replace(",", "\u202f")}
 
     def filename(self, day: date) -> str:
         """`2026-11-22_ancrage_lieux-de-mediation-numerique.csv`"""
@@ -96,89 +113,89 @@ def _algorithms_csv(base_url: str) -> Iterator[str]:
 DOWNLOADS = [
     Download(
         "lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique", "csv",
-        "Lieux de médiation numérique (standard national)", "CSV", "text/csv; charset=utf-8",
-        "Un lieu par ligne, les 32 colonnes du standard « lieux de médiation numérique » v1.0.2, "
-        "valeurs multiples séparées par « | ». Les lieux sans adresse complète n’y figurent pas.",
+        _("Lieux de médiation numérique (standard national)"), "CSV", "text/csv; charset=utf-8",
+        _("Un lieu par ligne, les 32 colonnes du standard « lieux de médiation numérique » v1.0.2, "
+        "valeurs multiples séparées par « | ». Les lieux sans adresse complète n’y figurent pas."),
         "lieux", lambda: lieux.exportable_places().count(), _lieux_csv,
     ),
     Download(
         "lieux-de-mediation-numerique.json", "lieux-de-mediation-numerique", "json",
-        "Lieux de médiation numérique (standard national)", "JSON", "application/json",
-        "Les mêmes lieux et les mêmes colonnes que le fichier CSV, en liste d’objets JSON.",
+        _("Lieux de médiation numérique (standard national)"), "JSON", "application/json",
+        _("Les mêmes lieux et les mêmes colonnes que le fichier CSV, en liste d’objets JSON."),
         "lieux", lambda: lieux.exportable_places().count(), _lieux_json,
     ),
     Download(
         "data-inclusion-structures.json", "data-inclusion-structures", "json",
-        "Structures (schéma data·inclusion v1)", "JSON", "application/json",
-        "Les lieux publiés, au format « structure » du schéma data·inclusion v1.",
+        _("Structures (schéma data·inclusion v1)"), "JSON", "application/json",
+        _("Les lieux publiés, au format « structure » du schéma data·inclusion v1."),
         "structures", lambda: common.published_places().count(), _structures,
     ),
     Download(
         "data-inclusion-services.json", "data-inclusion-services", "json",
-        "Services (schéma data·inclusion v1)", "JSON", "application/json",
-        "Les services publiés, au format « service » du schéma data·inclusion v1, "
-        "reliés à leur structure par « structure_id ».",
+        _("Services (schéma data·inclusion v1)"), "JSON", "application/json",
+        _("Les services publiés, au format « service » du schéma data·inclusion v1, "
+        "reliés à leur structure par « structure_id »."),
         "services", lambda: common.published_services().count(), _services,
     ),
     Download(
         "lieux.geojson", "lieux", "geojson",
-        "Carte des lieux", "GeoJSON", "application/geo+json",
-        "Les lieux situés sur la carte (coordonnées WGS 84), avec leurs informations principales "
-        "et le lien vers leur page.",
+        _("Carte des lieux"), "GeoJSON", "application/geo+json",
+        _("Les lieux situés sur la carte (coordonnées WGS 84), avec leurs informations principales "
+        "et le lien vers leur page."),
         "lieux", lambda: geo.located_places().count(), _geojson,
     ),
     Download(
         "services.csv", "services", "csv",
-        "Services avec l’adresse de leur lieu", "CSV", "text/csv; charset=utf-8",
-        "Un service par ligne, avec le nom, l’adresse et la position de son lieu : "
-        "facile à ouvrir dans un tableur.",
+        _("Services avec l’adresse de leur lieu"), "CSV", "text/csv; charset=utf-8",
+        _("Un service par ligne, avec le nom, l’adresse et la position de son lieu : "
+        "facile à ouvrir dans un tableur."),
         "services", lambda: common.published_services().count(), _flat,
     ),
     Download(
         "evenements.csv", "evenements", "csv",
-        "Ateliers et événements à venir", "CSV", "text/csv; charset=utf-8",
-        "Une date par ligne : l’événement, son organisateur, où et quand, le thème, le public, les places et "
-        "les places prises. Aucune donnée sur les personnes inscrites.",
+        _("Ateliers et événements à venir"), "CSV", "text/csv; charset=utf-8",
+        _("Une date par ligne : l’événement, son organisateur, où et quand, le thème, le public, les places et "
+        "les places prises. Aucune donnée sur les personnes inscrites."),
         "dates", lambda: events.dates().count(), _events,
     ),
     Download(
         "demandes.csv", "demandes-des-habitants", "csv",
-        "Demandes des habitants", "CSV", "text/csv; charset=utf-8",
-        "Une demande publiée par ligne (catégorie, commune, état, date prévue, soutiens), lue en temps réel ; "
-        "sans adresse e-mail ni nom de personne.",
+        _("Demandes des habitants"), "CSV", "text/csv; charset=utf-8",
+        _("Une demande publiée par ligne (catégorie, commune, état, date prévue, soutiens), lue en temps réel ; "
+        "sans adresse e-mail ni nom de personne."),
         "demandes", lambda: requests_export.rows_count(), _requests_csv,
     ),
     Download(
         "demandes.geojson", "demandes-des-habitants", "geojson",
-        "Carte des demandes des habitants", "GeoJSON", "application/geo+json",
-        "Les demandes publiées situées par un point, avec les mêmes informations que le fichier CSV.",
+        _("Carte des demandes des habitants"), "GeoJSON", "application/geo+json",
+        _("Les demandes publiées situées par un point, avec les mêmes informations que le fichier CSV."),
         "demandes", lambda: requests_export.rows_count(located=True), requests_export.geojson,
     ),
     Download(
         "algorithmes.csv", "algorithmes-publics", "csv",
-        "Algorithmes publics : paramètres et règles", "CSV", "text/csv; charset=utf-8",
-        "Le registre des algorithmes du site : une ligne par paramètre (sa valeur) et par règle (son texte), "
-        "avec la version en vigueur de son algorithme.",
+        _("Algorithmes publics : paramètres et règles"), "CSV", "text/csv; charset=utf-8",
+        _("Le registre des algorithmes du site : une ligne par paramètre (sa valeur) et par règle (son texte), "
+        "avec la version en vigueur de son algorithme."),
         "lignes", lambda: len(algorithms_export.rows()), _algorithms_csv,
     ),
     Download(
         "algorithmes.json", "algorithmes-publics", "json",
-        "Algorithmes publics : le registre complet", "JSON", "application/json",
-        "Un objet par algorithme : finalité, part dans le résultat, données et sources, paramètres, opérations, "
-        "règles, rôle des personnes, versions datées.",
+        _("Algorithmes publics : le registre complet"), "JSON", "application/json",
+        _("Un objet par algorithme : finalité, part dans le résultat, données et sources, paramètres, opérations, "
+        "règles, rôle des personnes, versions datées."),
         "algorithmes", lambda: len(algorithms_export.records()), _algorithms_json,
     ),
     Download(
         "deliberations.csv", "deliberations", "csv",
-        "Délibérations des conseils (format national SCDL)", "CSV", "text/csv; charset=utf-8",
-        "Une délibération par ligne, les 17 colonnes du schéma SCDL « Délibérations » (schema.data.gouv.fr), "
-        "avec les totaux des votes.",
+        _("Délibérations des conseils (format national SCDL)"), "CSV", "text/csv; charset=utf-8",
+        _("Une délibération par ligne, les 17 colonnes du schéma SCDL « Délibérations » (schema.data.gouv.fr), "
+        "avec les totaux des votes."),
         "délibérations", lambda: civic_exports.deliberations().count(), _deliberations,
     ),
     Download(
         "votes-des-elus.csv", "votes-des-elus", "csv",
-        "Vote de chaque élu, délibération par délibération", "CSV", "text/csv; charset=utf-8",
-        "Une ligne par élu et par délibération : pour, contre, abstention ou absent, et le pouvoir donné.",
+        _("Vote de chaque élu, délibération par délibération"), "CSV", "text/csv; charset=utf-8",
+        _("Une ligne par élu et par délibération : pour, contre, abstention ou absent, et le pouvoir donné."),
         "votes", lambda: civic_exports.votes().count(), _council_votes,
     ),
 ]  # fmt: skip

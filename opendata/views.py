@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from opendata import catalog
@@ -29,7 +30,7 @@ def index(request):
 def download(request, slug: str):
     item = catalog.BY_SLUG.get(slug)
     if item is None:
-        raise Http404("Fichier inconnu")
+        raise Http404(gettext("Fichier inconnu"))
     if request.method == "HEAD":  # headers only: do not build the whole file
         response = HttpResponse(content_type=item.media_type)
     else:

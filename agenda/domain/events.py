@@ -10,6 +10,7 @@ registered to future dates are told what changed (time, place, cancellation). `c
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agenda.domain import recurrence, registrations, schedule
 from agenda.models import Event, Occurrence, Registration
@@ -35,29 +36,29 @@ def validate(values: dict, event: Event | None = None, now=None) -> None:
     errors = {}
     title = (values.get("title") or "").strip()
     if not title:
-        errors["title"] = "Indiquez un titre."
+        errors["title"] = _("Indiquez un titre.")
     elif len(title) > TITLE_MAX:
-        errors["title"] = (
-            f"Le titre a {len(title)} caractères : {TITLE_MAX} au plus. Mettez les détails dans la description."
-        )
+        errors["title"] = _(
+            "Le titre a %(n)s caractères : %(max)s au plus. Mettez les détails dans la description."
+        ) % {"n": len(title), "max": TITLE_MAX}
     start_date, start_time, end_time = values.get("start_date"), values.get("start_time"), values.get("end_time")
     today = timezone.localdate(now)
     changed_date = event is None or event.start_date != start_date
     if start_date and changed_date and start_date < today:
-        errors["start_date"] = "Cette date est passée : choisissez une date à venir."
+        errors["start_date"] = _("Cette date est passée : choisissez une date à venir.")
     if start_time and end_time and end_time <= start_time:
-        errors["end_time"] = "L’heure de fin doit venir après l’heure de début."
+        errors["end_time"] = _("L’heure de fin doit venir après l’heure de début.")
     if values.get("mode") == Event.Mode.PLACE and not values.get("place"):
-        errors["place"] = "Choisissez le lieu de l’annuaire, ou une autre façon de dire où."
+        errors["place"] = _("Choisissez le lieu de l’annuaire, ou une autre façon de dire où.")
     if values.get("capacity") is not None and values["capacity"] < 1:
-        errors["capacity"] = "Indiquez au moins 1 place, ou laissez vide s’il n’y a pas de limite."
+        errors["capacity"] = _("Indiquez au moins 1 place, ou laissez vide s’il n’y a pas de limite.")
     schedule_changed = event is None or any(
         values.get(name) != getattr(event, name) for name in CALENDAR_FIELDS if name in values and name != "status"
     )
     if start_date and start_time and end_time and schedule_changed and not errors:
         draft = Event(**{k: v for k, v in values.items() if k in _EVENT_FIELDS})
         if not any(start > now for start in recurrence.planned_starts(draft)):
-            errors["start_date"] = (
+            errors["start_date"] = _(
                 "Ces réglages ne donnent aucune date à venir : vérifiez la date, les jours et la fin."
             )
     if errors:
@@ -132,13 +133,22 @@ def change(user, event: Event, values: dict) -> list[str]:
         outcome = schedule.materialise(event) if event.status == Event.Status.PUBLISHED else schedule.Outcome()
     told = []
     if any(name in WHERE_FIELDS for name in changed):
-        told.append(f"Le lieu change : {where_before} → {registrations.where(event)}.")
+        told.append(
+            _("Le lieu change : %(before)s → %(after)s.")
+            % {"before": where_before, "after": registrations.where(event)}
+        )
         for occurrence in event.occurrences.filter(starts_at__gte=timezone.now(), cancelled=False):
             _tell(occurrence, told[-1:])
     for occurrence, old in outcome.moved:
-        _tell(occurrence, [f"L’horaire change : {_when(old)} → {_when(occurrence.starts_at)}."])
+        _tell(
+            occurrence,
+            [
+                _("L’horaire change : %(before)s → %(after)s.")
+                % {"before": _when(old), "after": _when(occurrence.starts_at)}
+            ],
+        )
     for occurrence in outcome.cancelled:
-        _tell(occurrence, ["Cette date est annulée."])
+        _tell(occurrence, [_("Cette date est annulée.")])
     for occurrence in event.occurrences.filter(starts_at__gte=timezone.now(), cancelled=False):
         if occurrence.capacity is None or occurrence.capacity > occurrence.taken:
             registrations.promote_after_change(occurrence.pk)
@@ -154,7 +164,7 @@ def cancel_event(user, event: Event) -> int:
         Occurrence.objects.filter(pk__in=[o.pk for o in future]).update(cancelled=True)
         audit.record(event, "événement annulé", user=user, changes={"état": [None, event.status]})
     for occurrence in future:
-        _tell(occurrence, ["L’événement est annulé."])
+        _tell(occurrence, [_("L’événement est annulé.")])
     return len(future)
 
 
@@ -168,13 +178,13 @@ def cancel_occurrence(user, occurrence: Occurrence) -> None:
         event.sequence += 1
         event.save(update_fields=["skipped_dates", "sequence", "updated_at"])
         audit.record(event, "date annulée", user=user, changes={"date": [None, day]})
-    _tell(occurrence, ["Cette date est annulée."])
+    _tell(occurrence, [_("Cette date est annulée.")])
 
 
 def _when(moment) -> str:
     from agenda.templatetags.agenda_tags import hour, weekday_date
 
-    return f"{weekday_date(moment, 'inline')} à {hour(moment)}"
+    return _("%(day)s à %(hour)s") % {"day": weekday_date(moment, "inline"), "hour": hour(moment)}
 
 
 def _tell(occurrence: Occurrence, what: list[str]) -> None:
@@ -195,6 +205,9 @@ def decide(user, event: Event, accepted: bool, reason: str = "") -> None:
             schedule.materialise(event)
     if event.created_by and event.created_by.email:
         notify.decision(
-            event.created_by.email, subject=f"votre événement « {french_inner_quotes(event.title)} »",
-            accepted=accepted, reason=reason, url=event.get_absolute_url(),
-        )  # fmt: skip
+            event.created_by.email,
+            subject=_("votre événement « %(title)s »") % {"title": french_inner_quotes(event.title)},
+            accepted=accepted,
+            reason=reason,
+            url=event.get_absolute_url(),
+        )

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.permissions import sees_trainings
 from agenda.models import Event, Occurrence
@@ -74,11 +75,12 @@ def by_day(items, key=lambda item: item.occurrence):
 def by_day_and_commune(occurrences):
     """A programme's page: [(day, [(commune, [occurrences])])], communes in alphabetical order, online last."""
     days = []
+    online = gettext("En ligne")
     for day, dates in by_day(occurrences, key=lambda o: o):
         communes = {}
         for occurrence in dates:
-            communes.setdefault(occurrence.event.commune or "En ligne", []).append(occurrence)
-        ordered = sorted(communes.items(), key=lambda pair: (pair[0] == "En ligne", pair[0]))
+            communes.setdefault(occurrence.event.commune or online, []).append(occurrence)
+        ordered = sorted(communes.items(), key=lambda pair: (pair[0] == online, pair[0]))
         days.append((day, ordered))
     return days
 

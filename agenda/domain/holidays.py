@@ -9,10 +9,19 @@ import datetime
 from functools import cache
 
 from dateutil.easter import easter
+from django.utils.translation import gettext_lazy as _
 
-FIXED = {(1, 1): "Jour de l’an", (5, 1): "Fête du Travail", (5, 8): "Victoire 1945", (7, 14): "Fête nationale",
-         (8, 15): "Assomption", (11, 1): "Toussaint", (11, 11): "Armistice 1918", (12, 25): "Noël"}  # fmt: skip
-AFTER_EASTER = {1: "Lundi de Pâques", 39: "Ascension", 50: "Lundi de Pentecôte"}
+FIXED = {
+    (1, 1): _("Jour de l’an"),
+    (5, 1): _("Fête du Travail"),
+    (5, 8): _("Victoire 1945"),
+    (7, 14): _("Fête nationale"),
+    (8, 15): _("Assomption"),
+    (11, 1): _("Toussaint"),
+    (11, 11): _("Armistice 1918"),
+    (12, 25): _("Noël"),
+}
+AFTER_EASTER = {1: _("Lundi de Pâques"), 39: _("Ascension"), 50: _("Lundi de Pentecôte")}
 
 
 @cache
@@ -25,4 +34,4 @@ def of_year(year: int) -> dict[datetime.date, str]:
 
 def name_of(day: datetime.date) -> str:
     """The holiday's name, or "" when the day is not one."""
-    return of_year(day.year).get(day, "")
+    return str(of_year(day.year).get(day, ""))

@@ -10,6 +10,9 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from agenda.domain.holidays import name_of
 
@@ -53,9 +56,9 @@ def _last_day(event) -> datetime.date:
 def skipped(event, day: datetime.date) -> str:
     """Why this day has no session ("" when it has one): a public holiday, or a date the organiser skipped."""
     if day.isoformat() in (event.skipped_dates or []):
-        return "date annulée par l’organisateur"
+        return _("date annulée par l’organisateur")
     if event.skip_holidays and (holiday := name_of(day)):
-        return f"jour férié ({holiday})"
+        return _("jour férié (%(name)s)") % {"name": holiday}
     return ""
 
 
@@ -89,25 +92,45 @@ def excluded_starts(event) -> list[datetime.datetime]:
 
 
 def describe(event) -> str:
-    """The schedule in French words: « Chaque semaine le mardi et le jeudi, jusqu’au 30 juin 2027 »."""
+    """The schedule in words: « Chaque semaine le mardi et le jeudi, jusqu’au 30 juin 2027 »."""
     from web.french import day
 
-    names = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
     if not event.repeat:
         return ""
     every = event.interval or 1
     if event.repeat == "hebdo":
-        days = sorted(set(event.weekdays or [event.start_date.weekday()]))
-        listed = " et ".join(", ".join(names[d] for d in days).rsplit(", ", 1))
-        head = ("Chaque semaine" if every == 1 else f"Toutes les {every} semaines") + f" le {listed}"
+        days = [str(WEEKDAYS[d]) for d in sorted(set(event.weekdays or [event.start_date.weekday()]))]
+        listed = (
+            days[0]
+            if len(days) == 1
+            else _("%(first)s et %(last)s") % {"first": ", ".join(days[:-1]), "last": days[-1]}
+        )
+        head = ngettext("Chaque semaine le %(days)s", "Toutes les %(n)s semaines le %(days)s", every) % {
+            "n": every,
+            "days": listed,
+        }
     elif event.repeat == "mois-jour":
-        head = ("Chaque mois" if every == 1 else f"Tous les {every} mois") + f" le {event.start_date.day}"
+        head = ngettext("Chaque mois le %(day)s", "Tous les %(n)s mois le %(day)s", every) % {
+            "n": every,
+            "day": event.start_date.day,
+        }
     else:
         nth = (event.start_date.day - 1) // 7 + 1
-        rank = "dernier" if nth == 5 else ("1er" if nth == 1 else f"{nth}e")
-        head = ("Chaque mois" if every == 1 else f"Tous les {every} mois") + (
-            f" le {rank} {names[event.start_date.weekday()]}"
-        )
-    tail = f", {event.count} séances" if event.count else (f", jusqu’au {day(event.until)}" if event.until else "")
-    holidays = ", sauf les jours fériés" if event.skip_holidays else ""
+        weekday = str(WEEKDAYS[event.start_date.weekday()])
+        if nth == 5:
+            head = ngettext("Chaque mois le dernier %(weekday)s", "Tous les %(n)s mois le dernier %(weekday)s", every)
+        elif nth == 1:
+            head = ngettext("Chaque mois le 1er %(weekday)s", "Tous les %(n)s mois le 1er %(weekday)s", every)
+        else:
+            head = ngettext(
+                "Chaque mois le %(rank)se %(weekday)s", "Tous les %(n)s mois le %(rank)se %(weekday)s", every
+            )
+        head = head % {"n": every, "rank": nth, "weekday": weekday}
+    if event.count:
+        tail = ngettext(", %(n)s séance", ", %(n)s séances", event.count) % {"n": event.count}
+    elif event.until:
+        tail = _(", jusqu’au %(day)s") % {"day": day(event.until)}
+    else:
+        tail = ""
+    holidays = _(", sauf les jours fériés") if event.skip_holidays else ""
     return head + tail + holidays

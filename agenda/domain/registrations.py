@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from agenda.models import Occurrence, Registration
 from core import audit, mail, signing
@@ -34,7 +36,7 @@ class Closed(Exception):
     """The occurrence takes no registration (cancelled, past, or registration elsewhere)."""
 
     def __str__(self):
-        return "Les inscriptions ne sont pas ouvertes pour cette date."
+        return _("Les inscriptions ne sont pas ouvertes pour cette date.")
 
 
 class TooMany(Exception):
@@ -45,7 +47,9 @@ class TooMany(Exception):
         self.left = left
 
     def __str__(self):
-        return f"Il reste {self.left} place{'s' if self.left > 1 else ''} pour cette date."
+        return ngettext(
+            "Il reste %(n)s place pour cette date.", "Il reste %(n)s places pour cette date.", self.left
+        ) % {"n": self.left}
 
 
 class AlreadyRegistered(Exception):
@@ -56,7 +60,7 @@ class AlreadyRegistered(Exception):
         self.registration = registration
 
     def __str__(self):
-        return "Vous êtes déjà inscrit(e) à cette date."
+        return _("Vous êtes déjà inscrit(e) à cette date.")
 
 
 def is_open(occurrence: Occurrence, now=None) -> bool:
@@ -219,7 +223,7 @@ def context(registration: Registration, **extra) -> dict:
 
 def where(event) -> str:
     if event.mode == event.Mode.ONLINE:
-        return "En ligne"
+        return _("En ligne")
     if event.mode == event.Mode.PLACE and event.place_id:
         place = event.place
         return f"{place.nom}, {place.adresse}, {place.code_postal} {place.commune}".strip(", ")

@@ -2,7 +2,11 @@
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from web import french
 from web.french import day
 
 
@@ -20,7 +24,9 @@ register = template.Library()
 def hour(moment) -> str:
     """« 14 h », « 9 h 30 » (in the site's zone)."""
     local = timezone.localtime(moment)
-    return f"{local.hour}\u00a0h" + (f"\u00a0{local.minute:02d}" if local.minute else "")
+    if local.minute:
+        return gettext("%(hour)s\u00a0h\u00a0%(minute)s") % {"hour": local.hour, "minute": f"{local.minute:02d}"}
+    return gettext("%(hour)s\u00a0h") % {"hour": local.hour}
 
 
 @register.filter
@@ -30,7 +36,10 @@ def weekday_date(value, inline="") -> str:
     if hasattr(value, "tzinfo"):
         value = timezone.localdate(value)
     weekday = formats.date_format(value, "l")
-    return f"{weekday if inline else weekday.capitalize()} {day(value)}"
+    return gettext("%(weekday)s %(date)s") % {
+        "weekday": weekday if inline else weekday.capitalize(),
+        "date": day(value),
+    }
 
 
 @register.filter
@@ -42,3 +51,16 @@ def get_item(mapping, key):
 def inner_quotes(title: str) -> str:
     """A title shown inside « » gets “ ” for its own quotes: « Atelier “Mon smartphone” »."""
     return french_inner_quotes(title)
+
+
+@register.filter
+def near(name: str) -> str:
+    """« près de Palaiseau », « près d’Évry »: the translation may use the bare %(name)s."""
+    return gettext("près %(de_name)s") % {"de_name": french.de(name), "name": name}
+
+
+@register.filter
+def km_from(radius, name: str) -> str:
+    """« à 10 km de Palaiseau »: the translation may use the bare %(name)s."""
+    text = gettext("à %(n)s&nbsp;km %(de_name)s")
+    return mark_safe(text % {"n": escape(radius), "de_name": escape(french.de(name)), "name": escape(name)})

@@ -5,7 +5,9 @@ structure's network page, the coordinators' CSV and the observatory."""
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Structure
 from network import activity
@@ -15,9 +17,9 @@ PRACTICES = "practices_published"
 PRACTICES_YEAR = "practices_published_in_year"
 PROFILES = "profiles_listed"
 OWN_LABELS = {
-    PRACTICES: "Fiches pratiques publiées (en tout)",
-    PRACTICES_YEAR: "Fiches pratiques publiées dans l’année",
-    PROFILES: "Personnes présentes dans le réseau (aujourd’hui)",
+    PRACTICES: _("Fiches pratiques publiées (en tout)"),
+    PRACTICES_YEAR: _("Fiches pratiques publiées dans l’année"),
+    PROFILES: _("Personnes présentes dans le réseau (aujourd’hui)"),
 }
 
 
@@ -69,7 +71,8 @@ def lines(structure, year: int) -> list[Line]:
 
 def table(year: int) -> tuple[list[str], list[list]]:
     """The coordinators' CSV: a header in French, then one row of counts per structure."""
-    names = labels()
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {key: str(label) for key, label in labels().items()}
     keys = list(names)
     rows = []
     for structure in Structure.objects.order_by("name", "pk"):

@@ -5,6 +5,7 @@ audited (status only) and the author is told of each decision (`moderation.notif
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import DELETE, EDIT, MODERATE, can
 from core import audit
@@ -33,7 +34,7 @@ def _status_after_edit(practice: Practice, user) -> str:
 def submit(practice: Practice, *, user) -> Practice:
     """Save a new or changed sheet (its fields already set, e.g. by the form)."""
     if not can(user, EDIT, practice):
-        raise PermissionDenied("Seuls les membres de la structure écrivent ses fiches.")
+        raise PermissionDenied(_("Seuls les membres de la structure écrivent ses fiches."))
     created = practice.pk is None
     before = Practice.objects.get(pk=practice.pk).status if not created else ""
     if created:
@@ -51,9 +52,9 @@ def submit(practice: Practice, *, user) -> Practice:
 
 def _decide(practice: Practice, user, *, expected, status: str, reason: str, verb: str) -> None:
     if not can(user, MODERATE, practice):
-        raise PermissionDenied("Seules la modération et la coordination décident des fiches.")
+        raise PermissionDenied(_("Seules la modération et la coordination décident des fiches."))
     if practice.status not in expected:
-        raise ValidationError("Cette fiche a déjà été décidée : rechargez la page.")
+        raise ValidationError(_("Cette fiche a déjà été décidée : rechargez la page."))
     before = practice.status
     practice.status, practice.reason = status, reason
     practice.decided_by, practice.decided_at = user, timezone.now()
@@ -64,7 +65,12 @@ def _decide(practice: Practice, user, *, expected, status: str, reason: str, ver
     if practice.author is not None and practice.author.email:
         notify.decision(
             practice.author.email,
-            subject=f"votre fiche pratique « {practice.title} »" + (", publiée jusqu’ici" * (before == S.PUBLISHED)),
+            subject=(
+                _("votre fiche pratique « %(title)s », publiée jusqu’ici")
+                if before == S.PUBLISHED
+                else _("votre fiche pratique « %(title)s »")
+            )
+            % {"title": practice.title},
             accepted=status == S.PUBLISHED,
             reason=reason,
             url=practice.get_absolute_url(),
@@ -87,7 +93,7 @@ def unpublish(practice: Practice, *, user, reason: str) -> None:
 
 def _require(reason: str) -> None:
     if not reason.strip():
-        raise ValidationError("Dites à l’auteur pourquoi : ce message lui est envoyé.")
+        raise ValidationError(_("Dites à l’auteur pourquoi : ce message lui est envoyé."))
 
 
 def delete(practice: Practice, *, user) -> None:

@@ -4,6 +4,7 @@ one function that checks, saves and audits (field names only: no personal value 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import DELETE, EDIT, can, is_professional
 from core import audit
@@ -20,7 +21,7 @@ def profile_of(user) -> Profile | None:
 def save(user, values: dict, communes, *, listed: bool) -> Profile:
     """The person's own profile with these values; `listed`: they choose to appear (their consent is dated)."""
     if not is_professional(user):
-        raise PermissionDenied("Le réseau est réservé aux professionnels : précisez votre profession.")
+        raise PermissionDenied(_("Le réseau est réservé aux professionnels : précisez votre profession."))
     profile = profile_of(user) or Profile(user=user)
     if profile.pk and not can(user, EDIT, profile):
         raise PermissionDenied

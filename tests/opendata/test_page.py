@@ -22,7 +22,7 @@ def test_page_lists_every_download_with_format_count_licence_and_date(client):
     assert "Licence Ouverte / Open Licence version 2.0" in html and "Etalab" in html
     for item in catalog.DOWNLOADS:
         assert reverse("opendata:download", args=[item.slug]) in html
-        assert item.title in html
+        assert str(item.title) in html
     assert "1 lieu." in html
     assert "2 structures." in html
     assert "<script" not in html
