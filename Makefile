@@ -87,8 +87,12 @@ translations: $(BIN)/.deps gettext
 
 ## After changing French texts: gather them into the catalogues, for the translators (see README).
 messages: $(BIN)/.deps gettext
-	$(MANAGE) makemessages --no-obsolete -l en -l ar -l uk -l fa $(I18N_IGNORE) --ignore=tests --ignore=bench \
+	$(MANAGE) makemessages --no-obsolete -l fr -l en -l ar -l uk -l fa $(I18N_IGNORE) --ignore=tests --ignore=bench \
 	  --ignore="directory/templates/directory/easy/*" -v0
+	@# French is the source: its catalogue only says French plurals (0 and 1 are singular), each text as itself.
+	msgen --force-po locale/fr/LC_MESSAGES/django.po -o locale/fr/LC_MESSAGES/django.po
+	@# A new catalogue's header is marked fuzzy, and msgfmt would then ignore its plural rule.
+	sed -i '0,/^#, fuzzy$$/{/^#, fuzzy$$/d}' locale/*/LC_MESSAGES/django.po
 
 gettext:
 	@if ! command -v msgfmt >/dev/null; then \

@@ -60,7 +60,9 @@ class _TextCollector(HTMLParser):
         if self._french() or attributes.get("lang") == "fr":
             return
         for name, value in attrs:
-            readable = name in READ_ATTRIBUTES or (name == "value" and attributes.get("type") in {"submit", "button"})
+            readable = name in READ_ATTRIBUTES or (
+                tag == "input" and name == "value" and attributes.get("type") in {"submit", "button"}
+            )
             readable = readable or (name == "content" and attributes.get("name") == "description")
             if readable and value:
                 self.found.append(value)
@@ -131,7 +133,16 @@ def _wordy_arguments(contents):
 
 
 # Python: the places where French text reaches a person, and must be wrapped in gettext / gettext_lazy.
-GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
+GETTEXT_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+}
 MESSAGE_CALLS = {"success", "error", "info", "warning", "add_message", "debug"}
 TEXT_KEYWORDS = {"label", "help_text", "empty_label", "verbose_name", "verbose_name_plural", "message", "placeholder"}
 CHOICE_BASES = {"TextChoices", "IntegerChoices", "Choices"}

@@ -1,8 +1,10 @@
 """The site's languages: addresses, switcher, lang and dir, French-only pages, complete catalogues."""
 
+import gettext as gettext_module
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import trans_real
@@ -91,8 +93,8 @@ def test_every_language_says_its_review_state():
 @pytest.fixture
 def untranslated(monkeypatch):
     """Records each of our texts a page asked for in a language whose catalogue lacks it."""
-    with translation.override("fr"):
-        third_party = set(trans_real.translation("fr")._catalog.keys())  # Django's and the libraries' texts
+    ours = set(gettext_module.translation("django", settings.LOCALE_PATHS[0], ["fr"])._catalog)  # French source
+    third_party = set(trans_real.translation("fr")._catalog.keys()) - ours  # Django's and the libraries' texts
     missing = set()
     real_gettext, real_ngettext = trans_real.DjangoTranslation.gettext, trans_real.DjangoTranslation.ngettext
 
@@ -124,3 +126,13 @@ def test_reverse_outside_a_request_stays_french():
     assert reverse("directory:home") == "/"
     with translation.override("ar"):
         assert reverse("directory:home") == "/ar/"
+
+
+def test_french_counts_zero_and_one_as_singular():
+    from django.template import Context, Template
+
+    html = Template(
+        "{% load i18n %}{% for n in counts %}{% blocktranslate count counter=n %}{{ counter }} inscription"
+        "{% plural %}{{ counter }} inscriptions{% endblocktranslate %}, {% endfor %}"
+    )
+    assert html.render(Context({"counts": [0, 1, 2]})) == "0 inscription, 1 inscription, 2 inscriptions, "
