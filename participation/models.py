@@ -20,8 +20,8 @@ class ResponsibleService(models.Model):
     )
 
     class Meta:
-        verbose_name = "service responsable"
-        verbose_name_plural = "services responsables"
+        verbose_name = _("service responsable")
+        verbose_name_plural = _("services responsables")
         ordering = ["name"]
 
     def __str__(self):
@@ -45,8 +45,8 @@ class Category(models.Model):
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     class Meta:
-        verbose_name = "catégorie de demande"
-        verbose_name_plural = "catégories de demandes"
+        verbose_name = _("catégorie de demande")
+        verbose_name_plural = _("catégories de demandes")
         ordering = ["order", "name"]
 
     def __str__(self):
@@ -68,8 +68,8 @@ class ResponseTemplate(models.Model):
     )
 
     class Meta:
-        verbose_name = "modèle de réponse"
-        verbose_name_plural = "modèles de réponse"
+        verbose_name = _("modèle de réponse")
+        verbose_name_plural = _("modèles de réponse")
         ordering = ["title"]
 
     def __str__(self):
@@ -137,8 +137,8 @@ class Request(models.Model):
     OPEN = [Status.RECEIVED, Status.QUALIFIED, Status.PLANNED, Status.IN_PROGRESS]
 
     class Meta:
-        verbose_name = "demande"
-        verbose_name_plural = "demandes"
+        verbose_name = _("demande")
+        verbose_name_plural = _("demandes")
         ordering = ["-received_at", "-pk"]
 
     def __str__(self):
@@ -170,7 +170,7 @@ class Support(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "soutien"
+        verbose_name = _("soutien")
         constraints = [
             models.UniqueConstraint(fields=["request", "email"], condition=~Q(email=""), name="one_support_per_email")
         ]
@@ -224,8 +224,8 @@ class Commission(models.Model):
     ranked_at = models.DateTimeField(_("classement mis à jour le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "commission de quartier"
-        verbose_name_plural = "commissions de quartier"
+        verbose_name = _("commission de quartier")
+        verbose_name_plural = _("commissions de quartier")
         ordering = ["name"]
 
     def __str__(self):
@@ -252,7 +252,7 @@ class Minutes(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "compte rendu"
+        verbose_name = _("compte rendu")
         ordering = ["-date", "-pk"]
 
     def __str__(self):
@@ -270,8 +270,8 @@ class APIKey(models.Model):
     last_used = models.DateTimeField(_("dernière utilisation"), null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "clé d’API Open311"
-        verbose_name_plural = "clés d’API Open311"
+        verbose_name = _("clé d’API Open311")
+        verbose_name_plural = _("clés d’API Open311")
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
