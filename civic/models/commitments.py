@@ -94,7 +94,7 @@ class Update(models.Model):
         ordering = ["-created", "-pk"]
 
     def __str__(self):
-        return f"Mise à jour du {self.created:%d/%m/%Y}"
+        return _("Mise à jour du %(day)s") % {"day": f"{self.created:%d/%m/%Y}"}
 
 
 class Follower(models.Model):
@@ -110,4 +110,4 @@ class Follower(models.Model):
         constraints = [models.UniqueConstraint(fields=["commitment", "email"], name="civic_follow_once")]
 
     def __str__(self):
-        return f"Abonnement n° {self.pk}"  # never the address
+        return _("Abonnement n° %(pk)s") % {"pk": self.pk}  # never the address

@@ -58,7 +58,7 @@ class Sitting(models.Model):
         constraints = [models.UniqueConstraint(fields=["council", "date"], name="civic_one_sitting_a_day")]
 
     def __str__(self):
-        return f"Séance du {self.date:%d/%m/%Y}"
+        return _("Séance du %(day)s") % {"day": f"{self.date:%d/%m/%Y}"}
 
 
 class Deliberation(models.Model):

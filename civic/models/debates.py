@@ -113,7 +113,7 @@ class Support(models.Model):
         constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="civic_one_support_per_person")]
 
     def __str__(self):
-        return f"Soutien à « {self.proposal} »"
+        return _("Soutien à « %(proposal)s »") % {"proposal": self.proposal}
 
 
 class Comment(Hideable):
@@ -130,7 +130,10 @@ class Comment(Hideable):
         ordering = ["created"]
 
     def __str__(self):
-        return f"Commentaire de {self.author_name} sur « {self.proposal} »"
+        return _("Commentaire de %(author)s sur « %(proposal)s »") % {
+            "author": self.author_name,
+            "proposal": self.proposal,
+        }
 
 
 class Flag(models.Model):

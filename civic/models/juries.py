@@ -69,11 +69,11 @@ class Volunteer(models.Model):
         constraints = [models.UniqueConstraint(fields=["jury", "number"], name="civic_volunteer_number")]
 
     def __str__(self):
-        return f"Volontaire n° {self.number}"
+        return _("Volontaire n° %(number)s") % {"number": self.number}
 
     @property
     def public_name(self) -> str:
         """First name and initial (« Camille D. »), or the number once anonymised."""
         if not self.first_name:
-            return f"Volontaire n° {self.number}"
+            return _("Volontaire n° %(number)s") % {"number": self.number}
         return f"{self.first_name} {self.last_name[:1]}." if self.last_name else self.first_name
