@@ -48,7 +48,7 @@ def declare() -> Declaration:
                 "Hamilton, plus forts restes).",
             ),
             Rule("hachage", f"Les volontaires sont ordonnés par {draw.HASH}(graine : numéro)."),
-            Rule("tranches-age", "Tranches d’âge proposées : " + ", ".join(Volunteer.AgeBand.labels) + "."),
+            Rule("tranches-age", "Tranches d’âge proposées : " + ", ".join(map(str, Volunteer.AgeBand.labels)) + "."),
             Rule("graine", "La graine est annoncée (sa source) avant le tirage et saisie une fois connue."),
             Rule(
                 "liste",

@@ -1,11 +1,12 @@
 """Democratic life: debates and proposals, follow-up of commitments, councils and votes, citizen juries."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CivicConfig(AppConfig):
     name = "civic"
-    verbose_name = "Vie démocratique"
+    verbose_name = _("Vie démocratique")
 
     def ready(self):
         from accounts import tools
@@ -16,5 +17,10 @@ class CivicConfig(AppConfig):
         moderation.register()
         retention.register()
         algorithms.register("tirage-jury", algorithm.declare)
-        tools.register("Conseils : saisir les séances et les votes", "civic:councils", visible=is_clerk,
-                       help="le greffe : séances, délibérations, présence et votes des élus")  # fmt: skip
+        tools.register(
+            _("Conseils : saisir les séances et les votes"),
+            "civic:councils",
+            visible=is_clerk,
+            key="civic:councils",
+            help=_("le greffe : séances, délibérations, présence et votes des élus"),
+        )

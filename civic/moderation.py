@@ -2,6 +2,8 @@
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic.models import Comment, Flag, Proposal
 from moderation import registry
@@ -17,13 +19,13 @@ def _flagged(model):
 def pending(user):
     for proposal in _flagged(Proposal).iterator(chunk_size=100):
         yield registry.Item(
-            kind=KEY, title=f"Proposition signalée : {proposal.title}",
+            kind=KEY, title=_("Proposition signalée : %(title)s") % {"title": proposal.title},
             url=reverse("civic:review", args=["proposition", proposal.pk]), created=proposal.created,
             author=proposal.author_name,
         )  # fmt: skip
     for note in _flagged(Comment).select_related("proposal").iterator(chunk_size=100):
         yield registry.Item(
-            kind=KEY, title=f"Commentaire signalé sous « {note.proposal.title} »",
+            kind=KEY, title=_("Commentaire signalé sous « %(title)s »") % {"title": note.proposal.title},
             url=reverse("civic:review", args=["commentaire", note.pk]), created=note.created, author=note.author_name,
         )  # fmt: skip
 
@@ -31,7 +33,7 @@ def pending(user):
 def register():
     registry.register(
         KEY,
-        "Débats : textes signalés",
+        gettext_lazy("Débats : textes signalés"),
         pending,
         count=lambda user: _flagged(Proposal).count() + _flagged(Comment).count(),
     )

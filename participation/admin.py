@@ -3,6 +3,7 @@ keys. Requests themselves are handled on the services' pages (/demandes/traiteme
 through the domain; the admin shows them read-only, without the author's e-mail."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 
 from core.admin import AuditedAdmin
 from participation.models import APIKey, Category, Commission, Request, ResponseTemplate, ResponsibleService
@@ -76,4 +77,8 @@ class APIKeyAdmin(AuditedAdmin):
         raw = keys.issue(obj) if not change else None
         super().save_model(request, obj, form, change)
         if raw:
-            messages.warning(request, f"Clé à transmettre à « {obj.name} » (elle ne sera plus affichée) : {raw}")
+            messages.warning(
+                request,
+                _("Clé à transmettre à « %(name)s » (elle ne sera plus affichée) : %(key)s")
+                % {"name": obj.name, "key": raw},
+            )

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from participation.domain import photos
@@ -18,70 +19,78 @@ MAX_KM_FROM_COMMUNE = 30
 class RequestForm(HoneypotMixin, forms.Form):
     category = forms.ModelChoiceField(
         Category.objects.filter(active=True),
-        label="De quoi s’agit-il ?",
-        empty_label="Choisissez",
-        error_messages={"required": "Choisissez de quoi il s’agit."},
+        label=_("De quoi s’agit-il ?"),
+        empty_label=_("Choisissez"),
+        error_messages={"required": _("Choisissez de quoi il s’agit.")},
     )
     commune = forms.CharField(
-        label="Commune",
+        label=_("Commune"),
         max_length=120,
-        help_text="Nom ou code postal, par exemple « Massy » ou « 91300 ».",
-        error_messages={"required": "Indiquez la commune."},
+        help_text=_("Nom ou code postal, par exemple « Massy » ou « 91300 »."),
+        error_messages={"required": _("Indiquez la commune.")},
     )
     address = forms.CharField(
-        label="Adresse ou lieu",
+        label=_("Adresse ou lieu"),
         max_length=250,
         required=False,
-        help_text="Par exemple « Médiathèque, 2 place de France » ou « devant la mairie ».",
+        help_text=_("Par exemple « Médiathèque, 2 place de France » ou « devant la mairie »."),
     )
     neighbourhood = forms.CharField(
-        label="Quartier",
+        label=_("Quartier"),
         max_length=150,
         required=False,
-        help_text="Le nom du quartier (quartier prioritaire si vous le connaissez).",
+        help_text=_("Le nom du quartier (quartier prioritaire si vous le connaissez)."),
     )
     latitude = forms.FloatField(
-        label="Latitude", required=False, min_value=-90, max_value=90, widget=forms.NumberInput(attrs={"step": "any"})
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.NumberInput(attrs={"step": "any"}),
     )
     longitude = forms.FloatField(
-        label="Longitude",
+        label=_("Longitude"),
         required=False,
         min_value=-180,
         max_value=180,
         widget=forms.NumberInput(attrs={"step": "any"}),
     )
     description = forms.CharField(
-        label="Description",
+        label=_("Description"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Ce qui ne va pas, depuis quand. N’écrivez pas de nom ni de numéro de téléphone : "
-        "la description est publique.",
-        error_messages={"required": "Décrivez le problème en quelques mots."},
+        help_text=_(
+            "Ce qui ne va pas, depuis quand. N’écrivez pas de nom ni de numéro de téléphone : "
+            "la description est publique."
+        ),
+        error_messages={"required": _("Décrivez le problème en quelques mots.")},
     )
     photo = forms.FileField(
-        label="Photo",
+        label=_("Photo"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text="JPEG, PNG ou WebP. Elle est publiée : évitez d’y montrer des personnes. "
-        "Sa position et ses autres métadonnées sont effacées.",
+        help_text=_(
+            "JPEG, PNG ou WebP. Elle est publiée : évitez d’y montrer des personnes. "
+            "Sa position et ses autres métadonnées sont effacées."
+        ),
     )
     email = forms.EmailField(
-        label="Votre adresse e-mail",
-        help_text="Pour confirmer la demande et vous tenir au courant. Elle n’est jamais publiée.",
+        label=_("Votre adresse e-mail"),
+        help_text=_("Pour confirmer la demande et vous tenir au courant. Elle n’est jamais publiée."),
         error_messages={
-            "required": "Indiquez votre adresse e-mail : elle sert à confirmer la demande.",
-            "invalid": "Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr).",
+            "required": _("Indiquez votre adresse e-mail : elle sert à confirmer la demande."),
+            "invalid": _("Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr)."),
         },
     )
-    anonymous = forms.BooleanField(label="Rester anonyme sur le site", required=False, initial=True)
+    anonymous = forms.BooleanField(label=_("Rester anonyme sur le site"), required=False, initial=True)
     display_name = forms.CharField(
-        label="Prénom affiché (si vous ne restez pas anonyme)", max_length=60, required=False
+        label=_("Prénom affiché (si vous ne restez pas anonyme)"), max_length=60, required=False
     )
 
     def clean_commune(self):
         commune = resolve_commune(self.cleaned_data["commune"])
         if commune is None:
-            raise ValidationError("Commune introuvable : vérifiez le nom ou le code postal.")
+            raise ValidationError(_("Commune introuvable : vérifiez le nom ou le code postal."))
         return commune
 
     def clean_photo(self):
@@ -99,12 +108,18 @@ class RequestForm(HoneypotMixin, forms.Form):
         lat, lon, commune = data.get("latitude"), data.get("longitude"), data.get("commune")
         if (lat is None) != (lon is None):
             self.add_error(
-                "longitude" if lon is None else "latitude", "Indiquez la latitude et la longitude, ou aucune des deux."
+                "longitude" if lon is None else "latitude",
+                _("Indiquez la latitude et la longitude, ou aucune des deux."),
             )
         elif self._far(lat, lon, commune):
-            self.add_error("latitude", f"Ce point est loin de {commune.nom} : vérifiez la commune ou le point.")
+            self.add_error(
+                "latitude",
+                _("Ce point est loin de %(commune)s : vérifiez la commune ou le point.") % {"commune": commune.nom},
+            )
         if not data.get("anonymous") and not (data.get("display_name") or "").strip():
-            self.add_error("display_name", "Indiquez le prénom à afficher, ou cochez « Rester anonyme sur le site ».")
+            self.add_error(
+                "display_name", _("Indiquez le prénom à afficher, ou cochez « Rester anonyme sur le site ».")
+            )
         return data
 
     def to_request(self) -> Request:
@@ -128,44 +143,44 @@ class RequestForm(HoneypotMixin, forms.Form):
 
 class SupportForm(HoneypotMixin, forms.Form):
     email = forms.EmailField(
-        label="Votre adresse e-mail",
-        help_text="Pour confirmer et être tenu au courant. Elle n’est jamais publiée.",
+        label=_("Votre adresse e-mail"),
+        help_text=_("Pour confirmer et être tenu au courant. Elle n’est jamais publiée."),
         error_messages={
-            "required": "Indiquez votre adresse e-mail.",
-            "invalid": "Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr).",
+            "required": _("Indiquez votre adresse e-mail."),
+            "invalid": _("Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr)."),
         },
     )
 
 
 class ContestForm(forms.Form):
     reason = forms.CharField(
-        label="Qu’est-ce qui n’est pas réglé ?",
+        label=_("Qu’est-ce qui n’est pas réglé ?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Dites en quelques mots ce qui n’est pas réglé."},
+        error_messages={"required": _("Dites en quelques mots ce qui n’est pas réglé.")},
     )
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Nouvel état")
+    status = forms.ChoiceField(label=_("Nouvel état"))
     template = forms.ModelChoiceField(
         ResponseTemplate.objects.none(),
-        label="Modèle de réponse",
+        label=_("Modèle de réponse"),
         required=False,
-        empty_label="Aucun",
-        help_text="Son texte sert de note publique si vous n’en écrivez pas.",
+        empty_label=_("Aucun"),
+        help_text=_("Son texte sert de note publique si vous n’en écrivez pas."),
     )
     note = forms.CharField(
-        label="Note publique", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note publique"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     planned_for = forms.DateField(
-        label="Date d’intervention prévue (pour « Planifiée »)",
+        label=_("Date d’intervention prévue (pour « Planifiée »)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Date non valide (exemple : 15/01/2027)."},
+        error_messages={"invalid": _("Date non valide (exemple : 15/01/2027).")},
     )
     close_reason = forms.ChoiceField(
-        label="Motif (pour « Close »)", required=False, choices=[("", "Choisissez"), *Request.CloseReason.choices]
+        label=_("Motif (pour « Close »)"), required=False, choices=[("", _("Choisissez")), *Request.CloseReason.choices]
     )
 
     def __init__(self, *args, request: Request, **kwargs):
@@ -184,46 +199,48 @@ class StatusForm(forms.Form):
 
 
 class PriorityForm(forms.Form):
-    priority = forms.TypedChoiceField(label="Priorité", coerce=int, choices=Request.Priority.choices)
+    priority = forms.TypedChoiceField(label=_("Priorité"), coerce=int, choices=Request.Priority.choices)
 
 
 class InternalNoteForm(forms.Form):
     text = forms.CharField(
-        label="Note interne (jamais publiée)",
+        label=_("Note interne (jamais publiée)"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "La note interne est vide."},
+        error_messages={"required": _("La note interne est vide.")},
     )
 
 
 class MergeForm(forms.Form):
     survivor = forms.IntegerField(
-        label="Numéro de la demande qui reste",
+        label=_("Numéro de la demande qui reste"),
         min_value=1,
-        error_messages={"required": "Indiquez le numéro de la demande qui reste."},
+        error_messages={"required": _("Indiquez le numéro de la demande qui reste.")},
     )
-    merge_note = forms.CharField(label="Message public sur la fusion", max_length=2000, required=False)
+    merge_note = forms.CharField(label=_("Message public sur la fusion"), max_length=2000, required=False)
 
 
 class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="État",
+        label=_("État"),
         required=False,
         choices=[
-            ("", "Ouvertes"),
-            ("toutes", "Toutes"),
+            ("", _("Ouvertes")),
+            ("toutes", _("Toutes")),
             *[(s, dict(Request.Status.choices)[s]) for s in Request.PUBLIC],
         ],
     )
-    category = forms.ModelChoiceField(Category.objects.all(), label="Catégorie", required=False, empty_label="Toutes")
+    category = forms.ModelChoiceField(
+        Category.objects.all(), label=_("Catégorie"), required=False, empty_label=_("Toutes")
+    )
     priority = forms.TypedChoiceField(
-        label="Priorité",
+        label=_("Priorité"),
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", "Toutes"), *Request.Priority.choices],
+        choices=[("", _("Toutes")), *Request.Priority.choices],
     )
-    commune = forms.CharField(label="Commune", required=False, max_length=120)
+    commune = forms.CharField(label=_("Commune"), required=False, max_length=120)
 
 
 class RankForm(forms.Form):
@@ -234,12 +251,13 @@ class RankForm(forms.Form):
         self.requests = requests
         for r in requests:
             self.fields[f"rang_{r.pk}"] = forms.IntegerField(
-                label=f"Rang de la demande n° {r.pk} ({r.category.name}, {r.commune.nom})",
+                label=_("Rang de la demande n° %(pk)s (%(category)s, %(commune)s)")
+                % {"pk": r.pk, "category": r.category.name, "commune": r.commune.nom},
                 required=False,
                 min_value=1,
                 max_value=999,
                 initial=r.rank,
-                error_messages={"invalid": "Un rang est un nombre entier."},
+                error_messages={"invalid": _("Un rang est un nombre entier.")},
             )
 
     def ranks(self) -> dict[int, int | None]:
@@ -248,19 +266,19 @@ class RankForm(forms.Form):
 
 class MinutesForm(forms.Form):
     date = forms.DateField(
-        label="Date de la réunion",
+        label=_("Date de la réunion"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Indiquez la date.", "invalid": "Date non valide (exemple : 15/01/2027)."},
+        error_messages={"required": _("Indiquez la date."), "invalid": _("Date non valide (exemple : 15/01/2027).")},
     )
     text = forms.CharField(
-        label="Compte rendu",
+        label=_("Compte rendu"),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Le compte rendu est vide."},
+        error_messages={"required": _("Le compte rendu est vide.")},
     )
 
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
-            raise ValidationError("La réunion a eu lieu : sa date ne peut pas être future.")
+            raise ValidationError(_("La réunion a eu lieu : sa date ne peut pas être future."))
         return date

@@ -1,6 +1,7 @@
 """Participation's links in « Mes outils » on the account page (`accounts.tools`), registered from `ready()`."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts import tools
 from participation.domain.queries import handles_any
@@ -11,7 +12,7 @@ def _commissions(user):
 
 
 def _commission_label(user) -> str:
-    return "Mes commissions" if _commissions(user).count() > 1 else "Ma commission"
+    return _("Mes commissions") if _commissions(user).count() > 1 else _("Ma commission")
 
 
 def _commission_url(user) -> str:
@@ -23,15 +24,16 @@ def _commission_url(user) -> str:
 
 def register() -> None:
     tools.register(
-        "Demandes à traiter",
+        _("Demandes à traiter"),
         "participation:queue",
+        key="participation:queue",
         visible=handles_any,
-        help="la file des demandes des habitants de votre service",
+        help=_("la file des demandes des habitants de votre service"),
     )
     tools.register(
         _commission_label,
         _commission_url,
         key="participation:commission",
         visible=lambda user: _commissions(user).exists(),
-        help="classer les demandes de vos communes, publier les comptes rendus",
+        help=_("classer les demandes de vos communes, publier les comptes rendus"),
     )

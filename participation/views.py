@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
@@ -110,7 +111,7 @@ def confirm(request, token: str):
     try:
         if request.method == "POST":
             row = submit.confirm(token)
-            messages.success(request, "Votre demande est publiée. Vous serez prévenu par courriel de chaque étape.")
+            messages.success(request, _("Votre demande est publiée. Vous serez prévenu par courriel de chaque étape."))
             return redirect("participation:detail", pk=row.pk)
         row = submit.read_request_link(token, consume=False)
     except signing.LinkError as error:
@@ -124,7 +125,7 @@ def confirm_support(request, token: str):
     try:
         if request.method == "POST":
             row = submit.confirm_support(token)
-            messages.success(request, "Votre « Moi aussi » est confirmé : vous serez prévenu de chaque étape.")
+            messages.success(request, _("Votre « Moi aussi » est confirmé : vous serez prévenu de chaque étape."))
             return redirect("participation:detail", pk=row.request_id)
         row = submit.read_support_link(token, consume=False)
     except signing.LinkError as error:
@@ -187,7 +188,9 @@ def contest(request, token: str):
             except ValidationError as error:
                 form.add_error("reason", error)
             else:
-                messages.success(request, "La demande est rouverte : elle revient dans la file du service responsable.")
+                messages.success(
+                    request, _("La demande est rouverte : elle revient dans la file du service responsable.")
+                )
                 return redirect("participation:detail", pk=row.pk)
     except signing.LinkError as error:
         return render(request, "participation/link_error.html", {"message": str(error)}, status=400)

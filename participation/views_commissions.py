@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
@@ -36,7 +37,7 @@ def detail(request, slug: str):
 def _member_only(request, slug):
     commission = get_object_or_404(Commission, slug=slug)
     if not can(request.user, "edit", commission):
-        raise PermissionDenied("Réservé aux membres de la commission.")
+        raise PermissionDenied(_("Réservé aux membres de la commission."))
     return commission
 
 

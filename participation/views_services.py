@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
@@ -20,7 +21,7 @@ ORDERS = {"priorite": ["-priority", "received_at"], "recentes": ["-received_at"]
 @require_http_methods(["GET"])
 def queue(request):
     if not queries.handles_any(request.user):
-        raise PermissionDenied("Réservé aux services qui traitent les demandes.")
+        raise PermissionDenied(_("Réservé aux services qui traitent les demandes."))
     rows = queries.queue(request.user)
     form = forms.QueueFilterForm(request.GET or None)
     if form.is_valid():
@@ -67,23 +68,21 @@ def _act(row, action, f, user):
             update = workflow.change_status(
                 row, d["status"], d["note"], user=user, planned_for=d["planned_for"], close_reason=d["close_reason"]
             )
-            done = (
-                f"État enregistré : {update.get_status_display()}. "
-                "Les personnes qui suivent la demande sont prévenues par courriel."
-            )
+            done = _(
+                "État enregistré : %(status)s. Les personnes qui suivent la demande sont prévenues par courriel."
+            ) % {"status": update.get_status_display()}
         elif action == "priorite":
-            done = (
-                f"Priorité enregistrée : {workflow.set_priority(row, d['priority'], user=user).get_priority_display()}."
-            )
+            priority = workflow.set_priority(row, d["priority"], user=user).get_priority_display()
+            done = _("Priorité enregistrée : %(priority)s.") % {"priority": priority}
         elif action == "note":
             workflow.add_internal_note(row, d["text"], user=user)
-            done = "Note interne ajoutée."
+            done = _("Note interne ajoutée.")
         else:
             survivor = Request.objects.filter(pk=d["survivor"]).select_related("category").first()
             if survivor is None or not can(user, "merge", survivor):
-                raise ValidationError("Demande introuvable parmi celles que vous traitez.")
+                raise ValidationError(_("Demande introuvable parmi celles que vous traitez."))
             workflow.merge(row, survivor, d["merge_note"], user=user)
-            done = f"Demande fusionnée dans la demande n° {survivor.pk}."
+            done = _("Demande fusionnée dans la demande n° %(pk)s.") % {"pk": survivor.pk}
     except ValidationError as error:
         form.add_error(None, error)
         return form, ""
@@ -95,7 +94,7 @@ def _act(row, action, f, user):
 def handle(request, pk: int):
     row = get_object_or_404(queries.public().select_related("category__service"), pk=pk)
     if not can(request.user, "edit", row):
-        raise PermissionDenied("Cette demande relève d’un autre service.")
+        raise PermissionDenied(_("Cette demande relève d’un autre service."))
     action = request.POST.get("action", "")
     f = _forms(row, request.POST, action)
     failed = None

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import normalize_email
 from civic.domain.participants import link_days
@@ -48,17 +49,17 @@ def update(commitment: Commitment, user, *, note: str, status: str = "", progres
     parents, audited; followers and proposal authors are told."""
     note, abandon_reason = note.strip(), abandon_reason.strip()
     if not note:
-        raise ValidationError("Écrivez une note publique : elle explique ce qui a changé.")
+        raise ValidationError(_("Écrivez une note publique : elle explique ce qui a changé."))
     status = status or commitment.status
     if status not in S.values:
-        raise ValidationError("État inconnu.")
+        raise ValidationError(_("État inconnu."))
     if status == S.ABANDONED and not (abandon_reason or commitment.abandon_reason):
-        raise ValidationError("Un engagement abandonné doit dire pourquoi.")
+        raise ValidationError(_("Un engagement abandonné doit dire pourquoi."))
     if progress is not None:
         if commitment.children.exists():
-            raise ValidationError("L’avancement de cet engagement se calcule à partir de ses sous-engagements.")
+            raise ValidationError(_("L’avancement de cet engagement se calcule à partir de ses sous-engagements."))
         if not 0 <= progress <= 100:
-            raise ValidationError("L’avancement va de 0 à 100 %.")
+            raise ValidationError(_("L’avancement va de 0 à 100 %."))
     if status == S.DONE and not commitment.children.exists():
         progress = 100
     before = audit.snapshot(commitment, ["status", "progress", "abandon_reason"])

@@ -5,12 +5,15 @@ resultat, elu, vote, pouvoir_a (the member who holds the proxy; empty when votin
 """
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from civic.domain import councils
 from civic.models import Council, Deliberation, Vote
@@ -28,9 +31,14 @@ COLUMNS = [
     "vote",
     "pouvoir_a",
 ]
-RESULTS = {fold(label): value for value, label in Deliberation.Result.choices} | {
-    v: v for v in Deliberation.Result.values
-}
+
+
+@functools.cache
+def _results() -> dict[str, str]:
+    """Results as the file may write them: the code, or the French label (whatever the page's language)."""
+    with translation.override("fr"):
+        labels = {fold(str(label)): value for value, label in Deliberation.Result.choices}
+    return labels | {v: v for v in Deliberation.Result.values}
 
 
 @dataclass
@@ -51,7 +59,7 @@ def _day(text: str) -> date:
             return datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             pass
-    raise ValueError(f"date « {text} » illisible (AAAA-MM-JJ ou JJ/MM/AAAA)")
+    raise ValueError(_("date « %(text)s » illisible (AAAA-MM-JJ ou JJ/MM/AAAA)") % {"text": text})
 
 
 def _rows(content: str):
@@ -59,7 +67,7 @@ def _rows(content: str):
     reader = csv.DictReader(io.StringIO(content), dialect=dialect)
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise ValidationError(f"Colonnes manquantes : {', '.join(missing)}.")
+        raise ValidationError(_("Colonnes manquantes : %(columns)s.") % {"columns": ", ".join(missing)})
     return reader
 
 
@@ -74,19 +82,21 @@ def import_votes(council: Council, user, content: str) -> Report:
             day = _day(values["date_seance"])
             member = members.get(fold(values["elu"]))
             if member is None:
-                raise ValueError(f"élu « {values['elu']} » inconnu dans ce conseil")
+                raise ValueError(_("élu « %(name)s » inconnu dans ce conseil") % {"name": values["elu"]})
             choice = fold(values["vote"])
             if choice not in Vote.Choice.values:
-                raise ValueError(f"vote « {values['vote']} » inconnu (pour, contre, abstention, absent)")
+                raise ValueError(
+                    _("vote « %(vote)s » inconnu (pour, contre, abstention, absent)") % {"vote": values["vote"]}
+                )
             proxy = None
             if values["pouvoir_a"]:
                 holder = members.get(fold(values["pouvoir_a"]))
                 if holder is None:
-                    raise ValueError(f"« pouvoir_a » : élu « {values['pouvoir_a']} » inconnu")
+                    raise ValueError(_("« pouvoir_a » : élu « %(name)s » inconnu") % {"name": values["pouvoir_a"]})
                 proxy = holder.pk
-            result = RESULTS.get(fold(values["resultat"]))
+            result = _results().get(fold(values["resultat"]))
             if result is None or not values["numero"] or not values["objet"]:
-                raise ValueError("numéro, objet et résultat (adoptée, rejetée, retirée) sont obligatoires")
+                raise ValueError(_("numéro, objet et résultat (adoptée, rejetée, retirée) sont obligatoires"))
         except ValueError as error:
             report.rejected.append((line, str(error)))
             continue
@@ -94,11 +104,21 @@ def import_votes(council: Council, user, content: str) -> Report:
         head = (values["lieu"], values["objet"], values["matiere_code"], values["matiere_nom"], result)
         if heads.setdefault(key, head) != head:
             report.rejected.append(
-                (line, f"délibération {values['numero']} : objet ou résultat différent des lignes d’avant")
+                (
+                    line,
+                    _("délibération %(number)s : objet ou résultat différent des lignes d’avant")
+                    % {"number": values["numero"]},
+                )
             )
             continue
         if member.pk in sheets.setdefault(key, {}):
-            report.rejected.append((line, f"{member.name} a déjà un vote pour la délibération {values['numero']}"))
+            report.rejected.append(
+                (
+                    line,
+                    _("%(name)s a déjà un vote pour la délibération %(number)s")
+                    % {"name": member.name, "number": values["numero"]},
+                )
+            )
             continue
         sheets[key][member.pk] = (choice, proxy)
     if report.rejected:
@@ -114,6 +134,12 @@ def import_votes(council: Council, user, content: str) -> Report:
                 report.deliberations += 1
                 report.votes += len(votes)
     except ValidationError as error:
-        report.rejected.append((0, f"délibération {number} du {day:%d/%m/%Y} : " + " ".join(error.messages)))
+        report.rejected.append(
+            (
+                0,
+                _("délibération %(number)s du %(day)s : %(errors)s")
+                % {"number": number, "day": f"{day:%d/%m/%Y}", "errors": " ".join(error.messages)},
+            )
+        )
         report.deliberations = report.votes = 0
     return report

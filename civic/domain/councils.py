@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.permissions import CLERK, can
 from civic.models import Council, Councillor, Deliberation, Sitting, Vote
@@ -19,7 +20,7 @@ C = Vote.Choice
 
 def _require_clerk(user, obj):
     if not can(user, CLERK, obj):
-        raise PermissionDenied("La saisie des séances et des votes est réservée au greffe et à la coordination.")
+        raise PermissionDenied(_("La saisie des séances et des votes est réservée au greffe et à la coordination."))
 
 
 def sitting_for(council: Council, user, *, date, place: str = "") -> Sitting:
@@ -47,25 +48,31 @@ def check_votes(deliberation: Deliberation, votes: dict[int, tuple[str, int | No
     errors, held = [], {}
     for pk in members:
         if pk not in votes:
-            errors.append(f"{members[pk].name} : vote manquant.")
+            errors.append(_("%(name)s : vote manquant.") % {"name": members[pk].name})
     for pk, (choice, proxy) in votes.items():
         member = members.get(pk)
         if member is None:
-            errors.append("Un élu de la feuille ne siège pas à cette date.")
+            errors.append(_("Un élu de la feuille ne siège pas à cette date."))
             continue
         if choice not in C.values:
-            errors.append(f"{member.name} : vote inconnu « {choice} ».")
+            errors.append(_("%(name)s : vote inconnu « %(choice)s ».") % {"name": member.name, "choice": choice})
         elif proxy is not None:
             holder = members.get(proxy)
             if choice == C.ABSENT:
-                errors.append(f"{member.name} : un élu absent sans vote ne donne pas de pouvoir.")
+                errors.append(_("%(name)s : un élu absent sans vote ne donne pas de pouvoir.") % {"name": member.name})
             elif holder is None or proxy == pk:
-                errors.append(f"{member.name} : le pouvoir doit être donné à un autre élu du conseil.")
+                errors.append(
+                    _("%(name)s : le pouvoir doit être donné à un autre élu du conseil.") % {"name": member.name}
+                )
             elif votes.get(proxy, (C.ABSENT, None))[0] == C.ABSENT or votes.get(proxy, (None, None))[1] is not None:
-                errors.append(f"{member.name} : {holder.name}, qui tient le pouvoir, doit voter en personne.")
+                errors.append(
+                    _("%(name)s : %(holder)s, qui tient le pouvoir, doit voter en personne.")
+                    % {"name": member.name, "holder": holder.name}
+                )
             elif proxy in held:
                 errors.append(
-                    f"{holder.name} tient déjà le pouvoir de {members[held[proxy]].name} : un seul pouvoir par élu."
+                    _("%(holder)s tient déjà le pouvoir de %(name)s : un seul pouvoir par élu.")
+                    % {"holder": holder.name, "name": members[held[proxy]].name}
                 )
             else:
                 held[proxy] = pk

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import ANSWER, MODERATE, PARTICIPATE, can
 from civic.domain.participants import name_of
@@ -19,7 +20,7 @@ def _require(user, action, obj, message):
 
 
 def propose(debate: Debate, user, *, title: str, body: str) -> Proposal:
-    _require(user, PARTICIPATE, debate, "Ce débat ne reçoit plus de propositions.")
+    _require(user, PARTICIPATE, debate, _("Ce débat ne reçoit plus de propositions."))
     proposal = Proposal.objects.create(
         debate=debate, author=user, author_name=name_of(user), title=title.strip(), body=body.strip()
     )
@@ -28,9 +29,9 @@ def propose(debate: Debate, user, *, title: str, body: str) -> Proposal:
 
 
 def comment(proposal: Proposal, user, *, body: str) -> Comment:
-    _require(user, PARTICIPATE, proposal, "Ce débat ne reçoit plus de commentaires.")
+    _require(user, PARTICIPATE, proposal, _("Ce débat ne reçoit plus de commentaires."))
     if proposal.is_hidden:
-        raise ValidationError("Cette proposition est masquée : elle ne reçoit plus de commentaires.")
+        raise ValidationError(_("Cette proposition est masquée : elle ne reçoit plus de commentaires."))
     note = Comment.objects.create(proposal=proposal, author=user, author_name=name_of(user), body=body.strip())
     audit.record(note, "commentaire publié", user=user)
     return note
@@ -39,11 +40,11 @@ def comment(proposal: Proposal, user, *, body: str) -> Comment:
 def support(proposal: Proposal, user) -> bool:
     """One support per person; returns False when this person already supports it. Past the debate's threshold
     the proposal is « soumise à réponse officielle » and its author is told."""
-    _require(user, PARTICIPATE, proposal, "Ce débat ne reçoit plus de soutiens.")
+    _require(user, PARTICIPATE, proposal, _("Ce débat ne reçoit plus de soutiens."))
     if proposal.is_hidden:
-        raise ValidationError("Cette proposition est masquée : elle ne reçoit plus de soutiens.")
+        raise ValidationError(_("Cette proposition est masquée : elle ne reçoit plus de soutiens."))
     if proposal.author_id == user.pk:
-        raise ValidationError("Vous ne pouvez pas soutenir votre propre proposition.")
+        raise ValidationError(_("Vous ne pouvez pas soutenir votre propre proposition."))
     try:
         with transaction.atomic():
             Support.objects.create(proposal=proposal, user=user)
@@ -71,26 +72,29 @@ def flag(*, proposal: Proposal | None = None, comment: Comment | None = None, re
 
 def hide(target, user, *, reason: str) -> None:
     """Hide a proposal or a comment with a public reason (never deleted); its pending flags are decided."""
-    _require(user, MODERATE, target, "La modération des débats est réservée à l’équipe de modération.")
+    _require(user, MODERATE, target, _("La modération des débats est réservée à l’équipe de modération."))
     if not reason.strip():
-        raise ValidationError("Dites pourquoi ce texte est masqué : le motif est affiché à sa place.")
+        raise ValidationError(_("Dites pourquoi ce texte est masqué : le motif est affiché à sa place."))
     target.hidden_at, target.hidden_reason, target.hidden_by = timezone.now(), reason.strip()[:300], user
     target.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
     _decide_flags(target, Flag.Decision.HIDDEN)
     audit.record(target, "masqué", user=user, note=target.hidden_reason)
     author = target.author
     if author is not None and author.email:
-        what = "votre proposition" if isinstance(target, Proposal) else "votre commentaire"
         proposal = target if isinstance(target, Proposal) else target.proposal
+        if isinstance(target, Proposal):
+            subject = _("votre proposition « %(title)s »") % {"title": proposal.title}
+        else:
+            subject = _("votre commentaire « %(title)s »") % {"title": proposal.title}
         notify.decision(
-            author.email, subject=f"{what} « {proposal.title} »", accepted=False, reason=target.hidden_reason,
+            author.email, subject=subject, accepted=False, reason=target.hidden_reason,
             url=reverse("civic:proposal", args=[proposal.debate.slug, proposal.pk]),
         )  # fmt: skip
 
 
 def keep(target, user) -> None:
     """The moderator read the flags and keeps the text visible."""
-    _require(user, MODERATE, target, "La modération des débats est réservée à l’équipe de modération.")
+    _require(user, MODERATE, target, _("La modération des débats est réservée à l’équipe de modération."))
     _decide_flags(target, Flag.Decision.KEPT)
     audit.record(target, "signalements écartés", user=user)
 
@@ -102,11 +106,11 @@ def _decide_flags(target, decision) -> None:
 
 def answer(proposal: Proposal, user, *, status: str, text: str, signed_as: str) -> None:
     """An official answer, shown on the proposal; its author is told."""
-    _require(user, ANSWER, proposal, "Seuls la coordination et les répondants désignés du débat répondent.")
+    _require(user, ANSWER, proposal, _("Seuls la coordination et les répondants désignés du débat répondent."))
     if status not in Proposal.Answer.values or not status:
-        raise ValidationError("Choisissez la décision : retenue, à l’étude ou non retenue.")
+        raise ValidationError(_("Choisissez la décision : retenue, à l’étude ou non retenue."))
     if not text.strip():
-        raise ValidationError("Écrivez la réponse : elle est publiée sous la proposition.")
+        raise ValidationError(_("Écrivez la réponse : elle est publiée sous la proposition."))
     before = audit.snapshot(proposal, ["answer_status", "answer"])
     proposal.answer_status, proposal.answer, proposal.answered_as = status, text.strip(), signed_as.strip()[:150]
     proposal.answered_by, proposal.answered_at = user, timezone.now()

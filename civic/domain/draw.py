@@ -20,6 +20,8 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 VERSION = "1"  # change it with the method: the public register keeps each version
 STRATA = ("zone", "tranche_age", "sexe")  # commune or neighbourhood, age band, sex
 COLUMNS = ["numero", *STRATA]
@@ -80,9 +82,12 @@ def quotas(entries: list[Entry], seats: int, seed: str) -> dict[tuple[str, ...],
 def draw(entries: list[Entry], seats: int, seed: str) -> list[int]:
     """The drawn volunteers' numbers, in rank order."""
     if not seed.strip():
-        raise ValueError("La graine est vide.")
+        raise ValueError(_("La graine est vide."))
     if not 0 < seats <= len(entries):
-        raise ValueError(f"Impossible de tirer {seats} jurés parmi {len(entries)} volontaires.")
+        raise ValueError(
+            _("Impossible de tirer %(seats)s jurés parmi %(count)s volontaires.")
+            % {"seats": seats, "count": len(entries)}
+        )
     cells: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
     for entry in entries:
         cells[entry.cell].append(entry)

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import EDIT, can
 from civic.domain import draw as method
@@ -18,7 +19,7 @@ S = Jury.Status
 
 def apply(jury: Jury, *, first_name, last_name, email, area, age_band, sex) -> Volunteer:
     if jury.status != S.OPEN:
-        raise ValidationError("Les candidatures à ce jury sont closes.")
+        raise ValidationError(_("Les candidatures à ce jury sont closes."))
     for _attempt in range(5):
         number = (jury.volunteers.aggregate(n=Max("number"))["n"] or 0) + 1
         try:
@@ -31,7 +32,7 @@ def apply(jury: Jury, *, first_name, last_name, email, area, age_band, sex) -> V
         except IntegrityError:
             continue
     else:
-        raise ValidationError("Trop de candidatures en même temps : réessayez dans un instant.")
+        raise ValidationError(_("Trop de candidatures en même temps : réessayez dans un instant."))
     token = signing.make_token(PURPOSE, volunteer.pk, single_use=True)
     mail.send("civic_volunteer_confirm", [email], {
         "jury": jury, "url": reverse("civic:volunteer-confirm", args=[token]), "days": link_days().days,
@@ -49,7 +50,7 @@ def confirm(token: str) -> Volunteer:
     if volunteer is None:
         raise signing.InvalidLink
     if volunteer.jury.status != S.OPEN:
-        raise ValidationError("Les candidatures à ce jury sont closes.")
+        raise ValidationError(_("Les candidatures à ce jury sont closes."))
     volunteer.confirmed_at = timezone.now()
     volunteer.save(update_fields=["confirmed_at"])
     return volunteer
@@ -65,18 +66,18 @@ def entries(jury: Jury) -> list[method.Entry]:
 
 def _require(user, jury):
     if not can(user, EDIT, jury):
-        raise PermissionDenied("Le tirage au sort est conduit par la coordination.")
+        raise PermissionDenied(_("Le tirage au sort est conduit par la coordination."))
 
 
 def close(jury: Jury, user, *, seed_source: str) -> None:
     """Close the applications: the anonymised list's digest and the seed's future source are published."""
     _require(user, jury)
     if jury.status != S.OPEN:
-        raise ValidationError("Les candidatures sont déjà closes.")
+        raise ValidationError(_("Les candidatures sont déjà closes."))
     if not seed_source.strip():
-        raise ValidationError("Annoncez d’où viendra la graine, avant le tirage.")
+        raise ValidationError(_("Annoncez d’où viendra la graine, avant le tirage."))
     if pool(jury).count() < jury.seats:
-        raise ValidationError(f"Il faut au moins {jury.seats} volontaires confirmés.")
+        raise ValidationError(_("Il faut au moins %(seats)s volontaires confirmés.") % {"seats": jury.seats})
     jury.status, jury.seed_source, jury.volunteers_digest = S.CLOSED, seed_source.strip(), method.digest(entries(jury))
     jury.save(update_fields=["status", "seed_source", "volunteers_digest"])
     audit.record(jury, "candidatures closes", user=user, note=f"{jury.seed_source} ; liste {jury.volunteers_digest}")
@@ -87,10 +88,10 @@ def run_draw(jury: Jury, user, *, seed: str) -> list[Volunteer]:
     """Draw with the announced seed, now known. The list must be the one whose digest was published."""
     _require(user, jury)
     if jury.status != S.CLOSED:
-        raise ValidationError("Closez d’abord les candidatures et annoncez la source de la graine.")
+        raise ValidationError(_("Closez d’abord les candidatures et annoncez la source de la graine."))
     listed = entries(jury)
     if method.digest(listed) != jury.volunteers_digest:
-        raise ValidationError("La liste des volontaires a changé depuis la publication de son empreinte.")
+        raise ValidationError(_("La liste des volontaires a changé depuis la publication de son empreinte."))
     try:
         numbers = method.draw(listed, jury.seats, seed.strip())
     except ValueError as error:
@@ -115,7 +116,7 @@ def end(jury: Jury, user) -> None:
     """The jury has sat: volunteers' names and contacts are erased after ANCRAGE_CIVIC_JURY_RETENTION_DAYS."""
     _require(user, jury)
     if jury.status != S.DRAWN:
-        raise ValidationError("Seul un jury tiré au sort peut être terminé.")
+        raise ValidationError(_("Seul un jury tiré au sort peut être terminé."))
     jury.status, jury.ended_at = S.ENDED, timezone.now()
     jury.save(update_fields=["status", "ended_at"])
     audit.record(jury, "jury terminé", user=user)

@@ -1,19 +1,22 @@
 """Councils, their elected members, sittings, deliberations and each member's vote (public officials' acts)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from standards.identifiers import validate_siret
 
 
 class Council(models.Model):
-    name = models.CharField("nom", max_length=200, help_text="« Conseil communautaire de Paris-Saclay »")
-    slug = models.SlugField("adresse", max_length=80, unique=True)
-    body_name = models.CharField("collectivité (COLL_NOM)", max_length=200)
-    body_siret = models.CharField("SIRET de la collectivité (COLL_SIRET)", max_length=14, validators=[validate_siret])
-    seats = models.PositiveSmallIntegerField("nombre de sièges", help_text="L’effectif légal (VOTE_EFFECTIF).")
+    name = models.CharField(_("nom"), max_length=200, help_text=_("« Conseil communautaire de Paris-Saclay »"))
+    slug = models.SlugField(_("adresse"), max_length=80, unique=True)
+    body_name = models.CharField(_("collectivité (COLL_NOM)"), max_length=200)
+    body_siret = models.CharField(
+        _("SIRET de la collectivité (COLL_SIRET)"), max_length=14, validators=[validate_siret]
+    )
+    seats = models.PositiveSmallIntegerField(_("nombre de sièges"), help_text=_("L’effectif légal (VOTE_EFFECTIF)."))
 
     class Meta:
-        verbose_name = "conseil"
+        verbose_name = _("conseil")
         permissions = [("greffe", "Saisir les séances, délibérations et votes (greffe)")]
         ordering = ["name"]
 
@@ -23,15 +26,17 @@ class Council(models.Model):
 
 class Councillor(models.Model):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="councillors")
-    name = models.CharField("nom", max_length=150, help_text="Prénom et nom, tels que publiés par la collectivité.")
-    slug = models.SlugField("adresse", max_length=80)
-    group = models.CharField("groupe", max_length=150, blank=True)
-    mandate_start = models.DateField("début du mandat")
-    mandate_end = models.DateField("fin du mandat", null=True, blank=True)
+    name = models.CharField(
+        _("nom"), max_length=150, help_text=_("Prénom et nom, tels que publiés par la collectivité.")
+    )
+    slug = models.SlugField(_("adresse"), max_length=80)
+    group = models.CharField(_("groupe"), max_length=150, blank=True)
+    mandate_start = models.DateField(_("début du mandat"))
+    mandate_end = models.DateField(_("fin du mandat"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "élu"
-        verbose_name_plural = "élus"
+        verbose_name = _("élu")
+        verbose_name_plural = _("élus")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["council", "slug"], name="civic_councillor_slug")]
 
@@ -44,38 +49,38 @@ class Councillor(models.Model):
 
 class Sitting(models.Model):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="sittings")
-    date = models.DateField("date")
-    place = models.CharField("lieu", max_length=200, blank=True)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("lieu"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "séance"
+        verbose_name = _("séance")
         ordering = ["-date"]
         constraints = [models.UniqueConstraint(fields=["council", "date"], name="civic_one_sitting_a_day")]
 
     def __str__(self):
-        return f"Séance du {self.date:%d/%m/%Y}"
+        return _("Séance du %(day)s") % {"day": f"{self.date:%d/%m/%Y}"}
 
 
 class Deliberation(models.Model):
     class Result(models.TextChoices):
-        ADOPTED = "adoptee", "adoptée"
-        REJECTED = "rejetee", "rejetée"
-        WITHDRAWN = "retiree", "retirée"
+        ADOPTED = "adoptee", _("adoptée")
+        REJECTED = "rejetee", _("rejetée")
+        WITHDRAWN = "retiree", _("retirée")
 
     sitting = models.ForeignKey(Sitting, on_delete=models.CASCADE, related_name="deliberations")
-    number = models.CharField("numéro (DELIB_ID)", max_length=40)
-    title = models.CharField("objet (DELIB_OBJET)", max_length=500)
+    number = models.CharField(_("numéro (DELIB_ID)"), max_length=40)
+    title = models.CharField(_("objet (DELIB_OBJET)"), max_length=500)
     subject_code = models.CharField(
-        "code matière (DELIB_MATIERE_CODE)", max_length=10, help_text="Nomenclature Actes : « 7.1 »."
+        _("code matière (DELIB_MATIERE_CODE)"), max_length=10, help_text=_("Nomenclature Actes : « 7.1 ».")
     )
     subject_name = models.CharField(
-        "matière (DELIB_MATIERE_NOM)", max_length=200, help_text="« Finances locales/Décisions budgétaires »"
+        _("matière (DELIB_MATIERE_NOM)"), max_length=200, help_text=_("« Finances locales/Décisions budgétaires »")
     )
-    result = models.CharField("résultat", max_length=10, choices=Result.choices)
-    url = models.URLField("lien vers l’acte (DELIB_URL)", blank=True)
+    result = models.CharField(_("résultat"), max_length=10, choices=Result.choices)
+    url = models.URLField(_("lien vers l’acte (DELIB_URL)"), blank=True)
 
     class Meta:
-        verbose_name = "délibération"
+        verbose_name = _("délibération")
         ordering = ["sitting__date", "number"]
         constraints = [models.UniqueConstraint(fields=["sitting", "number"], name="civic_delib_number")]
 
@@ -85,21 +90,21 @@ class Deliberation(models.Model):
 
 class Vote(models.Model):
     class Choice(models.TextChoices):
-        FOR = "pour", "pour"
-        AGAINST = "contre", "contre"
-        ABSTENTION = "abstention", "abstention"
-        ABSENT = "absent", "absent"
+        FOR = "pour", _("pour")
+        AGAINST = "contre", _("contre")
+        ABSTENTION = "abstention", _("abstention")
+        ABSENT = "absent", _("absent")
 
     deliberation = models.ForeignKey(Deliberation, on_delete=models.CASCADE, related_name="votes")
     councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="votes")
-    choice = models.CharField("vote", max_length=10, choices=Choice.choices)
+    choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
     proxy = models.ForeignKey(
         Councillor, null=True, blank=True, on_delete=models.PROTECT, related_name="proxy_votes",
-        verbose_name="pouvoir donné à", help_text="L’élu absent qui a donné pouvoir : celui qui a voté pour lui.",
+        verbose_name=_("pouvoir donné à"), help_text=_("L’élu absent qui a donné pouvoir : celui qui a voté pour lui."),
     )  # fmt: skip
 
     class Meta:
-        verbose_name = "vote"
+        verbose_name = _("vote")
         ordering = ["councillor__name"]
         constraints = [
             models.UniqueConstraint(fields=["deliberation", "councillor"], name="civic_one_vote_each"),

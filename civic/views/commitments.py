@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import EDIT, can
@@ -42,7 +43,7 @@ def edit(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can(request.user, EDIT, item):
-        raise PermissionDenied("La mise à jour des engagements est réservée à la coordination.")
+        raise PermissionDenied(_("La mise à jour des engagements est réservée à la coordination."))
     form = forms.CommitmentUpdateForm(request.POST or None, initial={"status": item.status})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -52,7 +53,7 @@ def edit(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "La mise à jour est publiée ; les abonnés en sont prévenus.")
+            messages.success(request, _("La mise à jour est publiée ; les abonnés en sont prévenus."))
             return redirect("civic:commitment", item.slug)
     return render(request, "civic/commitment_edit.html", {"commitment": item, "form": form})
 
@@ -64,7 +65,7 @@ def follow_confirm(request, token):
     try:
         if request.method == "POST":
             follower = commitments.confirm_follow(token)
-            messages.success(request, "C’est confirmé : vous serez prévenu de chaque changement.")
+            messages.success(request, _("C’est confirmé : vous serez prévenu de chaque changement."))
             return redirect("civic:commitment", follower.commitment.slug)
         commitments.check_follow_link(token)
     except signing.LinkError as error:

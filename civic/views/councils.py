@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import CLERK, can
@@ -35,7 +36,7 @@ def sitting(request, slug, day):
     try:
         when = date.fromisoformat(day)
     except ValueError as error:
-        raise Http404("Date de séance illisible.") from error
+        raise Http404(_("Date de séance illisible.")) from error
     item = get_object_or_404(Sitting.objects.select_related("council"), council__slug=slug, date=when)
     rows = [(d, councils.totals(d)) for d in item.deliberations.all()]
     presence = []
@@ -71,7 +72,7 @@ def _clerk(request, council):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can(request.user, CLERK, council):
-        raise PermissionDenied("La saisie est réservée au greffe et à la coordination.")
+        raise PermissionDenied(_("La saisie est réservée au greffe et à la coordination."))
     return None
 
 
@@ -110,7 +111,7 @@ def enter_votes(request, slug, pk):
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, "Les votes sont enregistrés et publiés.")
+            messages.success(request, _("Les votes sont enregistrés et publiés."))
             return redirect("civic:deliberation", slug, item.pk)
     return render(request, "civic/clerk_votes.html", {"council": council_, "deliberation": item, "form": form})
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import ANSWER, PARTICIPATE, can
@@ -40,7 +41,7 @@ def debate(request, slug):
             except PermissionDenied as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, "Votre proposition est publiée.")
+                messages.success(request, _("Votre proposition est publiée."))
                 return redirect("civic:proposal", item.slug, proposal.pk)
     context = {"debate": item, "proposals": item.proposals.all(), "form": form,
                "may_propose": can(request.user, PARTICIPATE, item)}  # fmt: skip
@@ -61,7 +62,7 @@ def proposal(request, slug, pk):
             except (PermissionDenied, ValidationError) as error:
                 form.add_error(None, error.messages[0] if isinstance(error, ValidationError) else str(error))
             else:
-                messages.success(request, "Votre commentaire est publié.")
+                messages.success(request, _("Votre commentaire est publié."))
                 return redirect("civic:proposal", slug, pk)
     user = request.user
     context = {
@@ -85,7 +86,9 @@ def support(request, slug, pk):
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, error.messages[0] if isinstance(error, ValidationError) else str(error))
     else:
-        messages.success(request, "Votre soutien est compté." if added else "Vous soutenez déjà cette proposition.")
+        messages.success(
+            request, _("Votre soutien est compté.") if added else _("Vous soutenez déjà cette proposition.")
+        )
     return redirect("civic:proposal", slug, pk)
 
 
@@ -97,7 +100,7 @@ def flag(request, kind, pk):
     form = forms.FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         debates.flag(**{"proposal" if kind == "proposition" else "comment": target}, reason=form.cleaned_data["reason"])
-        messages.success(request, "Merci : l’équipe de modération va lire ce texte.")
+        messages.success(request, _("Merci : l’équipe de modération va lire ce texte."))
         return redirect("civic:proposal", proposal.debate.slug, proposal.pk)
     return render(request, "civic/flag.html", {"form": form, "target": target, "proposal": proposal, "kind": kind})
 
@@ -116,7 +119,7 @@ def answer(request, slug, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can(request.user, ANSWER, item):
-        raise PermissionDenied("Seuls la coordination et les répondants désignés du débat répondent.")
+        raise PermissionDenied(_("Seuls la coordination et les répondants désignés du débat répondent."))
     initial = {"status": item.answer_status, "text": item.answer, "signed_as": item.answered_as}
     form = forms.AnswerForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +129,7 @@ def answer(request, slug, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "La réponse officielle est publiée.")
+            messages.success(request, _("La réponse officielle est publiée."))
             return redirect("civic:proposal", slug, pk)
     return render(request, "civic/answer.html", {"form": form, "proposal": item, "debate": item.debate})
 
@@ -167,7 +170,7 @@ def participant_confirm(request, token):
         participants.read(token, consume=False)
         if request.method == "POST":
             _user, next_url = participants.confirm_account(request, token)
-            messages.success(request, "Votre compte est créé : vous pouvez proposer, commenter et soutenir.")
+            messages.success(request, _("Votre compte est créé : vous pouvez proposer, commenter et soutenir."))
             return redirect(next_url)
     except signing.LinkError as error:
         return render(request, "civic/link_error.html", {"error": error}, status=400)

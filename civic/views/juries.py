@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import EDIT, can
@@ -50,7 +51,9 @@ def volunteer_confirm(request, token):
         if request.method == "POST":
             volunteer = juries.confirm(token)
             messages.success(
-                request, f"Votre candidature est confirmée : vous êtes le volontaire n° {volunteer.number}."
+                request,
+                _("Votre candidature est confirmée : vous êtes le volontaire n° %(number)s.")
+                % {"number": volunteer.number},
             )
             return redirect("civic:jury", volunteer.jury.slug)
         juries.check_link(token)
@@ -66,7 +69,7 @@ def draw(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can(request.user, EDIT, item):
-        raise PermissionDenied("Le tirage au sort est conduit par la coordination.")
+        raise PermissionDenied(_("Le tirage au sort est conduit par la coordination."))
     form = forms.DrawStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         step, data = form.cleaned_data["step"], form.cleaned_data
@@ -88,7 +91,7 @@ def volunteers_csv(request, slug):
     """The anonymised list (number and strata only), published once applications are closed."""
     item = get_object_or_404(Jury, slug=slug)
     if item.status == Jury.Status.OPEN:
-        raise Http404("La liste est publiée à la clôture des candidatures.")
+        raise Http404(_("La liste est publiée à la clôture des candidatures."))
     response = HttpResponse(method.to_csv(juries.entries(item)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{item.slug}_volontaires.csv"'
     return response

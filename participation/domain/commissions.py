@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import audit
 from participation.models import Commission, Minutes, Ranking, Request
@@ -31,11 +32,11 @@ def rank(commission: Commission, ranks: dict[int, int | None], *, user) -> None:
     allowed = set(open_requests(commission).values_list("pk", flat=True))
     given = {pk: r for pk, r in ranks.items() if r is not None}
     if set(given) - allowed:
-        raise ValidationError("Une demande classée n’est pas ouverte dans le secteur de la commission.")
+        raise ValidationError(_("Une demande classée n’est pas ouverte dans le secteur de la commission."))
     if len(set(given.values())) != len(given):
-        raise ValidationError("Deux demandes ont le même rang : donnez un rang différent à chacune.")
+        raise ValidationError(_("Deux demandes ont le même rang : donnez un rang différent à chacune."))
     if any(r < 1 for r in given.values()):
-        raise ValidationError("Un rang est un nombre à partir de 1.")
+        raise ValidationError(_("Un rang est un nombre à partir de 1."))
     Ranking.objects.filter(commission=commission).delete()
     Ranking.objects.bulk_create([Ranking(commission=commission, request_id=pk, rank=r) for pk, r in given.items()])
     commission.ranked_at = timezone.now()
@@ -46,7 +47,7 @@ def rank(commission: Commission, ranks: dict[int, int | None], *, user) -> None:
 def add_minutes(commission: Commission, date: datetime.date, text: str, *, user) -> Minutes:
     text = (text or "").strip()
     if not text:
-        raise ValidationError("Le compte rendu est vide.")
+        raise ValidationError(_("Le compte rendu est vide."))
     minutes = Minutes.objects.create(commission=commission, date=date, text=text)
     audit.record(commission, "compte rendu publié", user=user)
     return minutes

@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterator
 
 from django.urls import reverse
+from django.utils import translation
 
 from participation.domain import queries
 
@@ -41,6 +42,11 @@ def rows_count(located: bool = False) -> int:
 
 
 def row(r, base_url: str) -> dict:
+    with translation.override("fr"):  # open data keeps the French labels, whatever the page's language
+        return _row(r, base_url)
+
+
+def _row(r, base_url: str) -> dict:
     return {
         "id": r.pk,
         "categorie": r.category.name,

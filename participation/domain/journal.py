@@ -5,6 +5,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.audit import entries_for
 from participation.models import Request
@@ -25,12 +27,12 @@ class Line:
 def when(moment: datetime.datetime) -> str:
     """« 4 décembre 2026 à 14 h 05 », in the site's time zone."""
     local = timezone.localtime(moment)
-    return f"{day(local)} à {local:%H} h {local:%M}"
+    return _("%(day)s à %(hour)s h %(minute)s") % {"day": day(local), "hour": f"{local:%H}", "minute": f"{local:%M}"}
 
 
 def _date(value) -> str:
     try:
-        return day(datetime.date.fromisoformat(value)) if value else "aucune"
+        return day(datetime.date.fromisoformat(value)) if value else pgettext("planned date", "aucune")
     except (TypeError, ValueError):
         return str(value)
 
@@ -47,12 +49,16 @@ def describe(verb: str, changes: dict) -> str:
             text += f" ({REASON.get(changes['close_reason'][1], '').lower()})"
         words.append(text)
     elif "planned_for" in changes:
-        words.append("date prévue : {} → {}".format(*(_date(v) for v in changes["planned_for"])))
+        before, after = (_date(v) for v in changes["planned_for"])
+        words.append(_("date prévue : %(before)s → %(after)s") % {"before": before, "after": after})
     if "priority" in changes:
-        words.append("priorité : {} → {}".format(*(PRIORITY.get(v, v) for v in changes["priority"])))
+        before, after = (PRIORITY.get(v, v) for v in changes["priority"])
+        words.append(_("priorité : %(before)s → %(after)s") % {"before": before, "after": after})
     if not words:
         return verb
-    return " ; ".join(words) if verb == "état changé" else f"{verb} : {' ; '.join(words)}"
+    if verb == "état changé":
+        return " ; ".join(words)
+    return _("%(verb)s : %(changes)s") % {"verb": verb, "changes": " ; ".join(words)}
 
 
 def lines(request: Request, limit: int = 30) -> list[Line]:

@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
 
 MAX_SIDE = 1600  # pixels: enough to see the problem, light to serve
 MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding
@@ -22,15 +23,16 @@ def reencode(upload) -> ContentFile:
     limit = settings.ANCRAGE_REQUEST_PHOTO_MAX_MB * 1024 * 1024
     if upload.size > limit:
         raise ValidationError(
-            f"La photo dépasse {settings.ANCRAGE_REQUEST_PHOTO_MAX_MB} Mo : choisissez-en une plus légère."
+            _("La photo dépasse %(mb)s Mo : choisissez-en une plus légère.")
+            % {"mb": settings.ANCRAGE_REQUEST_PHOTO_MAX_MB}
         )
     data = upload.read()
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.format not in ACCEPTED:
-                raise ValidationError("Ce format d’image n’est pas accepté : envoyez une photo JPEG, PNG ou WebP.")
+                raise ValidationError(_("Ce format d’image n’est pas accepté : envoyez une photo JPEG, PNG ou WebP."))
             if probe.width * probe.height > MAX_PIXELS:
-                raise ValidationError("Cette image est trop grande : envoyez une photo plus petite.")
+                raise ValidationError(_("Cette image est trop grande : envoyez une photo plus petite."))
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF said, then drop the EXIF
@@ -43,5 +45,6 @@ def reencode(upload) -> ContentFile:
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise ValidationError("Ce fichier n’est pas une image lisible : envoyez une photo JPEG, PNG ou WebP.") from exc
+        message = _("Ce fichier n’est pas une image lisible : envoyez une photo JPEG, PNG ou WebP.")
+        raise ValidationError(message) from exc
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")

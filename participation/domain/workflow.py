@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import audit, mail, signing
 from participation.models import InternalNote, Request, Support, Update
@@ -71,16 +72,18 @@ def change_status(
     request = Request.objects.select_for_update().get(pk=request.pk)
     note = (note or "").strip()
     if status not in allowed(request):
-        raise ValidationError(f"Une demande « {request.get_status_display()} » ne peut pas passer à cet état.")
+        raise ValidationError(
+            _("Une demande « %(status)s » ne peut pas passer à cet état.") % {"status": request.get_status_display()}
+        )
     if not note:
-        raise ValidationError("Écrivez une note publique : elle explique ce changement aux personnes qui suivent.")
+        raise ValidationError(_("Écrivez une note publique : elle explique ce changement aux personnes qui suivent."))
     if status == S.PLANNED:
         if planned_for is None:
-            raise ValidationError("Indiquez la date d’intervention prévue.")
+            raise ValidationError(_("Indiquez la date d’intervention prévue."))
         if planned_for < timezone.localdate():
-            raise ValidationError("La date d’intervention prévue ne peut pas être passée.")
+            raise ValidationError(_("La date d’intervention prévue ne peut pas être passée."))
     if status == S.CLOSED and close_reason not in Request.CloseReason.values:
-        raise ValidationError("Choisissez le motif de clôture.")
+        raise ValidationError(_("Choisissez le motif de clôture."))
     before = audit.snapshot(request, AUDITED)
     now = timezone.now()
     request.status = status
@@ -127,7 +130,7 @@ def contest(token: str, reason: str) -> Request:
     """« Ce n’est pas réglé »: the request reopens (received), with the person's words as the public note."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Dites en quelques mots ce qui n’est pas réglé.")
+        raise ValidationError(_("Dites en quelques mots ce qui n’est pas réglé."))
     request = read_contest_link(token, consume=True)
     before = audit.snapshot(request, AUDITED)
     request.status, request.closed_at, request.planned_for = S.RECEIVED, None, None  # to be planned again
@@ -150,7 +153,7 @@ def contest(token: str, reason: str) -> Request:
 
 def set_priority(request: Request, priority: int, *, user) -> Request:
     if priority not in Request.Priority.values:
-        raise ValidationError("Choisissez une priorité de la liste.")
+        raise ValidationError(_("Choisissez une priorité de la liste."))
     before = audit.snapshot(request, ["priority"])
     request.priority = priority
     request.save(update_fields=["priority", "updated"])
@@ -161,7 +164,7 @@ def set_priority(request: Request, priority: int, *, user) -> Request:
 def add_internal_note(request: Request, text: str, *, user) -> InternalNote:
     text = (text or "").strip()
     if not text:
-        raise ValidationError("La note interne est vide.")
+        raise ValidationError(_("La note interne est vide."))
     note = InternalNote.objects.create(request=request, author=user, text=text)
     audit.record(request, "note interne ajoutée", user=user)  # the text stays out of the journal
     return note
@@ -171,11 +174,11 @@ def add_internal_note(request: Request, text: str, *, user) -> InternalNote:
 def merge(duplicate: Request, survivor: Request, note: str, *, user) -> Request:
     """`duplicate` is closed as a duplicate pointing to `survivor`; its author and supporters follow `survivor`."""
     if duplicate.pk == survivor.pk:
-        raise ValidationError("Une demande ne peut pas être fusionnée avec elle-même.")
+        raise ValidationError(_("Une demande ne peut pas être fusionnée avec elle-même."))
     if not survivor.is_open:
-        raise ValidationError("La demande qui reste doit être ouverte.")
+        raise ValidationError(_("La demande qui reste doit être ouverte."))
     if not duplicate.is_open:
-        raise ValidationError("Seule une demande ouverte peut être fusionnée.")
+        raise ValidationError(_("Seule une demande ouverte peut être fusionnée."))
     note = (note or "").strip() or f"Même demande que la n° {survivor.pk} : elle est suivie là-bas."
     duplicate.merged_into = survivor
     duplicate.save(update_fields=["merged_into", "updated"])

@@ -56,6 +56,6 @@ def respond(fmt: str, root: str, item: str | None, data, status: int = 200) -> H
     return response
 
 
-def error(fmt: str, status: int, description: str) -> HttpResponse:
+def error_document(fmt: str, status: int, description: str) -> HttpResponse:
     """The specification's error document: a list of errors, each a code and a description."""
     return respond(fmt, "errors", "error", [{"code": status, "description": description}], status=status)

@@ -16,7 +16,7 @@ from core.throttle import throttled
 from participation.domain import submit
 from participation.models import Category, Request, Update
 from participation.open311 import documents, keys
-from participation.open311.render import error, respond
+from participation.open311.render import error_document, respond
 from territory.models import Commune
 from territory.search import resolve_commune
 
@@ -43,7 +43,7 @@ def services(request, fmt: str):
 def service_definition(request, code: str, fmt: str):
     category = Category.objects.filter(code=code, active=True).first()
     if category is None:
-        return error(fmt, 404, f"service_code {code!r} not found")
+        return error_document(fmt, 404, f"service_code {code!r} not found")
     return respond(fmt, "service_definition", None, documents.definition(category))
 
 
@@ -102,12 +102,12 @@ def _filtered(params):
 @throttled("open311", rate=30, per=60)
 def requests(request, fmt: str):
     if any("\x00" in value for values in (request.GET, request.POST) for value in values.values()):
-        return error(fmt, 400, "parameters may not contain NUL characters")
+        return error_document(fmt, 400, "parameters may not contain NUL characters")
     if request.method == "POST":
         return _create(request, fmt)
     rows = _filtered(request.GET)
     if isinstance(rows, str):
-        return error(fmt, 400, rows)
+        return error_document(fmt, 400, rows)
     base = _base(request)
     return respond(fmt, "service_requests", "request", [documents.request_doc(r, base) for r in rows[:MAX_RESULTS]])
 
@@ -116,7 +116,7 @@ def requests(request, fmt: str):
 def one_request(request, pk: str, fmt: str):
     row = _listed().filter(pk=int(pk)).first() if pk.isdigit() and len(pk) < 10 else None
     if row is None:
-        return error(fmt, 404, f"service_request_id {pk} not found")
+        return error_document(fmt, 404, f"service_request_id {pk} not found")
     return respond(fmt, "service_requests", "request", [documents.request_doc(row, _base(request))])
 
 
@@ -146,26 +146,26 @@ def _create(request, fmt: str):
     p = request.POST
     key = keys.check(p.get("api_key", ""))
     if key is None:
-        return error(fmt, 403, "api_key missing or not valid")
+        return error_document(fmt, 403, "api_key missing or not valid")
     category = Category.objects.filter(code=p.get("service_code", ""), active=True).select_related("service").first()
     if category is None:
-        return error(fmt, 400, "service_code missing or not found")
+        return error_document(fmt, 400, "service_code missing or not found")
     description = p.get("description", "").strip()
     if not description or len(description) > 4000:
-        return error(fmt, 400, "description is required (4,000 characters at most)")
+        return error_document(fmt, 400, "description is required (4,000 characters at most)")
     address = p.get("address_string", "").strip()[:250]
     has_point = bool(p.get("lat", "").strip() or p.get("long", "").strip())
     lat, lon = _float(p.get("lat", ""), -90, 90), _float(p.get("long", ""), -180, 180)
     if has_point and (lat is None or lon is None):
-        return error(fmt, 400, "lat and long must both be decimal degrees")
+        return error_document(fmt, 400, "lat and long must both be decimal degrees")
     if not has_point and not address:
-        return error(fmt, 400, "a location is required: lat and long, or address_string")
+        return error_document(fmt, 400, "a location is required: lat and long, or address_string")
     commune = _nearest_commune(lat, lon) if has_point else _commune_of(address)
     if commune is None:
-        return error(fmt, 400, "the location is outside the territory's communes")
+        return error_document(fmt, 400, "the location is outside the territory's communes")
     email = p.get("email", "").strip().lower()
     if email and (len(email) > 254 or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email)):
-        return error(fmt, 400, "email is not valid")
+        return error_document(fmt, 400, "email is not valid")
     row = submit.save_draft(
         Request(
             category=category,
