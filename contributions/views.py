@@ -6,6 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -35,8 +39,11 @@ def _allowed(user, action, obj):
 @login_required
 def home(request):
     places = queries.places_of(request.user)
+    structures = list(structures_of(request.user))
+    names = [format_html("<strong>{}</strong>", structure.name) for structure in structures]
     context = {
-        "structures": list(structures_of(request.user)),
+        "structures": structures,
+        "structure_list": mark_safe(get_text_list(names, gettext("et"))),  # each name escaped by format_html
         "places": places,
         "panels": panels.shown(request.user, places),
     }
