@@ -3,6 +3,7 @@ settings.ANCRAGE_PERIODIC_JOBS)."""
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core import jobfiles
 from core.jobs import Failed, current_job, job
@@ -55,11 +56,10 @@ def import_upload(run_id: int) -> dict:
     upload = jobfiles.read(run.upload_id)
     if upload is None:
         run.status, run.finished_at = ImportRun.Status.FAILED, timezone.now()
-        run.error = (
-            "Le fichier envoyé n’est plus disponible (il est effacé "
-            f"{settings.ANCRAGE_UPLOAD_RETENTION_DAYS} jours après son envoi) : rien n’a été modifié, "
-            "envoyez-le de nouveau."
-        )
+        run.error = gettext(
+            "Le fichier envoyé n’est plus disponible (il est effacé %(days)s jours après son envoi) : "
+            "rien n’a été modifié, envoyez-le de nouveau."
+        ) % {"days": settings.ANCRAGE_UPLOAD_RETENTION_DAYS}
         run.save()
         raise Failed(run.error)
     try:
@@ -72,15 +72,19 @@ def import_upload(run_id: int) -> dict:
         if running and running.will_retry:
             ImportRun.objects.filter(pk=run_id).update(
                 status=ImportRun.Status.QUEUED, finished_at=None,
-                error=f"L’essai n° {running.attempt} a échoué ({exc.__class__.__name__} : {exc}) : rien n’a été "
-                "modifié, l’import est relancé automatiquement dans quelques minutes.",
+                error=gettext("L’essai n° %(attempt)s a échoué (%(kind)s : %(error)s) : rien n’a été "
+                              "modifié, l’import est relancé automatiquement dans quelques minutes.")
+                % {"attempt": running.attempt, "kind": exc.__class__.__name__, "error": exc},
             )  # fmt: skip
             run.issues.all().delete()
         else:
             ImportRun.objects.filter(pk=run_id).update(
-                error=f"Erreur inattendue pendant l’import ({exc.__class__.__name__} : {exc}) : rien n’a été "
-                "modifié. Réessayez plus tard ; si l’erreur revient, transmettez ce rapport à l’équipe technique.\n\n"
-                f"Détail technique :\n{run.error}"
+                error=gettext(
+                    "Erreur inattendue pendant l’import (%(kind)s : %(error)s) : rien n’a été modifié. Réessayez "
+                    "plus tard ; si l’erreur revient, transmettez ce rapport à l’équipe technique.\n\n"
+                    "Détail technique :\n%(detail)s"
+                )
+                % {"kind": exc.__class__.__name__, "error": exc, "detail": run.error}
             )
             jobfiles.discard(run.upload_id)
         raise
