@@ -3,7 +3,7 @@ settings.ANCRAGE_PERIODIC_JOBS)."""
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from core import jobfiles
 from core.jobs import Failed, current_job, job
@@ -16,7 +16,7 @@ class SyncFailed(RuntimeError):
     pass
 
 
-@job(retries=2, retry_delay=900, label="Synchronisation des flux")
+@job(retries=2, retry_delay=900, label=gettext_lazy("Synchronisation des flux"))
 def sync_feeds() -> list[dict]:
     """Import every active feed (Données › Flux synchronisés); a failed feed fails the job, which is retried."""
     results = sync_all(wet_run=True)
@@ -27,7 +27,7 @@ def sync_feeds() -> list[dict]:
     return summary
 
 
-@job(label="Imports interrompus marqués en échec")
+@job(label=gettext_lazy("Imports interrompus marqués en échec"))
 def close_interrupted_runs() -> int:
     return runs.close_interrupted_runs()
 
@@ -40,7 +40,7 @@ def queue_import(run: ImportRun) -> ImportRun:
     return run
 
 
-@job(retries=2, retry_delay=60, label="Import d’un fichier envoyé")
+@job(retries=2, retry_delay=60, label=gettext_lazy("Import d’un fichier envoyé"))
 def import_upload(run_id: int) -> dict:
     """Import the file sent with a queued run. Only a run still « En attente » is taken, by one conditional UPDATE:
     two workers, a job queued twice or a late retry never import it twice (and the import is one transaction)."""
