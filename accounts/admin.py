@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.membership import structures_without_admin
 from accounts.domain.roles import set_role
@@ -29,12 +30,12 @@ class MembershipInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ["user", "structure"]
     verbose_name = "appartenance"
-    verbose_name_plural = "structures où la personne travaille"
+    verbose_name_plural = _("structures où la personne travaille")
 
 
 class StructureMembershipInline(MembershipInline):
     fields = ["user", "role"]
-    verbose_name_plural = "membres de la structure"
+    verbose_name_plural = _("membres de la structure")
 
 
 @admin.register(User)
@@ -50,8 +51,8 @@ class UserAdmin(CanAdminMixin, AuditedAdmin, DjangoUserAdmin):
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Identité", {"fields": ["full_name", "profession"]}),
-        ("Rôle", {"fields": ["role", "is_active", "is_staff", "is_superuser"]}),
+        (_("Identité"), {"fields": ["full_name", "profession"]}),
+        (_("Rôle"), {"fields": ["role", "is_active", "is_staff", "is_superuser"]}),
         ("Dates", {"fields": ["last_login", "date_joined", "inactivity_warned_at"]}),
     ]
     add_fieldsets = [
@@ -74,12 +75,12 @@ class UserAdmin(CanAdminMixin, AuditedAdmin, DjangoUserAdmin):
 
 
 class WithoutAdminFilter(admin.SimpleListFilter):
-    title = "administration de la structure"
+    title = _("administration de la structure")
     parameter_name = "admin"
 
     def lookups(self, request, model_admin):
         lonely = structures_without_admin().count()
-        return [("sans", f"sans administrateur ({lonely})"), ("avec", "avec administrateur")]
+        return [("sans", _("sans administrateur (%(n)s)") % {"n": lonely}), ("avec", _("avec administrateur"))]
 
     def queryset(self, request, queryset):
         if self.value() == "sans":

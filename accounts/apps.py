@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Comptes et structures"
+    verbose_name = _("Comptes et structures")
     default_auto_field = "django.db.models.BigAutoField"

@@ -11,6 +11,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import IdentifierField
 from standards.identifiers import clean_identifier, validate_rna, validate_siret
@@ -29,7 +30,7 @@ class UserManager(BaseUserManager):
 
     def create_user(self, email, password=None, **extra):
         if not email:
-            raise ValueError("Une adresse e-mail est nécessaire.")
+            raise ValueError(_("Une adresse e-mail est nécessaire."))
         user = self.model(email=normalize_email(email), **extra)
         user.set_password(password)  # None: an unusable password (login by e-mailed code only)
         user.save(using=self._db)
@@ -43,38 +44,38 @@ class UserManager(BaseUserManager):
 
 class User(AbstractBaseUser, PermissionsMixin):
     class Role(models.TextChoices):
-        NONE = "", "aucun rôle territorial"
-        MODERATOR = "moderation", "modération"
-        COORDINATOR = "coordination", "coordination du territoire"
+        NONE = "", _("aucun rôle territorial")
+        MODERATOR = "moderation", _("modération")
+        COORDINATOR = "coordination", _("coordination du territoire")
 
     class Profession(models.TextChoices):
-        NONE = "", "non précisé"
-        SOCIAL_WORKER = "travailleur-social", "travailleur ou travailleuse social(e)"
-        MEDIATOR = "mediateur-numerique", "médiateur ou médiatrice numérique"
-        AIDANT = "aidant", "aidant ou aidante numérique"
-        OTHER = "autre", "autre professionnel(le)"
+        NONE = "", _("non précisé")
+        SOCIAL_WORKER = "travailleur-social", _("travailleur ou travailleuse social(e)")
+        MEDIATOR = "mediateur-numerique", _("médiateur ou médiatrice numérique")
+        AIDANT = "aidant", _("aidant ou aidante numérique")
+        OTHER = "autre", _("autre professionnel(le)")
 
-    email = models.EmailField("adresse e-mail", max_length=254, unique=True)
-    full_name = models.CharField("nom", max_length=150, blank=True, help_text="Prénom et nom, tels qu’affichés.")
+    email = models.EmailField(_("adresse e-mail"), max_length=254, unique=True)
+    full_name = models.CharField(_("nom"), max_length=150, blank=True, help_text=_("Prénom et nom, tels qu’affichés."))
     role = models.CharField(
-        "rôle sur le territoire",
+        _("rôle sur le territoire"),
         max_length=20,
         choices=Role.choices,
         blank=True,
         default=Role.NONE,
-        help_text="La coordination administre tout le territoire ; la modération relit les contributions.",
+        help_text=_("La coordination administre tout le territoire ; la modération relit les contributions."),
     )
     profession = models.CharField(
-        "profession", max_length=30, choices=Profession.choices, blank=True, default=Profession.NONE
+        _("profession"), max_length=30, choices=Profession.choices, blank=True, default=Profession.NONE
     )
     is_active = models.BooleanField(
-        "actif", default=True, help_text="Un compte inactif ne peut plus se connecter ; il n’est pas supprimé."
+        _("actif"), default=True, help_text=_("Un compte inactif ne peut plus se connecter ; il n’est pas supprimé.")
     )
     is_staff = models.BooleanField(
-        "accès à l’administration", default=False, help_text="Donné à la coordination du territoire."
+        _("accès à l’administration"), default=False, help_text=_("Donné à la coordination du territoire.")
     )
-    date_joined = models.DateTimeField("inscrit le", default=timezone.now)
-    inactivity_warned_at = models.DateTimeField("prévenu de l’inactivité le", null=True, blank=True, editable=False)
+    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    inactivity_warned_at = models.DateTimeField(_("prévenu de l’inactivité le"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -83,8 +84,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = []
 
     class Meta:
-        verbose_name = "personne"
-        verbose_name_plural = "personnes"
+        verbose_name = _("personne")
+        verbose_name_plural = _("personnes")
         ordering = ["email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
 
@@ -118,51 +119,53 @@ class Structure(models.Model):
     """The organisation that acts (association, commune, CCAS…): it owns places (`directory.Place.structure`)."""
 
     class Kind(models.TextChoices):
-        ASSOCIATION = "association", "association"
-        COMMUNE = "commune", "commune"
-        EPCI = "epci", "intercommunalité"
-        CCAS = "ccas", "CCAS ou CIAS"
-        DEPARTEMENT = "departement", "département"
-        STATE = "etat", "service de l’État"
-        FRANCE_SERVICES = "france-services", "France Services"
-        LIBRARY_NETWORK = "reseau-bibliotheques", "réseau de bibliothèques"
-        SOCIAL_HOUSING = "bailleur-social", "bailleur social"
-        COMPANY = "entreprise", "entreprise"
-        OTHER = "autre", "autre"
+        ASSOCIATION = "association", _("association")
+        COMMUNE = "commune", _("commune")
+        EPCI = "epci", _("intercommunalité")
+        CCAS = "ccas", _("CCAS ou CIAS")
+        DEPARTEMENT = "departement", _("département")
+        STATE = "etat", _("service de l’État")
+        FRANCE_SERVICES = "france-services", _("France Services")
+        LIBRARY_NETWORK = "reseau-bibliotheques", _("réseau de bibliothèques")
+        SOCIAL_HOUSING = "bailleur-social", _("bailleur social")
+        COMPANY = "entreprise", _("entreprise")
+        OTHER = "autre", _("autre")
 
-    name = models.CharField("nom", max_length=250)
-    kind = models.CharField("type de structure", max_length=30, choices=Kind.choices, default=Kind.ASSOCIATION)
+    name = models.CharField(_("nom"), max_length=250)
+    kind = models.CharField(_("type de structure"), max_length=30, choices=Kind.choices, default=Kind.ASSOCIATION)
     siret = IdentifierField(
-        "SIRET",
+        _("SIRET"),
         max_length=14,
         blank=True,
         db_index=True,
         validators=[validate_siret],
-        help_text="14 chiffres, sans espaces (sur l’avis de situation INSEE ou annuaire-entreprises.data.gouv.fr).",
+        help_text=_("14 chiffres, sans espaces (sur l’avis de situation INSEE ou annuaire-entreprises.data.gouv.fr)."),
     )
     rna = IdentifierField(
-        "RNA",
+        _("RNA"),
         max_length=10,
         blank=True,
         db_index=True,
         validators=[validate_rna],
-        help_text="Pour une association : W suivi de 9 chiffres.",
+        help_text=_("Pour une association : W suivi de 9 chiffres."),
     )
-    email = models.EmailField("adresse e-mail de contact", blank=True)
+    email = models.EmailField(_("adresse e-mail de contact"), blank=True)
     validated = models.BooleanField(
-        "structure validée",
+        _("structure validée"),
         default=False,
-        help_text="Les modifications d’une structure validée sont publiées aussitôt ; "
-        "celles d’une nouvelle structure attendent la modération.",
+        help_text=_(
+            "Les modifications d’une structure validée sont publiées aussitôt ; "
+            "celles d’une nouvelle structure attendent la modération."
+        ),
     )
-    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="structures", verbose_name="membres"
+        settings.AUTH_USER_MODEL, through="Membership", related_name="structures", verbose_name=_("membres")
     )
 
     class Meta:
-        verbose_name = "structure"
-        verbose_name_plural = "structures"
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
         ordering = ["name"]
 
     def __str__(self):
@@ -179,21 +182,21 @@ class Structure(models.Model):
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        ADMIN = "admin", "administrateur ou administratrice"
-        MEMBER = "membre", "membre"
+        ADMIN = "admin", _("administrateur ou administratrice")
+        MEMBER = "membre", _("membre")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="personne", related_name="memberships", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL, verbose_name=_("personne"), related_name="memberships", on_delete=models.CASCADE
     )
     structure = models.ForeignKey(
-        Structure, verbose_name="structure", related_name="memberships", on_delete=models.CASCADE
+        Structure, verbose_name=_("structure"), related_name="memberships", on_delete=models.CASCADE
     )
-    role = models.CharField("rôle dans la structure", max_length=10, choices=Role.choices, default=Role.MEMBER)
-    since = models.DateTimeField("depuis le", auto_now_add=True)
+    role = models.CharField(_("rôle dans la structure"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    since = models.DateTimeField(_("depuis le"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "appartenance à une structure"
-        verbose_name_plural = "appartenances aux structures"
+        verbose_name = _("appartenance à une structure")
+        verbose_name_plural = _("appartenances aux structures")
         constraints = [models.UniqueConstraint(fields=["user", "structure"], name="accounts_membership_unique")]
 
     def __str__(self):
@@ -205,33 +208,33 @@ class JoinRequest(models.Model):
     decides (accounts.domain.membership)."""
 
     class Status(models.TextChoices):
-        PENDING = "en-attente", "en attente"
-        ACCEPTED = "acceptee", "acceptée"
-        REFUSED = "refusee", "refusée"
+        PENDING = "en-attente", _("en attente")
+        ACCEPTED = "acceptee", _("acceptée")
+        REFUSED = "refusee", _("refusée")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="personne", related_name="join_requests", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL, verbose_name=_("personne"), related_name="join_requests", on_delete=models.CASCADE
     )
     structure = models.ForeignKey(
-        Structure, verbose_name="structure", related_name="join_requests", on_delete=models.CASCADE
+        Structure, verbose_name=_("structure"), related_name="join_requests", on_delete=models.CASCADE
     )
-    message = models.CharField("message", max_length=500, blank=True)
-    status = models.CharField("état", max_length=12, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField("demandée le", auto_now_add=True)
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    status = models.CharField(_("état"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("demandée le"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="décidée par",
+        verbose_name=_("décidée par"),
         null=True,
         blank=True,
         related_name="+",
         on_delete=models.SET_NULL,
     )
-    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
-    reason = models.CharField("motif", max_length=500, blank=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    reason = models.CharField(_("motif"), max_length=500, blank=True)
 
     class Meta:
-        verbose_name = "demande pour rejoindre une structure"
-        verbose_name_plural = "demandes pour rejoindre une structure"
+        verbose_name = _("demande pour rejoindre une structure")
+        verbose_name_plural = _("demandes pour rejoindre une structure")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(

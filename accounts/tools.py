@@ -39,6 +39,7 @@ def register(label, url, *, visible: Callable | None = None, order: int = 100, h
     """Add a link to « Mes outils ». `label` may be a function of the user too (« Ma commission » / « Mes
     commissions »); `key` (by default the label) makes registering twice harmless, `ready()` may run twice."""
     tool = Tool(label, url, visible, order, help)
+    # A label may be lazy (gettext_lazy): it is not callable, and its text is its key.
     _TOOLS[key or (f"{label.__module__}.{label.__qualname__}" if callable(label) else str(label))] = tool
     return tool
 

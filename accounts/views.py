@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from accounts import tools
 from accounts.domain import membership as domain
@@ -47,13 +49,15 @@ def structure(request, pk):
                 invite_form = InviteForm(request.POST)
                 if invite_form.is_valid():
                     domain.invite(structure, **invite_form.cleaned_data, by=user)
-                    messages.success(request, f"Invitation envoyée à {invite_form.cleaned_data['email']}.")
+                    messages.success(
+                        request, _("Invitation envoyée à %(email)s.") % {"email": invite_form.cleaned_data["email"]}
+                    )
                     return redirect("accounts:structure", pk=pk)
             elif action == "rejoindre":
                 join_form = JoinForm(request.POST)
                 if join_form.is_valid():
                     domain.request_to_join(user, structure, join_form.cleaned_data["message"])
-                    messages.success(request, "Votre demande est envoyée. Vous recevrez la réponse par e-mail.")
+                    messages.success(request, _("Votre demande est envoyée. Vous recevrez la réponse par e-mail."))
                     return redirect("accounts:structure", pk=pk)
             elif action == "decider":
                 join = get_object_or_404(JoinRequest, pk=request.POST.get("demande"), structure=structure)
@@ -61,9 +65,11 @@ def structure(request, pk):
                 if form.is_valid():
                     accept = form.cleaned_data["decision"] == "accepter"
                     domain.decide(join, accept, by=user, reason=form.cleaned_data["reason"])
-                    messages.success(
-                        request, f"Demande de {join.user.get_full_name()} : {'acceptée' if accept else 'refusée'}."
-                    )
+                    if accept:
+                        text = _("Demande de %(name)s : acceptée.")
+                    else:
+                        text = _("Demande de %(name)s : refusée.")
+                    messages.success(request, text % {"name": join.user.get_full_name()})
                     return redirect("accounts:structure", pk=pk)
         except ValidationError as error:
             target = invite_form if action == "inviter" else join_form
@@ -103,7 +109,9 @@ def invitation(request, token):
             return render(request, "accounts/invitation.html", {**context, "error": str(error)}, status=400)
         if not request.user.is_authenticated:
             login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Bienvenue : vous faites maintenant partie de « {structure.name} ».")
+        messages.success(
+            request, _("Bienvenue : vous faites maintenant partie de « %(name)s ».") % {"name": structure.name}
+        )
         return redirect("accounts:home")
     return render(request, "accounts/invitation.html", context)
 
@@ -114,4 +122,4 @@ def admin_login(request):
     if request.user.is_authenticated:
         return render(request, "accounts/no_admin.html", status=403)
     next_url = request.GET.get("next", "/admin/")
-    return HttpResponseRedirect("/connexion/?" + urlencode({"next": next_url}))
+    return HttpResponseRedirect(reverse("account_login") + "?" + urlencode({"next": next_url}))

@@ -5,6 +5,8 @@ one unit: a new commune brings its INSEE code and, until a coordinator places it
 position; those linked fields are reviewed (accepted or reverted) together with the commune.
 """
 
+from django.utils.translation import gettext as _
+
 from directory.models import Place, Service
 from directory.presentation import phone_display
 
@@ -45,12 +47,12 @@ def readable(model, field: str, value) -> str:
 
     if field in HOURS_FIELDS:
         if field == "horaires_accueil" and not value:
-            return "Les horaires du lieu"
+            return _("Les horaires du lieu")
         return in_words(value or "")
     if value in (None, "", []):
-        return "(vide)"
+        return _("(vide)")
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return _("oui") if value else _("non")
     model_field = model._meta.get_field(field)
     vocabulary = getattr(model_field, "vocabulary", None)
     if isinstance(value, list):

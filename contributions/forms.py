@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import EmailValidator, URLValidator
 from django.db import models
 from django.forms.models import fields_for_model
+from django.utils.translation import gettext_lazy as _
 
 from contributions import hours
 from contributions.fields import PLACE_FIELDS, SERVICE_FIELDS, group, label
@@ -14,7 +15,7 @@ from directory.presentation import phone_display
 from territory.models import Commune
 from territory.text import fold_commune
 
-_HOURS_HINT = "Par exemple « 09:00 - 12:00 / 14:00 - 17:00 ». Laissez vide si c’est fermé ce jour-là."
+_HOURS_HINT = _("Par exemple « 09:00 - 12:00 / 14:00 - 17:00 ». Laissez vide si c’est fermé ce jour-là.")
 
 
 class AccessibleForm(forms.Form):
@@ -54,17 +55,17 @@ class HoursFields(AccessibleForm):
         self.hours_words = hours.in_words(current)
         for day in hours.DAYS:
             self.fields[f"jour_{day}"] = forms.CharField(
-                label=day.capitalize(), required=False, max_length=100, initial=cells[day],
+                label=hours.DAY_LABELS[day], required=False, max_length=100, initial=cells[day],
                 help_text=_HOURS_HINT if day == "lundi" else "",
             )  # fmt: skip
         self.fields["feries_fermes"] = forms.BooleanField(
-            label="Fermé les jours fériés", required=False, initial=holidays_off
+            label=_("Fermé les jours fériés"), required=False, initial=holidays_off
         )
         self.fields["horaires_osm"] = forms.CharField(
-            label="Horaires au format OpenStreetMap (pour les personnes qui le connaissent)", required=False,
+            label=_("Horaires au format OpenStreetMap (pour les personnes qui le connaissent)"), required=False,
             max_length=500, initial=current,
-            help_text="Utile pour des horaires qui changent selon les semaines ou les saisons. "
-            "Si vous remplissez les jours ci-dessus, ils remplacent ce champ.",
+            help_text=_("Utile pour des horaires qui changent selon les semaines ou les saisons. "
+            "Si vous remplissez les jours ci-dessus, ils remplacent ce champ."),
         )  # fmt: skip
 
     def clean_hours(self) -> str:
@@ -82,7 +83,7 @@ class HoursFields(AccessibleForm):
             if osm and not hours.hours.is_valid(osm):
                 self.add_error(
                     "horaires_osm",
-                    "Ces horaires ne sont pas au format OpenStreetMap. Remplissez plutôt les jours de la semaine.",
+                    _("Ces horaires ne sont pas au format OpenStreetMap. Remplissez plutôt les jours de la semaine."),
                 )
             return osm
         return initial["osm"]
@@ -107,7 +108,7 @@ def _check_emails(values: list[str]) -> list[str]:
         try:
             EmailValidator()(value)
         except forms.ValidationError:
-            message = f"L’adresse « {value} » ne se lit pas : écrivez-la comme nom@exemple.fr."
+            message = _("L’adresse « %(value)s » ne se lit pas : écrivez-la comme nom@exemple.fr.") % {"value": value}
             raise forms.ValidationError(message) from None
     return [v.lower() for v in values]
 
@@ -119,7 +120,7 @@ def _check_url(value: str) -> str:
     try:
         URLValidator(schemes=["http", "https"])(value)
     except forms.ValidationError:
-        message = f"L’adresse « {value} » ne se lit pas : écrivez-la comme https://exemple.fr."
+        message = _("L’adresse « %(value)s » ne se lit pas : écrivez-la comme https://exemple.fr.") % {"value": value}
         raise forms.ValidationError(message) from None
     return value
 
@@ -129,7 +130,7 @@ def _check_phone(value: str, departement: str) -> str:
         return ""
     number = normalize.phone(value, departement)
     if not number:
-        raise forms.ValidationError("Ce numéro ne se lit pas : écrivez ses 10 chiffres, par exemple 01 69 00 00 00.")
+        raise forms.ValidationError(_("Ce numéro ne se lit pas : écrivez ses 10 chiffres, par exemple 01 69 00 00 00."))
     return number
 
 
@@ -142,12 +143,13 @@ def _commune(name: str, postal: str) -> Commune | None:
 
 class PlaceForm(HoursFields):
     sections = [
-        ("Nom et présentation", ["nom", "presentation_resume", "presentation_detail"]),
-        ("Adresse", ["adresse", "complement_adresse", "code_postal", "commune"]),
-        ("Contact", ["telephone", "courriels", "site_web", "prise_rdv"]),
-        ("Horaires", [*(f"jour_{day}" for day in hours.DAYS), "feries_fermes", "horaires_precisions", "horaires_osm"]),
-        ("Accueil", ["modalites_acces", "modalites_accompagnement", "frais_a_charge", "itinerance"]),
-        ("Publics et accessibilité", ["publics_specifiquement_adresses", "prise_en_charge_specifique",
+        (_("Nom et présentation"), ["nom", "presentation_resume", "presentation_detail"]),
+        (_("Adresse"), ["adresse", "complement_adresse", "code_postal", "commune"]),
+        (_("Contact"), ["telephone", "courriels", "site_web", "prise_rdv"]),
+        (_("Horaires"),
+         [*(f"jour_{day}" for day in hours.DAYS), "feries_fermes", "horaires_precisions", "horaires_osm"]),
+        (_("Accueil"), ["modalites_acces", "modalites_accompagnement", "frais_a_charge", "itinerance"]),
+        (_("Publics et accessibilité"), ["publics_specifiquement_adresses", "prise_en_charge_specifique",
                                       "fiche_acces_libre"]),
     ]  # fmt: skip
 
@@ -159,11 +161,11 @@ class PlaceForm(HoursFields):
         self.fields["nom"].required = True
         self.fields["presentation_detail"].widget.attrs["rows"] = 5
         self.fields["code_postal"].required = self.fields["commune"].required = True
-        self.fields["courriels"].help_text = self.fields["site_web"].help_text = "Une adresse par ligne."
-        self.fields["telephone"].help_text = "Par exemple 01 69 00 00 00."
+        self.fields["courriels"].help_text = self.fields["site_web"].help_text = _("Une adresse par ligne.")
+        self.fields["telephone"].help_text = _("Par exemple 01 69 00 00 00.")
         self.initial["telephone"] = phone_display(place.telephone) if place.telephone else ""
-        self.fields["prise_en_charge_specifique"].label = "Accompagnement adapté (handicaps, langues)"
-        self.fields["fiche_acces_libre"].help_text = "Le lien de la fiche du lieu sur acceslibre.beta.gouv.fr."
+        self.fields["prise_en_charge_specifique"].label = _("Accompagnement adapté (handicaps, langues)")
+        self.fields["fiche_acces_libre"].help_text = _("Le lien de la fiche du lieu sur acceslibre.beta.gouv.fr.")
         self.add_hours_fields(place.horaires)
 
     def clean_telephone(self):
@@ -188,8 +190,9 @@ class PlaceForm(HoursFields):
         if postal and name:
             commune = _commune(name, postal)
             if commune is None:
-                self.add_error("commune", f"Nous ne trouvons pas la commune « {name} » avec le code postal "
-                                          f"« {postal} ». Vérifiez l’orthographe et le code postal.")  # fmt: skip
+                self.add_error("commune", _("Nous ne trouvons pas la commune « %(name)s » avec le code postal "
+                                            "« %(postal)s ». Vérifiez l’orthographe et le code postal.")
+                               % {"name": name, "postal": postal})  # fmt: skip
             else:
                 data["commune"], data["code_insee"] = commune.nom, commune.code_insee
                 if commune.code_insee != self.place.code_insee:
@@ -206,10 +209,11 @@ class PlaceForm(HoursFields):
 class ServiceForm(HoursFields):
     hours_field = "horaires_accueil"
     sections = [
-        ("Le service", ["nom", "description", "mediation"]),
-        ("Pour qui, à quel prix", ["publics", "publics_precisions", "frais", "frais_precisions", "conditions_acces"]),
-        ("Comment en bénéficier", ["modes_accueil", "modes_mobilisation", "telephone", "courriel"]),
-        ("Horaires du service (vides : ceux du lieu)",
+        (_("Le service"), ["nom", "description", "mediation"]),
+        (_("Pour qui, à quel prix"),
+         ["publics", "publics_precisions", "frais", "frais_precisions", "conditions_acces"]),
+        (_("Comment en bénéficier"), ["modes_accueil", "modes_mobilisation", "telephone", "courriel"]),
+        (_("Horaires du service (vides : ceux du lieu)"),
          [*(f"jour_{day}" for day in hours.DAYS), "feries_fermes", "horaires_osm"]),
     ]  # fmt: skip
 
@@ -220,7 +224,7 @@ class ServiceForm(HoursFields):
         self.fields.update(_fields(Service, names))
         self.fields["nom"].required = True
         self.fields["description"].widget.attrs["rows"] = 4
-        self.fields["mediation"].label = "Ce que le service propose"
+        self.fields["mediation"].label = _("Ce que le service propose")
         self.fields["mediation"].help_text = ""
         if service and service.telephone:
             self.initial["telephone"] = phone_display(service.telephone)
@@ -242,10 +246,10 @@ class ReviewForm(AccessibleForm):
     """One choice per field (or per linked group): keep it, or revert it; a reason when anything is reverted."""
 
     reason = forms.CharField(
-        label="Message à l’auteur ou l’autrice", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000, help_text="Obligatoire si vous annulez quelque chose : dites pourquoi, simplement.",
+        label=_("Message à l’auteur ou l’autrice"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000, help_text=_("Obligatoire si vous annulez quelque chose : dites pourquoi, simplement."),
     )  # fmt: skip
-    CHOICES = [("accepter", "Garder"), ("annuler", "Annuler")]
+    CHOICES = [("accepter", _("Garder")), ("annuler", _("Annuler"))]
 
     def __init__(self, *args, contribution, rows, **kwargs):
         super().__init__(*args, **kwargs)
@@ -254,10 +258,11 @@ class ReviewForm(AccessibleForm):
         self.groups = ["tout"] if self.whole else list(dict.fromkeys(group(row.field) for row in rows))
         for key in self.groups:
             self.fields[f"d_{key}"] = forms.ChoiceField(
-                label="Décision : " + ("garder ce changement ?" if self.whole else
-                                       f"garder « {label(rows[0].model, key) if key != 'commune' else 'Adresse'} » ?"),
+                label=_("Décision : garder ce changement ?") if self.whole else _(
+                    "Décision : garder « %(name)s » ?") % {
+                    "name": label(rows[0].model, key) if key != "commune" else _("Adresse")},
                 choices=self.CHOICES, widget=forms.RadioSelect, initial="accepter",
-                error_messages={"required": "Choisissez « Garder » ou « Annuler »."},
+                error_messages={"required": _("Choisissez « Garder » ou « Annuler ».")},
             )  # fmt: skip
         self.fields["reason"] = self.fields.pop("reason")
 
@@ -267,5 +272,7 @@ class ReviewForm(AccessibleForm):
     def clean(self):
         data = super().clean()
         if not self.errors and not all(self.decisions().values()) and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Dites à l’auteur ou l’autrice pourquoi vous annulez : ce message lui est envoyé.")
+            self.add_error(
+                "reason", _("Dites à l’auteur ou l’autrice pourquoi vous annulez : ce message lui est envoyé.")
+            )
         return data

@@ -8,11 +8,26 @@ dates stay in OSM syntax, shown to the person in words.
 
 import re
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+
 from datahub.importers import week_hours
 from directory.domain import hours
 
 DAYS = week_hours.DAYS
 HOLIDAYS_OFF = "PH off"
+# The weekday keys are French words (`week_hours.DAYS`); people read these translated names.
+DAY_NAMES = {
+    "lundi": pgettext_lazy("weekday", "lundi"),
+    "mardi": pgettext_lazy("weekday", "mardi"),
+    "mercredi": pgettext_lazy("weekday", "mercredi"),
+    "jeudi": pgettext_lazy("weekday", "jeudi"),
+    "vendredi": pgettext_lazy("weekday", "vendredi"),
+    "samedi": pgettext_lazy("weekday", "samedi"),
+    "dimanche": pgettext_lazy("weekday", "dimanche"),
+}
+DAY_LABELS = {day: capfirst(name) for day, name in DAY_NAMES.items()}
 _TIME_SPAN = r"\d\d:\d\d-\d\d:\d\d"
 _RULE = re.compile(rf"^(?P<days>[A-Z][a-z](?:[-,][A-Z][a-z])*) (?P<spans>{_TIME_SPAN}(?:,{_TIME_SPAN})*)$")
 
@@ -66,10 +81,10 @@ def to_osm(cells: dict[str, str], holidays_off: bool) -> tuple[str, dict[str, st
         try:
             week_hours.day_spans(cells.get(day, ""), [])
         except week_hours.UnreadableDay:
-            errors[day] = (
-                f"Les horaires du {day} ne se lisent pas. Écrivez par exemple « 09:00 - 12:00 / 14:00 - 17:00 », "
+            errors[day] = _(
+                "Les horaires du %(day)s ne se lisent pas. Écrivez par exemple « 09:00 - 12:00 / 14:00 - 17:00 », "
                 "ou laissez vide si le lieu est fermé ce jour-là."
-            )
+            ) % {"day": DAY_NAMES[day]}
     if errors:
         return "", errors
     result = week_hours.to_osm(cells, [])
@@ -81,9 +96,13 @@ def to_osm(cells: dict[str, str], holidays_off: bool) -> tuple[str, dict[str, st
 def in_words(osm: str) -> str:
     """Hours as the site says them, a day a line: « Lundi : 9 h – 12 h », or a plain note when there are none."""
     if not (osm or "").strip():
-        return "Horaires non renseignés"
+        return _("Horaires non renseignés")
     if not hours.is_valid(osm):
-        return hours.readable_text(osm) or "Horaires dans un format non reconnu"
-    days = [f"{day.name} : {day.text if day.spans else 'fermé'}" for day in hours.week_table(osm)]
+        return hours.readable_text(osm) or _("Horaires dans un format non reconnu")
+    closed = _("fermé")
+    days = [
+        _("%(day)s : %(hours)s") % {"day": day.name, "hours": day.text if day.spans else closed}
+        for day in hours.week_table(osm)
+    ]
     notes = [note for note in hours.exceptions(osm) if not note.startswith("Jours fériés")]
     return "\n".join([*days, *notes])

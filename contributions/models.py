@@ -8,52 +8,54 @@ State changes are the functions of `contributions/domain/`, never a form editing
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Contribution(models.Model):
     class Status(models.TextChoices):
-        PUBLISHED = "publiee", "publiée, à relire"
-        PENDING = "en-attente", "en attente de modération"
-        ACCEPTED = "acceptee", "acceptée"
-        PARTLY = "en-partie", "acceptée en partie"
-        REVERTED = "annulee", "annulée"
+        PUBLISHED = "publiee", _("publiée, à relire")
+        PENDING = "en-attente", _("en attente de modération")
+        ACCEPTED = "acceptee", _("acceptée")
+        PARTLY = "en-partie", _("acceptée en partie")
+        REVERTED = "annulee", _("annulée")
 
     class Action(models.TextChoices):
-        EDIT = "modifier", "modification"
-        ADD = "ajouter", "ajout d’un service"
-        DELETE = "supprimer", "suppression d’un service"
+        EDIT = "modifier", _("modification")
+        ADD = "ajouter", _("ajout d’un service")
+        DELETE = "supprimer", _("suppression d’un service")
 
     WAITING = (Status.PUBLISHED, Status.PENDING)
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="auteur ou autrice", null=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur ou autrice"), null=True, on_delete=models.SET_NULL,
         related_name="contributions",
     )  # fmt: skip
     structure = models.ForeignKey(
-        "accounts.Structure", verbose_name="au nom de la structure", null=True, on_delete=models.SET_NULL,
+        "accounts.Structure", verbose_name=_("au nom de la structure"), null=True, on_delete=models.SET_NULL,
         related_name="contributions",
     )  # fmt: skip
     place = models.ForeignKey(
-        "directory.Place", verbose_name="lieu", on_delete=models.CASCADE, related_name="contributions"
+        "directory.Place", verbose_name=_("lieu"), on_delete=models.CASCADE, related_name="contributions"
     )
     service = models.ForeignKey(
-        "directory.Service", verbose_name="service", null=True, blank=True, on_delete=models.SET_NULL,
+        "directory.Service", verbose_name=_("service"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="contributions",
     )  # fmt: skip
-    service_name = models.CharField("nom du service", max_length=150, blank=True)
-    action = models.CharField("action", max_length=12, choices=Action.choices, default=Action.EDIT)
-    status = models.CharField("état", max_length=12, choices=Status.choices, db_index=True)
-    created_at = models.DateTimeField("proposée le", auto_now_add=True)
-    reviewed_at = models.DateTimeField("relue le", null=True, blank=True)
+    service_name = models.CharField(_("nom du service"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices, default=Action.EDIT)
+    status = models.CharField(_("état"), max_length=12, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(_("proposée le"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("relue le"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="relue par", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, verbose_name=_("relue par"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
-    reason = models.TextField("raison donnée à l’auteur", blank=True)
+    reason = models.TextField(_("raison donnée à l’auteur"), blank=True)
 
     class Meta:
-        verbose_name = "contribution"
-        verbose_name_plural = "contributions"
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -61,8 +63,14 @@ class Contribution(models.Model):
 
     @property
     def title(self) -> str:
-        what = f"service « {self.service_name} » de " if self.service_name else ""
-        return f"{self.get_action_display().capitalize()} : {what}{self.place.nom}"
+        action = self.get_action_display().capitalize()
+        if self.service_name:
+            return gettext("%(action)s : service « %(service)s » de %(place)s") % {
+                "action": action,
+                "service": self.service_name,
+                "place": self.place.nom,
+            }
+        return gettext("%(action)s : %(place)s") % {"action": action, "place": self.place.nom}
 
     @property
     def waiting(self) -> bool:
@@ -76,20 +84,20 @@ class Contribution(models.Model):
 
 class FieldEdit(models.Model):
     class Decision(models.TextChoices):
-        NONE = "", "à relire"
-        ACCEPTED = "acceptee", "acceptée"
-        REVERTED = "annulee", "annulée"
+        NONE = "", _("à relire")
+        ACCEPTED = "acceptee", _("acceptée")
+        REVERTED = "annulee", _("annulée")
 
     contribution = models.ForeignKey(Contribution, related_name="fields", on_delete=models.CASCADE)
-    field = models.CharField("champ", max_length=60)
-    old_value = models.JSONField("avant", null=True, blank=True)
-    new_value = models.JSONField("après", null=True, blank=True)
-    decision = models.CharField("décision", max_length=10, choices=Decision.choices, blank=True, default="")
-    note = models.CharField("remarque", max_length=300, blank=True)
+    field = models.CharField(_("champ"), max_length=60)
+    old_value = models.JSONField(_("avant"), null=True, blank=True)
+    new_value = models.JSONField(_("après"), null=True, blank=True)
+    decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices, blank=True, default="")
+    note = models.CharField(_("remarque"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "champ modifié"
-        verbose_name_plural = "champs modifiés"
+        verbose_name = _("champ modifié")
+        verbose_name_plural = _("champs modifiés")
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["contribution", "field"], name="contributions_field_once")]
 

@@ -1,12 +1,13 @@
 """The edits awaiting review, as items of the moderation queue (`moderation.registry`, registered in `apps.py`)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from contributions.models import Contribution
 from moderation.registry import Item
 
 KEY = "modifications"
-LABEL = "Modifications des structures"
+LABEL = _("Modifications des structures")
 
 
 def pending(user) -> list[Item]:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.models import Place
 from freshness.domain.due import OVERDUE, due_by, due_date_of, status
-from web.french import count, day
+from web.french import day
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,11 @@ def register(key: str, title: str, items: Callable[[object, list], Iterable[Entr
 def waiting_edits(user, places: list) -> list[Entry]:
     """This app's own panel: the places whose edits wait, unpublished, for a moderator."""
     return [
-        Entry(f"{place.nom} : {count(place.n_pending, 'changement attend', 'changements attendent')} "
-              "la relecture avant publication.", reverse("contributions:preview", args=[place.pk]),
-              f"Voir l’aperçu de {place.nom}")
+        Entry(ngettext("%(place)s : %(n)s changement attend la relecture avant publication.",
+                       "%(place)s : %(n)s changements attendent la relecture avant publication.",
+                       place.n_pending) % {"place": place.nom, "n": place.n_pending},
+              reverse("contributions:preview", args=[place.pk]),
+              _("Voir l’aperçu de %(place)s") % {"place": place.nom})
         for place in places if getattr(place, "n_pending", 0)
     ]  # fmt: skip
 
@@ -70,14 +74,17 @@ def due_for_confirmation(user, places: list) -> list[Entry]:
     entries = []
     for place in sorted(due, key=lambda p: (due_date_of(p), p.nom)):
         on = due_date_of(place)
-        late = " (en retard)" if status(on, today) == OVERDUE else ""
+        if status(on, today) == OVERDUE:
+            text = _("%(place)s : informations à vérifier depuis le %(day)s (en retard).")
+        else:
+            text = _("%(place)s : informations à vérifier depuis le %(day)s.")
         entries.append(
             Entry(
-                f"{place.nom} : informations à vérifier depuis le {day(on)}{late}.",
+                text % {"place": place.nom, "day": day(on)},
                 reverse("contributions:place", args=[place.pk]),
-                f"Relire la fiche {place.nom}",
+                _("Relire la fiche %(place)s") % {"place": place.nom},
                 action=reverse("freshness:confirm-in-space", args=[place.pk]),
-                button="Mes informations sont à jour",
+                button=_("Mes informations sont à jour"),
                 button_detail=place.nom,
             )
         )

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import MODERATE, can
@@ -49,7 +50,7 @@ def review_contribution(request, pk: int):
     form = ReviewForm(request.POST or None, contribution=contribution, rows=rows) if contribution.waiting else None
     if request.method == "POST" and form is not None and form.is_valid():
         review.decide(contribution, request.user, form.decisions(), form.cleaned_data["reason"])
-        messages.success(request, "Décision enregistrée. L’auteur ou l’autrice en est informé(e) par courriel.")
+        messages.success(request, _("Décision enregistrée. L’auteur ou l’autrice en est informé(e) par courriel."))
         return redirect("contributions:review", contribution.pk)
     groups = {}
     for row in rows:

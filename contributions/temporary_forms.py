@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from contributions import hours
 from contributions.forms import AccessibleForm
@@ -20,12 +21,12 @@ from directory.models import Place, TemporaryInfo
 Kind = TemporaryInfo.Kind
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"]
 KINDS = [
-    (Kind.CLOSURE, "Fermeture exceptionnelle : le lieu est fermé ces jours-là"),
-    (Kind.HOURS, "Horaires exceptionnels : le lieu ouvre à d’autres heures ces jours-là"),
-    (Kind.MESSAGE, "Message : une information pour le public, sans changer les horaires"),
+    (Kind.CLOSURE, _("Fermeture exceptionnelle : le lieu est fermé ces jours-là")),
+    (Kind.HOURS, _("Horaires exceptionnels : le lieu ouvre à d’autres heures ces jours-là")),
+    (Kind.MESSAGE, _("Message : une information pour le public, sans changer les horaires")),
 ]
 DAY_FIELDS = [f"jour_{day}" for day in hours.DAYS]
-_DAY_HINT = "Par exemple « 10:00 - 12:00 ». Pendant la période, les jours laissés vides sont fermés."
+_DAY_HINT = _("Par exemple « 10:00 - 12:00 ». Pendant la période, les jours laissés vides sont fermés.")
 
 
 def _date_field(label: str, missing: str) -> forms.DateField:
@@ -33,22 +34,22 @@ def _date_field(label: str, missing: str) -> forms.DateField:
         label=label,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Par exemple 24/12/2026.",
-        error_messages={"required": missing, "invalid": "Cette date ne se lit pas : écrivez-la comme 24/12/2026."},
+        help_text=_("Par exemple 24/12/2026."),
+        error_messages={"required": missing, "invalid": _("Cette date ne se lit pas : écrivez-la comme 24/12/2026.")},
     )
 
 
 class TemporaryInfoForm(AccessibleForm):
     kind = forms.ChoiceField(
-        label="Ce que vous annoncez", choices=KINDS, widget=forms.RadioSelect, initial=Kind.CLOSURE,
-        error_messages={"required": "Choisissez une fermeture, des horaires exceptionnels ou un message."},
+        label=_("Ce que vous annoncez"), choices=KINDS, widget=forms.RadioSelect, initial=Kind.CLOSURE,
+        error_messages={"required": _("Choisissez une fermeture, des horaires exceptionnels ou un message.")},
     )  # fmt: skip
-    debut = _date_field("Premier jour", "Indiquez le premier jour.")
-    fin = _date_field("Dernier jour (inclus)", "Indiquez le dernier jour, même s’il est le même que le premier.")
+    debut = _date_field(_("Premier jour"), _("Indiquez le premier jour."))
+    fin = _date_field(_("Dernier jour (inclus)"), _("Indiquez le dernier jour, même s’il est le même que le premier."))
     texte = forms.CharField(
-        label="Texte pour le public (obligatoire pour un message)", required=False, max_length=500,
+        label=_("Texte pour le public (obligatoire pour un message)"), required=False, max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Par exemple : « Travaux : l’accueil se fait à la mairie. » 500 caractères au plus.",
+        help_text=_("Par exemple : « Travaux : l’accueil se fait à la mairie. » 500 caractères au plus."),
     )  # fmt: skip
 
     def __init__(self, *args, place: Place, info: TemporaryInfo | None = None, **kwargs):
@@ -57,20 +58,23 @@ class TemporaryInfoForm(AccessibleForm):
         services = place.services.order_by("nom")
         if services.exists():
             self.fields["service"] = forms.ModelChoiceField(
-                label="Seulement pour un service", queryset=services, required=False, empty_label="Tout le lieu",
-                help_text="Laissez « Tout le lieu » si l’information concerne tout le lieu.",
-                error_messages={"invalid_choice": "Ce service n’est pas proposé dans ce lieu."},
+                label=_("Seulement pour un service"), queryset=services, required=False, empty_label=_("Tout le lieu"),
+                help_text=_("Laissez « Tout le lieu » si l’information concerne tout le lieu."),
+                error_messages={"invalid_choice": _("Ce service n’est pas proposé dans ce lieu.")},
             )  # fmt: skip
             if info:
                 self.initial["service"] = info.service_id
         for name, day in zip(DAY_FIELDS, hours.DAYS, strict=True):
             self.fields[name] = forms.CharField(
-                label=day.capitalize(), required=False, max_length=100, help_text=_DAY_HINT if day == "lundi" else ""
+                label=hours.DAY_LABELS[day],
+                required=False,
+                max_length=100,
+                help_text=_DAY_HINT if day == "lundi" else "",
             )
         self.fields["horaires"] = forms.CharField(
-            label="Ou bien au format OpenStreetMap (pour les personnes qui le connaissent)", required=False,
-            max_length=500, help_text="Par exemple : Mo-Fr 10:00-12:00; Sa 10:00-12:00. Si vous remplissez les "
-            "jours ci-dessus, ils remplacent ce champ.",
+            label=_("Ou bien au format OpenStreetMap (pour les personnes qui le connaissent)"), required=False,
+            max_length=500, help_text=_("Par exemple : Mo-Fr 10:00-12:00; Sa 10:00-12:00. Si vous remplissez les "
+            "jours ci-dessus, ils remplacent ce champ."),
         )  # fmt: skip
 
     @staticmethod
@@ -103,12 +107,12 @@ class TemporaryInfoForm(AccessibleForm):
         data["horaires"] = self._hours(data) if kind == Kind.HOURS else ""
         unreadable = any(self.has_error(name) for name in [*DAY_FIELDS, "horaires"])
         if kind == Kind.HOURS and not data["horaires"] and not unreadable:
-            self.add_error("jour_lundi", "Indiquez les horaires exceptionnels : remplissez au moins un jour, "
-                                         "par exemple « 10:00 - 12:00 ».")  # fmt: skip
+            self.add_error("jour_lundi", _("Indiquez les horaires exceptionnels : remplissez au moins un jour, "
+                                           "par exemple « 10:00 - 12:00 »."))  # fmt: skip
         fin = data.get("fin")
         if fin and fin < temporary.place_today(self.place) and not self.has_error("fin"):
-            self.add_error("fin", "Ce jour est déjà passé : une information temporaire sert pour aujourd’hui ou "
-                                  "pour plus tard.")  # fmt: skip
+            self.add_error("fin", _("Ce jour est déjà passé : une information temporaire sert pour aujourd’hui ou "
+                                    "pour plus tard."))  # fmt: skip
         try:
             temporary.validate(self.unsaved(data))  # the admin's rules, the admin's French
         except ValidationError as error:

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import EDIT, can
@@ -22,7 +23,7 @@ from directory.domain import temporary
 from directory.models import Place, TemporaryInfo
 from web.french import day
 
-TITLE_ADD = "Ajouter une fermeture, des horaires exceptionnels ou un message"
+TITLE_ADD = _("Ajouter une fermeture, des horaires exceptionnels ou un message")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class Listed:
     @property
     def period(self) -> str:
         info = self.info
-        return f"Le {day(info.debut)}" if info.debut == info.fin else f"Du {day(info.debut)} au {day(info.fin)}"
+        if info.debut == info.fin:
+            return _("Le %(day)s") % {"day": day(info.debut)}
+        return _("Du %(first)s au %(last)s") % {"first": day(info.debut), "last": day(info.fin)}
 
 
 def listed_one(info: TemporaryInfo) -> Listed:
@@ -59,15 +62,15 @@ def _editable(user, place: Place) -> Place:
 def _done(request, info: TemporaryInfo):
     later = announced_from(info, temporary.place_today(info.place))
     if later:
-        text = f"C’est enregistré. La page publique du lieu l’annoncera à partir du {day(later)}."
+        text = _("C’est enregistré. La page publique du lieu l’annoncera à partir du %(day)s.") % {"day": day(later)}
     else:
-        text = "C’est publié : la page publique du lieu l’annonce dès maintenant."
+        text = _("C’est publié : la page publique du lieu l’annonce dès maintenant.")
     messages.success(request, text)
     return redirect("contributions:place", info.place_id)
 
 
 def _form_page(request, form, place, info=None):
-    title = "Modifier une information temporaire" if info else TITLE_ADD
+    title = _("Modifier une information temporaire") if info else TITLE_ADD
     context = {"form": form, "place": place, "info": info, "title": title,
                "notice_days": settings.ANCRAGE_TEMPORARY_NOTICE_DAYS}  # fmt: skip
     return render(request, "contributions/temporary_form.html", context, status=400 if form.errors else 200)
@@ -112,7 +115,7 @@ def delete_temporary(request, pk: int):
     if request.method == "POST":
         place_id = info.place_id
         temporary.remove(info, user=request.user)
-        messages.success(request, "C’est supprimé : la page publique du lieu ne l’affiche plus.")
+        messages.success(request, _("C’est supprimé : la page publique du lieu ne l’affiche plus."))
         return redirect("contributions:place", place_id)
     context = {"item": listed_one(info), "place": info.place}
     return render(request, "contributions/temporary_delete.html", context)

@@ -6,6 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import ADD_SERVICE, DELETE, EDIT, can, structures_of
@@ -17,10 +22,11 @@ from directory import presentation
 from directory.models import Place, Service
 
 _DONE = {
-    Contribution.Status.PUBLISHED: "C’est publié. L’équipe de modération relira vos changements.",
-    Contribution.Status.PENDING: "C’est enregistré. Vos changements seront publiés une fois relus par l’équipe "
-    "de modération.",
-    Contribution.Status.ACCEPTED: "C’est publié.",
+    Contribution.Status.PUBLISHED: _("C’est publié. L’équipe de modération relira vos changements."),
+    Contribution.Status.PENDING: _(
+        "C’est enregistré. Vos changements seront publiés une fois relus par l’équipe de modération."
+    ),
+    Contribution.Status.ACCEPTED: _("C’est publié."),
 }
 
 
@@ -33,8 +39,11 @@ def _allowed(user, action, obj):
 @login_required
 def home(request):
     places = queries.places_of(request.user)
+    structures = list(structures_of(request.user))
+    names = [format_html("<strong>{}</strong>", structure.name) for structure in structures]
     context = {
-        "structures": list(structures_of(request.user)),
+        "structures": structures,
+        "structure_list": mark_safe(get_text_list(names, gettext("et"))),  # each name escaped by format_html
         "places": places,
         "panels": panels.shown(request.user, places),
     }
@@ -57,9 +66,9 @@ def place(request, pk: int):
 
 def _saved(request, contribution, place):
     if contribution is None:
-        messages.info(request, "Rien n’a changé.")
+        messages.info(request, _("Rien n’a changé."))
     else:
-        messages.success(request, _DONE.get(contribution.status, "C’est enregistré."))
+        messages.success(request, _DONE.get(contribution.status, _("C’est enregistré.")))
     return redirect("contributions:place", place.pk)
 
 
@@ -72,7 +81,7 @@ def edit_place(request, pk: int):
     if request.method == "POST" and form.is_valid():
         values = submit.changed(shown, form.values())
         return _saved(request, submit.edit(request.user, place, values) if values else None, place)
-    context = {"form": form, "place": place, "title": f"Modifier « {place.nom} »"}
+    context = {"form": form, "place": place, "title": _("Modifier « %(name)s »") % {"name": place.nom}}
     return render(request, "contributions/edit.html", context, status=400 if form.errors else 200)
 
 
@@ -83,7 +92,7 @@ def add_service(request, pk: int):
     form = ServiceForm(request.POST or None, place=place)
     if request.method == "POST" and form.is_valid():
         return _saved(request, submit.add_service(request.user, place, form.values()), place)
-    context = {"form": form, "place": place, "title": "Ajouter un service"}
+    context = {"form": form, "place": place, "title": _("Ajouter un service")}
     return render(request, "contributions/edit.html", context, status=400 if form.errors else 200)
 
 
@@ -96,7 +105,7 @@ def edit_service(request, pk: int):
     if request.method == "POST" and form.is_valid():
         values = submit.changed(shown, form.values())
         return _saved(request, submit.edit(request.user, service, values) if values else None, service.place)
-    title = f"Modifier le service « {service.nom} »"
+    title = _("Modifier le service « %(name)s »") % {"name": service.nom}
     context = {"form": form, "place": service.place, "service": service, "title": title}
     return render(request, "contributions/edit.html", context, status=400 if form.errors else 200)
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy
 
 from core.admin import AuditedAdmin
 from datahub import admin_views, review
@@ -77,10 +78,11 @@ class ImportRunAdmin(CoordinatorAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="lignes rejetées et avertissements")
+    @admin.display(description=gettext_lazy("lignes rejetées et avertissements"))
     def issues_download(self, run):
         url = reverse("admin:datahub_importrun_issues", args=[run.pk])
-        return format_html('<a href="{}">Télécharger en CSV ({} lignes)</a>', url, run.rejected + run.warnings)
+        text = gettext("Télécharger en CSV (%(n)s lignes)") % {"n": run.rejected + run.warnings}
+        return format_html('<a href="{}">{}</a>', url, text)
 
 
 class FieldChangeInline(ReadOnlyMixin, LabelledInline):
@@ -102,15 +104,15 @@ class SourceRecordAdmin(ReadOnlyMixin, CoordinatorAdmin):
     ]  # fmt: skip
     inlines = [FieldChangeInline]
 
-    @admin.display(description="lieu", ordering="place__nom")
+    @admin.display(description=gettext_lazy("lieu"), ordering="place__nom")
     def lieu(self, record):
         return record.place
 
-    @admin.display(description="premier import")
+    @admin.display(description=gettext_lazy("premier import"))
     def premier_import(self, record):
         return record.first_run
 
-    @admin.display(description="dernier import", ordering="last_run__started_at")
+    @admin.display(description=gettext_lazy("dernier import"), ordering="last_run__started_at")
     def dernier_import(self, record):
         return record.last_run
 
@@ -122,13 +124,13 @@ class FieldChangeAdmin(ReadOnlyMixin, CoordinatorAdmin):
     search_fields = ["record__source_id", "record__place__nom"]
     list_select_related = ["record", "record__place", "run"]
 
-    @admin.display(description="lieu", ordering="record__place__nom")
+    @admin.display(description=gettext_lazy("lieu"), ordering="record__place__nom")
     def lieu(self, change):
         place = change.record.place
         if place is None:
             return "—"
         url = reverse("datahub:history", args=[place.pk])
-        return format_html('<a href="{}" title="Historique des valeurs de ce lieu">{}</a>', url, place)
+        return format_html('<a href="{}" title="{}">{}</a>', url, gettext("Historique des valeurs de ce lieu"), place)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -161,17 +163,18 @@ class MergeCandidateAdmin(AuditedAdmin, CoordinatorAdmin):
         """The two places side by side, with « Fusionner » and « Refuser »."""
         return admin_views.compare(request, object_id)
 
-    @admin.display(description="doublon possible")
+    @admin.display(description=gettext_lazy("doublon possible"))
     def other_link(self, candidate):
         return candidate.other or candidate.other_name
 
-    @admin.display(description="comparaison")
+    @admin.display(description=gettext_lazy("comparaison"))
     def compare_link(self, candidate):
         url = reverse("admin:datahub_mergecandidate_change", args=[candidate.pk])
-        label = "Comparer et décider" if candidate.status == MergeCandidate.Status.PENDING else "Voir la comparaison"
+        pending = candidate.status == MergeCandidate.Status.PENDING
+        label = gettext("Comparer et décider") if pending else gettext("Voir la comparaison")
         return format_html('<a href="{}">{}</a>', url, label)
 
-    def _decide(self, request, queryset, action, done: str):
+    def _decide(self, request, queryset, action, done):
         count = 0
         for candidate in queryset.select_related("place", "other"):
             try:
@@ -179,15 +182,15 @@ class MergeCandidateAdmin(AuditedAdmin, CoordinatorAdmin):
                 count += 1
             except MergeError as exc:
                 self.message_user(request, f"{candidate} : {exc}", messages.WARNING)
-        self.message_user(request, f"{count} {done}.", messages.SUCCESS)
+        self.message_user(request, done(count) % {"n": count}, messages.SUCCESS)
 
-    @admin.action(description="Fusionner les lieux sélectionnés (confirmer le doublon)")
+    @admin.action(description=gettext_lazy("Fusionner les lieux sélectionnés (confirmer le doublon)"))
     def confirm(self, request, queryset):
-        self._decide(request, queryset, confirm_candidate, "fusion(s) faite(s)")
+        self._decide(request, queryset, confirm_candidate, lambda n: gettext("%(n)s fusion(s) faite(s)."))
 
-    @admin.action(description="Ce ne sont pas les mêmes lieux (refuser)")
+    @admin.action(description=gettext_lazy("Ce ne sont pas les mêmes lieux (refuser)"))
     def refuse(self, request, queryset):
-        self._decide(request, queryset, refuse_candidate, "doublon(s) refusé(s)")
+        self._decide(request, queryset, refuse_candidate, lambda n: gettext("%(n)s doublon(s) refusé(s)."))
 
 
 @admin.register(Merge)
@@ -201,7 +204,7 @@ class MergeAdmin(CoordinatorAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Annuler la fusion (le lieu absorbé retrouve sa fiche)")
+    @admin.action(description=gettext_lazy("Annuler la fusion (le lieu absorbé retrouve sa fiche)"))
     def undo(self, request, queryset):
         count = 0
         for merge in queryset:
@@ -210,7 +213,7 @@ class MergeAdmin(CoordinatorAdmin):
                 count += 1
             except MergeError as exc:
                 self.message_user(request, f"{merge} : {exc}", messages.WARNING)
-        self.message_user(request, f"{count} fusion(s) annulée(s).", messages.SUCCESS)
+        self.message_user(request, gettext("%(n)s fusion(s) annulée(s).") % {"n": count}, messages.SUCCESS)
 
 
 @admin.register(Feed)
@@ -229,9 +232,9 @@ class SourceRecordInline(ReadOnlyMixin, LabelledInline):
     readonly_fields = fields
     extra = 0
     max_num = 0
-    verbose_name_plural = "sources de ce lieu"
+    verbose_name_plural = gettext_lazy("sources de ce lieu")
 
-    @admin.display(description="dernier import")
+    @admin.display(description=gettext_lazy("dernier import"))
     def dernier_import(self, record):
         return record.last_run
 
@@ -239,14 +242,14 @@ class SourceRecordInline(ReadOnlyMixin, LabelledInline):
 class AbsentFromSourceFilter(admin.SimpleListFilter):
     """Places that every source stopped sending (closed? moved?), to check before unpublishing them."""
 
-    title = "absent de la source"
+    title = gettext_lazy("absent de la source")
     parameter_name = "absent"
 
     def lookups(self, request, model_admin):
         return [
-            ("oui", "Absent de toutes ses sources"),
-            ("non", "Présent dans au moins une source"),
-            ("sans", "Sans source (saisi à la main)"),
+            ("oui", gettext_lazy("Absent de toutes ses sources")),
+            ("non", gettext_lazy("Présent dans au moins une source")),
+            ("sans", gettext_lazy("Sans source (saisi à la main)")),
         ]
 
     def queryset(self, request, queryset):

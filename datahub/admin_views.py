@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core import jobfiles
@@ -77,7 +78,9 @@ def new_import(request):
     return render(
         request,
         "admin/datahub/import_form.html",
-        _context(request, form=form, title="Nouvel import", formats=FORMAT_LABELS, max_mb=jobfiles.max_bytes() >> 20),
+        _context(
+            request, form=form, title=gettext("Nouvel import"), formats=FORMAT_LABELS, max_mb=jobfiles.max_bytes() >> 20
+        ),
     )
 
 
@@ -85,7 +88,7 @@ def mapping(request, pk: int):
     upload = request.session.get(f"datahub-upload-{pk}")
     stored = jobfiles.read(pk) if upload else None
     if stored is None:
-        raise Http404("Fichier envoyé introuvable : recommencez l’import.")
+        raise Http404(gettext("Fichier envoyé introuvable : recommencez l’import."))
     try:
         columns = read_header(stored.name, bytes(stored.content))
     except UnreadableFile as exc:
@@ -103,7 +106,12 @@ def mapping(request, pk: int):
     return render(
         request,
         "admin/datahub/import_mapping.html",
-        _context(request, form=form, title=f"Colonnes du tableur « {upload['name']} »", upload=upload),
+        _context(
+            request,
+            form=form,
+            title=gettext("Colonnes du tableur « %(name)s »") % {"name": upload["name"]},
+            upload=upload,
+        ),
     )
 
 
@@ -121,7 +129,9 @@ def issues_csv(request, pk: int):
 
 def compare(request, pk):
     candidate = get_object_or_404(MergeCandidate.objects.select_related("place", "other", "run", "decided_by"), pk=pk)
-    context = _context(request, title=f"Doublon possible : {candidate}", candidate=candidate)
+    context = _context(
+        request, title=gettext("Doublon possible : %(candidate)s") % {"candidate": candidate}, candidate=candidate
+    )
     context.update(opts=MergeCandidate._meta, comparison=review.compare(candidate))
     return render(request, "admin/datahub/compare.html", context)
 
@@ -135,18 +145,22 @@ def _decide(request, pk: int, action, done: str):
     except MergeError as exc:
         messages.warning(request, str(exc))
     else:
-        messages.success(request, done.format(place=candidate.place.nom, other=candidate.other_name))
+        messages.success(request, done % {"place": candidate.place.nom, "other": candidate.other_name})
     return redirect(reverse("admin:datahub_mergecandidate_change", args=[candidate.pk]))
 
 
 @require_POST
 def merge(request, pk: int):
-    return _decide(request, pk, confirm_candidate, "« {other} » et « {place} » sont fusionnés en « {place} ».")
+    return _decide(
+        request, pk, confirm_candidate, gettext("« %(other)s » et « %(place)s » sont fusionnés en « %(place)s ».")
+    )
 
 
 @require_POST
 def refuse(request, pk: int):
-    return _decide(request, pk, refuse_candidate, "Doublon refusé : « {place} » et « {other} » restent deux lieux.")
+    return _decide(
+        request, pk, refuse_candidate, gettext("Doublon refusé : « %(place)s » et « %(other)s » restent deux lieux.")
+    )
 
 
 def place_history(request, pk: int):

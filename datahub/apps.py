@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class DatahubConfig(AppConfig):
     name = "datahub"
-    verbose_name = "Données"
+    verbose_name = gettext_lazy("Données")
 
     def ready(self):
         from datahub import algorithm, moderation

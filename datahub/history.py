@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from core import audit
 from core.models import AuditEntry
@@ -51,11 +52,11 @@ def revert(change: FieldChange, *, user) -> Place | Service:
     """Give the field back the value it had before `change`."""
     target = target_of(change)
     if target is None:
-        raise ValidationError("Ce lieu ou ce service n’existe plus : rien à rétablir.")
+        raise ValidationError(gettext("Ce lieu ou ce service n’existe plus : rien à rétablir."))
     try:
         model_field = type(target)._meta.get_field(change.field)
     except FieldDoesNotExist as missing:
-        raise ValidationError(f"Le champ « {change.field} » n’existe plus.") from missing
+        raise ValidationError(gettext("Le champ « %(field)s » n’existe plus.") % {"field": change.field}) from missing
     value = parse_shown(model_field, change.old_value)
     model_field.clean(value, target)  # a value that is no longer valid is refused, not written
     before = getattr(target, model_field.attname)
@@ -78,10 +79,11 @@ def events(place: Place) -> list[Event]:
         found.append(Event(entry.at, f"{entry.verb} ({entry.object_repr})", entry.actor, detail or entry.note))
     for merge in Merge.objects.filter(place=place).select_related("by", "run"):
         who = str(merge.by or merge.run or "import")
-        found.append(Event(merge.created_at, f"fusion avec « {merge.absorbed_name} »", who, merge.reasons))
+        what = gettext("fusion avec « %(name)s »") % {"name": merge.absorbed_name}
+        found.append(Event(merge.created_at, what, who, merge.reasons))
         if merge.undone_at:
-            found.append(Event(merge.undone_at, f"fusion avec « {merge.absorbed_name} » annulée",
-                               str(merge.undone_by or ""), ""))  # fmt: skip
+            what = gettext("fusion avec « %(name)s » annulée") % {"name": merge.absorbed_name}
+            found.append(Event(merge.undone_at, what, str(merge.undone_by or ""), ""))
     return sorted(found, key=lambda e: e.when, reverse=True)
 
 

@@ -3,53 +3,58 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from directory.models import Place, Service
 
 
 class ImportRun(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "en_attente", "En attente"
-        RUNNING = "en_cours", "En cours"
-        SUCCESS = "reussi", "Réussi"
-        FAILED = "echec", "Échec (rien n’a été modifié)"
+        QUEUED = "en_attente", _("En attente")
+        RUNNING = "en_cours", _("En cours")
+        SUCCESS = "reussi", _("Réussi")
+        FAILED = "echec", _("Échec (rien n’a été modifié)")
 
-    source_format = models.CharField("format", max_length=40)
+    source_format = models.CharField(_("format"), max_length=40)
     feed = models.CharField(
-        "flux",
+        _("flux"),
         max_length=200,
         db_index=True,
-        help_text="Nom du flux importé (par défaut, le nom du fichier) : un enregistrement déjà reçu "
-        "par ce flux et absent du nouvel import est signalé absent de la source.",
+        help_text=_(
+            "Nom du flux importé (par défaut, le nom du fichier) : un enregistrement déjà reçu "
+            "par ce flux et absent du nouvel import est signalé absent de la source."
+        ),
     )
-    file_name = models.CharField("fichier", max_length=300, blank=True)
+    file_name = models.CharField(_("fichier"), max_length=300, blank=True)
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="lancé par", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("lancé par"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    started_at = models.DateTimeField("commencé le", auto_now_add=True)
-    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
-    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.RUNNING)
-    error = models.TextField("erreur", blank=True)
-    dry_run = models.BooleanField("essai à blanc", default=False)
-    rows = models.PositiveIntegerField("lignes lues", default=0)
-    created = models.PositiveIntegerField("créés", default=0)
-    updated = models.PositiveIntegerField("mis à jour", default=0)
-    unchanged = models.PositiveIntegerField("inchangés", default=0)
-    merged = models.PositiveIntegerField("fusionnés", default=0)
+    started_at = models.DateTimeField(_("commencé le"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    error = models.TextField(_("erreur"), blank=True)
+    dry_run = models.BooleanField(_("essai à blanc"), default=False)
+    rows = models.PositiveIntegerField(_("lignes lues"), default=0)
+    created = models.PositiveIntegerField(_("créés"), default=0)
+    updated = models.PositiveIntegerField(_("mis à jour"), default=0)
+    unchanged = models.PositiveIntegerField(_("inchangés"), default=0)
+    merged = models.PositiveIntegerField(_("fusionnés"), default=0)
     absent = models.PositiveIntegerField(
-        "signalés absents", default=0, help_text="Enregistrements reçus avant par ce flux et absents de ce fichier."
+        _("signalés absents"),
+        default=0,
+        help_text=_("Enregistrements reçus avant par ce flux et absents de ce fichier."),
     )
-    rejected = models.PositiveIntegerField("rejetés", default=0)
-    warnings = models.PositiveIntegerField("avertissements", default=0)
+    rejected = models.PositiveIntegerField(_("rejetés"), default=0)
+    warnings = models.PositiveIntegerField(_("avertissements"), default=0)
     # A run queued from the back-office: the file it reads (deleted when the run ends), how to read it, its job.
     upload = models.ForeignKey(
-        "core.JobFile", verbose_name="fichier envoyé", null=True, blank=True, on_delete=models.SET_NULL
+        "core.JobFile", verbose_name=_("fichier envoyé"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    options = models.JSONField("paramètres", default=dict, blank=True, help_text="Profil, colonnes associées.")
-    job_id = models.CharField("tâche de fond", max_length=64, blank=True)
+    options = models.JSONField(_("paramètres"), default=dict, blank=True, help_text=_("Profil, colonnes associées."))
+    job_id = models.CharField(_("tâche de fond"), max_length=64, blank=True)
 
     class Meta:
-        verbose_name = "import"
+        verbose_name = _("import")
         ordering = ["-started_at"]
 
     def __str__(self):
@@ -73,18 +78,18 @@ class RowIssue(models.Model):
     """A row that was rejected, or read with a warning (a value that could not be used)."""
 
     class Level(models.TextChoices):
-        REJECTED = "rejet", "Ligne rejetée"
-        WARNING = "avertissement", "Avertissement"
+        REJECTED = "rejet", _("Ligne rejetée")
+        WARNING = "avertissement", _("Avertissement")
 
     run = models.ForeignKey(ImportRun, related_name="issues", on_delete=models.CASCADE)
     line = models.PositiveIntegerField("ligne")
-    record_id = models.CharField("identifiant", max_length=200, blank=True)
-    level = models.CharField("gravité", max_length=20, choices=Level.choices)
+    record_id = models.CharField(_("identifiant"), max_length=200, blank=True)
+    level = models.CharField(_("gravité"), max_length=20, choices=Level.choices)
     reason = models.TextField("raison")
 
     class Meta:
-        verbose_name = "problème de ligne"
-        verbose_name_plural = "problèmes de lignes"
+        verbose_name = _("problème de ligne")
+        verbose_name_plural = _("problèmes de lignes")
         ordering = ["line", "pk"]
 
     def __str__(self):
@@ -95,39 +100,39 @@ class SourceRecord(models.Model):
     """One record of one source (a lieu, a structure or a service), and where it landed."""
 
     class Kind(models.TextChoices):
-        PLACE = "lieu", "Lieu ou structure"
-        SERVICE = "service", "Service"
+        PLACE = "lieu", _("Lieu ou structure")
+        SERVICE = "service", _("Service")
 
-    source = models.CharField("source", max_length=100)
-    kind = models.CharField("nature", max_length=10, choices=Kind.choices)
-    source_id = models.CharField("identifiant dans la source", max_length=200)
+    source = models.CharField(_("source"), max_length=100)
+    kind = models.CharField(_("nature"), max_length=10, choices=Kind.choices)
+    source_id = models.CharField(_("identifiant dans la source"), max_length=200)
     place = models.ForeignKey(Place, related_name="source_records", null=True, on_delete=models.CASCADE)
     service = models.ForeignKey(Service, related_name="source_records", null=True, on_delete=models.CASCADE)
-    feed = models.CharField("flux", max_length=200, db_index=True)
-    fingerprint = models.CharField("empreinte", max_length=64)
-    date_maj = models.DateField("mis à jour dans la source le", null=True)
+    feed = models.CharField(_("flux"), max_length=200, db_index=True)
+    fingerprint = models.CharField(_("empreinte"), max_length=64)
+    date_maj = models.DateField(_("mis à jour dans la source le"), null=True)
     first_run = models.ForeignKey(ImportRun, related_name="+", null=True, on_delete=models.SET_NULL)
     last_run = models.ForeignKey(ImportRun, related_name="+", null=True, on_delete=models.SET_NULL)
-    absent_since = models.DateField("absent de la source depuis le", null=True, blank=True)
+    absent_since = models.DateField(_("absent de la source depuis le"), null=True, blank=True)
     parent = models.ForeignKey(
         "self",
-        verbose_name="lieu ou structure de rattachement",
+        verbose_name=_("lieu ou structure de rattachement"),
         related_name="children",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        help_text="Pour un service : l’enregistrement du lieu ou de la structure qui le propose.",
+        help_text=_("Pour un service : l’enregistrement du lieu ou de la structure qui le propose."),
     )
     data = models.JSONField(
-        "valeurs reçues",
+        _("valeurs reçues"),
         default=dict,
         blank=True,
-        help_text="Les valeurs de cette source, après normalisation, lors du dernier import.",
+        help_text=_("Les valeurs de cette source, après normalisation, lors du dernier import."),
     )
 
     class Meta:
-        verbose_name = "enregistrement source"
-        verbose_name_plural = "enregistrements sources"
+        verbose_name = _("enregistrement source")
+        verbose_name_plural = _("enregistrements sources")
         constraints = [models.UniqueConstraint(fields=["source", "kind", "source_id"], name="unique_source_record")]
 
     def __str__(self):
@@ -139,22 +144,27 @@ class FieldChange(models.Model):
     (an import run, or a person: a coordinator's correction is a source of its own)."""
 
     record = models.ForeignKey(
-        SourceRecord, verbose_name="enregistrement source", related_name="changes", on_delete=models.CASCADE
+        SourceRecord, verbose_name=_("enregistrement source"), related_name="changes", on_delete=models.CASCADE
     )
     run = models.ForeignKey(
-        ImportRun, verbose_name="import", related_name="changes", null=True, blank=True, on_delete=models.CASCADE
+        ImportRun, verbose_name=_("import"), related_name="changes", null=True, blank=True, on_delete=models.CASCADE
     )
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
     )
-    field = models.CharField("champ", max_length=60)
-    old_value = models.TextField("ancienne valeur", blank=True)
-    new_value = models.TextField("nouvelle valeur", blank=True)
+    field = models.CharField(_("champ"), max_length=60)
+    old_value = models.TextField(_("ancienne valeur"), blank=True)
+    new_value = models.TextField(_("nouvelle valeur"), blank=True)
     changed_at = models.DateTimeField("modifié le")
 
     class Meta:
-        verbose_name = "modification de champ"
-        verbose_name_plural = "historique des modifications"
+        verbose_name = _("modification de champ")
+        verbose_name_plural = _("historique des modifications")
         ordering = ["-changed_at", "pk"]
 
     def __str__(self):
@@ -165,30 +175,30 @@ class MergeCandidate(models.Model):
     """Two places that may be the same one: a coordinator decides."""
 
     class Status(models.TextChoices):
-        PENDING = "a_examiner", "À examiner"
-        CONFIRMED = "confirmee", "Fusion confirmée"
-        REFUSED = "refusee", "Fusion refusée"
+        PENDING = "a_examiner", _("À examiner")
+        CONFIRMED = "confirmee", _("Fusion confirmée")
+        REFUSED = "refusee", _("Fusion refusée")
 
     place = models.ForeignKey(
-        Place, verbose_name="lieu conservé", related_name="merge_candidates", on_delete=models.CASCADE
+        Place, verbose_name=_("lieu conservé"), related_name="merge_candidates", on_delete=models.CASCADE
     )
     other = models.ForeignKey(
-        Place, verbose_name="doublon possible", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        Place, verbose_name=_("doublon possible"), null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
-    other_name = models.CharField("nom du doublon possible", max_length=250, blank=True)
-    score = models.FloatField("ressemblance des noms", default=0)
+    other_name = models.CharField(_("nom du doublon possible"), max_length=250, blank=True)
+    score = models.FloatField(_("ressemblance des noms"), default=0)
     reasons = models.TextField("raisons")
-    status = models.CharField("décision", max_length=20, choices=Status.choices, default=Status.PENDING)
-    run = models.ForeignKey(ImportRun, verbose_name="import", null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField("proposé le", auto_now_add=True)
+    status = models.CharField(_("décision"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    run = models.ForeignKey(ImportRun, verbose_name=_("import"), null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(_("proposé le"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="décidé par", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("décidé par"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    decided_at = models.DateTimeField("décidé le", null=True, blank=True)
+    decided_at = models.DateTimeField(_("décidé le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "doublon à examiner"
-        verbose_name_plural = "doublons à examiner"
+        verbose_name = _("doublon à examiner")
+        verbose_name_plural = _("doublons à examiner")
         ordering = ["status", "-created_at"]
         constraints = [models.UniqueConstraint(fields=["place", "other"], name="unique_merge_candidate")]
 
@@ -199,35 +209,40 @@ class MergeCandidate(models.Model):
 class Merge(models.Model):
     """Places merged into one: the absorbed place's source records now point to the kept place."""
 
-    place = models.ForeignKey(Place, verbose_name="lieu conservé", related_name="merges", on_delete=models.CASCADE)
-    absorbed_name = models.CharField("lieu absorbé", max_length=250)
-    record_ids = models.JSONField("enregistrements absorbés", default=list)
-    automatic = models.BooleanField("automatique", default=False)
-    reasons = models.TextField("raisons", blank=True)
-    run = models.ForeignKey(ImportRun, verbose_name="import", null=True, blank=True, on_delete=models.SET_NULL)
+    place = models.ForeignKey(Place, verbose_name=_("lieu conservé"), related_name="merges", on_delete=models.CASCADE)
+    absorbed_name = models.CharField(_("lieu absorbé"), max_length=250)
+    record_ids = models.JSONField(_("enregistrements absorbés"), default=list)
+    automatic = models.BooleanField(_("automatique"), default=False)
+    reasons = models.TextField(_("raisons"), blank=True)
+    run = models.ForeignKey(ImportRun, verbose_name=_("import"), null=True, blank=True, on_delete=models.SET_NULL)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
     )
-    created_at = models.DateTimeField("fusionné le", auto_now_add=True)
-    undone_at = models.DateTimeField("annulée le", null=True, blank=True)
+    created_at = models.DateTimeField(_("fusionné le"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="annulée par",
+        verbose_name=_("annulée par"),
         null=True,
         blank=True,
         related_name="+",
         on_delete=models.SET_NULL,
     )
     restored_place = models.ForeignKey(
-        Place, verbose_name="lieu rétabli", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        Place, verbose_name=_("lieu rétabli"), null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
-    absorbed_pk = models.PositiveBigIntegerField("numéro du lieu absorbé", null=True, blank=True)
+    absorbed_pk = models.PositiveBigIntegerField(_("numéro du lieu absorbé"), null=True, blank=True)
     moved_pks = models.JSONField(
-        "adresses redirigées", default=list, blank=True, help_text="Numéros de lieux redirigés par cette fusion."
+        _("adresses redirigées"), default=list, blank=True, help_text=_("Numéros de lieux redirigés par cette fusion.")
     )
 
     class Meta:
-        verbose_name = "fusion"
+        verbose_name = _("fusion")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -242,17 +257,17 @@ class MergeDecision(models.Model):
     """
 
     class Verdict(models.TextChoices):
-        SAME = "meme", "Même lieu"
-        DIFFERENT = "different", "Lieux distincts"
+        SAME = "meme", _("Même lieu")
+        DIFFERENT = "different", _("Lieux distincts")
 
-    a = models.CharField("enregistrement", max_length=301)
-    b = models.CharField("autre enregistrement", max_length=301)
-    verdict = models.CharField("décision", max_length=20, choices=Verdict.choices)
-    decided_at = models.DateTimeField("décidé le", auto_now=True)
+    a = models.CharField(_("enregistrement"), max_length=301)
+    b = models.CharField(_("autre enregistrement"), max_length=301)
+    verdict = models.CharField(_("décision"), max_length=20, choices=Verdict.choices)
+    decided_at = models.DateTimeField(_("décidé le"), auto_now=True)
 
     class Meta:
-        verbose_name = "décision de fusion"
-        verbose_name_plural = "décisions de fusion"
+        verbose_name = _("décision de fusion")
+        verbose_name_plural = _("décisions de fusion")
         constraints = [models.UniqueConstraint(fields=["a", "b"], name="unique_merge_decision")]
 
     def __str__(self):
@@ -262,17 +277,17 @@ class MergeDecision(models.Model):
 class Feed(models.Model):
     """A source published at a URL, pulled by `manage.py sync_sources`."""
 
-    name = models.CharField("nom du flux", max_length=200, unique=True)
-    source_format = models.CharField("format", max_length=40)
-    url = models.CharField("adresse", max_length=500, help_text="https://…, ou file:///… pour un fichier local.")
-    active = models.BooleanField("actif", default=True)
+    name = models.CharField(_("nom du flux"), max_length=200, unique=True)
+    source_format = models.CharField(_("format"), max_length=40)
+    url = models.CharField(_("adresse"), max_length=500, help_text=_("https://…, ou file:///… pour un fichier local."))
+    active = models.BooleanField(_("actif"), default=True)
     last_run = models.ForeignKey(
-        ImportRun, verbose_name="dernier import", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        ImportRun, verbose_name=_("dernier import"), null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
 
     class Meta:
-        verbose_name = "flux synchronisé"
-        verbose_name_plural = "flux synchronisés"
+        verbose_name = _("flux synchronisé")
+        verbose_name_plural = _("flux synchronisés")
         ordering = ["name"]
 
     def __str__(self):

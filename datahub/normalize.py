@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext
 
 from territory import overseas
 from territory.models import Commune, FormerCommune
@@ -213,8 +214,13 @@ def _former(entry: tuple[str, str, CommuneRef], code: str, how: str) -> Resolved
     if kind == FormerCommune.Kind.ARRONDISSEMENT:
         return ResolvedCommune(current, how, code or current.code_insee, nom)
     label = FormerCommune.Kind(kind).label
-    former = f"« {nom} »" if nom else f"code {code}"
-    note = f"Ancienne commune ({label}) {former} : rattachée à {current.nom} ({current.code_insee})"
+    former = f"« {nom} »" if nom else gettext("code %(code)s") % {"code": code}
+    note = gettext("Ancienne commune (%(kind)s) %(former)s : rattachée à %(commune)s (%(code)s)") % {
+        "kind": label,
+        "former": former,
+        "commune": current.nom,
+        "code": current.code_insee,
+    }
     return ResolvedCommune(current, how, note=note)
 
 

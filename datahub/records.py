@@ -5,6 +5,7 @@ from datetime import date
 from functools import cache
 
 from django.db.models import CharField, EmailField, URLField
+from django.utils.translation import gettext, gettext_lazy
 
 
 class Rejected(Exception):
@@ -59,11 +60,14 @@ def fit_to_columns(parsed: Parsed) -> Parsed:
     for kind, records in (("place", parsed.places), ("service", parsed.services)):
         for record in records:
             for value, label in (
-                (record.source_id, "Identifiant"),
-                (getattr(record, "place_source_id", ""), "Structure"),
+                (record.source_id, gettext_lazy("Identifiant")),
+                (getattr(record, "place_source_id", ""), gettext_lazy("Structure")),
             ):
                 if len(value) > 200:
-                    raise Rejected(f"{label} trop long ({len(value)} caractères, au plus 200) : « {value[:40]}… »")
+                    raise Rejected(
+                        gettext("%(label)s trop long (%(length)s caractères, au plus 200) : « %(start)s… »")
+                        % {"label": label, "length": len(value), "start": value[:40]}
+                    )
             record.source = record.source[:100]
             for name, (limit, is_url, label) in _limits(kind).items():
                 value = record.fields.get(name)
@@ -71,8 +75,14 @@ def fit_to_columns(parsed: Parsed) -> Parsed:
                     continue
                 if is_url or limit <= _DROP_WHEN_TOO_LONG:
                     record.fields[name] = ""
-                    parsed.warnings.append(f"« {label} » trop long ({len(value)} caractères, au plus {limit}) : ignoré")
+                    parsed.warnings.append(
+                        gettext("« %(label)s » trop long (%(length)s caractères, au plus %(limit)s) : ignoré")
+                        % {"label": label, "length": len(value), "limit": limit}
+                    )
                 else:
                     record.fields[name] = value[: limit - 1].rstrip() + "…"
-                    parsed.warnings.append(f"« {label} » trop long ({len(value)} caractères) : coupé à {limit}")
+                    parsed.warnings.append(
+                        gettext("« %(label)s » trop long (%(length)s caractères) : coupé à %(limit)s")
+                        % {"label": label, "length": len(value), "limit": limit}
+                    )
     return parsed

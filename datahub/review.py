@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from datahub.merging.similarity import PlaceSummary, distance_m
 from datahub.models import FieldChange, MergeCandidate, SourceRecord
@@ -71,7 +72,7 @@ def _summary(place: Place) -> PlaceSummary:
 def distance_text(a: Place, b: Place) -> str:
     metres = distance_m(_summary(a), _summary(b))
     if metres is None:
-        return "inconnue (au moins une des deux positions est inconnue ou approximative)"
+        return gettext("inconnue (au moins une des deux positions est inconnue ou approximative)")
     return f"{round(metres)} m" if metres < 1000 else f"{metres / 1000:.1f} km".replace(".", ",")
 
 

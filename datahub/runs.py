@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from core.jobs import current_job, report_progress
 from datahub import normalize
@@ -32,15 +33,15 @@ IMPORTERS = {
     tableur.FORMAT: tableur,
 }
 FORMAT_LABELS = {
-    lieux.FORMAT: "Lieux de médiation numérique (CSV ou JSON, v1 ou anciennes versions)",
-    dataincl.STRUCTURES_FORMAT: "data·inclusion — structures (JSON, CSV ou page d’API)",
-    dataincl.SERVICES_FORMAT: "data·inclusion — services (JSON, CSV ou page d’API)",
-    tableur.FORMAT: "Tableur du territoire (CSV ou XLSX, avec correspondance des colonnes)",
+    lieux.FORMAT: gettext_lazy("Lieux de médiation numérique (CSV ou JSON, v1 ou anciennes versions)"),
+    dataincl.STRUCTURES_FORMAT: gettext_lazy("data·inclusion — structures (JSON, CSV ou page d’API)"),
+    dataincl.SERVICES_FORMAT: gettext_lazy("data·inclusion — services (JSON, CSV ou page d’API)"),
+    tableur.FORMAT: gettext_lazy("Tableur du territoire (CSV ou XLSX, avec correspondance des colonnes)"),
 }
 BATCH_SIZE = 1000
-PHASE_ROWS = "Lecture et écriture des lignes"
-PHASE_DUPLICATES = "Recherche des doublons"
-PHASE_REPORT = "Enregistrement du rapport"
+PHASE_ROWS = gettext_lazy("Lecture et écriture des lignes")
+PHASE_DUPLICATES = gettext_lazy("Recherche des doublons")
+PHASE_REPORT = gettext_lazy("Enregistrement du rapport")
 
 
 class _DryRun(Exception):
@@ -59,8 +60,11 @@ def close_interrupted_runs() -> int:
     return ImportRun.objects.filter(status=ImportRun.Status.RUNNING, started_at__lt=limit).update(
         status=ImportRun.Status.FAILED,
         finished_at=timezone.now(),
-        error=f"Import interrompu : toujours en cours {settings.ANCRAGE_IMPORT_MAX_HOURS} heures après son début "
-        "(processus arrêté ?). Rien n’a été modifié ; relancez l’import.",
+        error=gettext(
+            "Import interrompu : toujours en cours %(hours)s heures après son début "
+            "(processus arrêté ?). Rien n’a été modifié ; relancez l’import."
+        )
+        % {"hours": settings.ANCRAGE_IMPORT_MAX_HOURS},
     )
 
 
@@ -69,11 +73,11 @@ def absent_share_error(run: ImportRun, present_before: int, max_percent: int) ->
     if not present_before or run.absent * 100 <= max_percent * present_before:
         return ""
     share = round(run.absent * 100 / present_before)
-    return (
-        f"{run.absent} enregistrements sur {present_before} ({share} %) seraient signalés absents de la source, "
-        f"plus que le seuil de {max_percent} % : rien n’a été modifié. Vérifiez le fichier reçu (incomplet ?) ; "
+    return gettext(
+        "%(absent)s enregistrements sur %(total)s (%(share)s %%) seraient signalés absents de la source, "
+        "plus que le seuil de %(max)s %% : rien n’a été modifié. Vérifiez le fichier reçu (incomplet ?) ; "
         "s’il est juste, confirmez (sync_sources --confirm-absent)."
-    )
+    ) % {"absent": run.absent, "total": present_before, "share": share, "max": max_percent}
 
 
 def run_import(
@@ -118,7 +122,8 @@ def run_import(
     normalize.reset_commune_cache()
     try:
         total = count_rows(path, content) if current_job() else None  # for the progress a coordinator reads
-        report_progress(0, total, PHASE_ROWS)
+        rows_phase = str(PHASE_ROWS)  # translated once, not once per row
+        report_progress(0, total, rows_phase)
         with transaction.atomic():
             writer = Writer(run)
             batch: list = []
@@ -126,11 +131,11 @@ def run_import(
                 run.rows += 1
                 if progress:
                     progress()
-                report_progress(run.rows, total, PHASE_ROWS)
+                report_progress(run.rows, total, rows_phase)
                 record_id = str(row.get("id", ""))[:200]
                 try:
                     if "__invalid__" in row:
-                        raise Rejected("Enregistrement qui n’est pas un objet JSON")
+                        raise Rejected(gettext("Enregistrement qui n’est pas un objet JSON"))
                     parsed = fit_to_columns(parse_row(row, source))
                 except Rejected as exc:
                     issues.append(_issue(run, line, record_id, RowIssue.Level.REJECTED, str(exc)))
@@ -149,7 +154,7 @@ def run_import(
                 run.error = absent_share_error(run, writer.present_before, max_absent_percent)
                 if run.error:
                     raise _TooManyAbsent
-            report_progress(run.rows, run.rows, PHASE_DUPLICATES)
+            report_progress(run.rows, run.rows, str(PHASE_DUPLICATES))
             run.merged = detect_duplicates(writer.created_place_ids, run)
             run.created -= run.merged
             attach_places(run)
@@ -190,7 +195,7 @@ def _write(writer: Writer, batch: list, run: ImportRun, issues: list) -> None:
 
 
 def _finish(run: ImportRun, issues: list[RowIssue]) -> None:
-    report_progress(run.rows, run.rows, PHASE_REPORT)
+    report_progress(run.rows, run.rows, str(PHASE_REPORT))
     run.rejected = sum(1 for issue in issues if issue.level == RowIssue.Level.REJECTED)
     run.warnings = len(issues) - run.rejected
     if run.status == ImportRun.Status.FAILED:

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from datahub.models import Feed, ImportRun
 from datahub.runs import IMPORTERS, run_import
@@ -40,17 +41,20 @@ def sync_feed(feed: Feed, *, wet_run: bool = False, confirm_absent: bool = False
     scheme = urlparse(feed.url).scheme
     if scheme == "file" and not settings.ANCRAGE_ALLOW_FILE_FEEDS:
         return SyncResult(
-            feed, None, f"Adresse refusée : {feed.url} (les fichiers locaux file:// ne sont pas autorisés ; "
-            "utilisez une adresse http ou https, ou ANCRAGE_ALLOW_FILE_FEEDS=true pour un miroir local)",
+            feed, None, gettext("Adresse refusée : %(url)s (les fichiers locaux file:// ne sont pas autorisés ; "
+            "utilisez une adresse http ou https, ou ANCRAGE_ALLOW_FILE_FEEDS=true pour un miroir local)")
+            % {"url": feed.url},
         )  # fmt: skip
     if scheme not in ("http", "https", "file"):
-        return SyncResult(feed, None, f"Adresse non prise en charge : {feed.url} (http ou https)")
+        return SyncResult(
+            feed, None, gettext("Adresse non prise en charge : %(url)s (http ou https)") % {"url": feed.url}
+        )
     if feed.source_format not in IMPORTERS:
-        return SyncResult(feed, None, f"Format inconnu : {feed.source_format}")
+        return SyncResult(feed, None, gettext("Format inconnu : %(format)s") % {"format": feed.source_format})
     try:
         content = fetch(feed.url)
     except OSError as exc:
-        return SyncResult(feed, None, f"Téléchargement impossible : {exc}")
+        return SyncResult(feed, None, gettext("Téléchargement impossible : %(error)s") % {"error": exc})
     suffix = Path(urlparse(feed.url).path).suffix or ".json"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{feed.name}{suffix}"

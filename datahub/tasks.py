@@ -3,6 +3,7 @@ settings.ANCRAGE_PERIODIC_JOBS)."""
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from core import jobfiles
 from core.jobs import Failed, current_job, job
@@ -15,7 +16,7 @@ class SyncFailed(RuntimeError):
     pass
 
 
-@job(retries=2, retry_delay=900, label="Synchronisation des flux")
+@job(retries=2, retry_delay=900, label=gettext_lazy("Synchronisation des flux"))
 def sync_feeds() -> list[dict]:
     """Import every active feed (Données › Flux synchronisés); a failed feed fails the job, which is retried."""
     results = sync_all(wet_run=True)
@@ -26,7 +27,7 @@ def sync_feeds() -> list[dict]:
     return summary
 
 
-@job(label="Imports interrompus marqués en échec")
+@job(label=gettext_lazy("Imports interrompus marqués en échec"))
 def close_interrupted_runs() -> int:
     return runs.close_interrupted_runs()
 
@@ -39,7 +40,7 @@ def queue_import(run: ImportRun) -> ImportRun:
     return run
 
 
-@job(retries=2, retry_delay=60, label="Import d’un fichier envoyé")
+@job(retries=2, retry_delay=60, label=gettext_lazy("Import d’un fichier envoyé"))
 def import_upload(run_id: int) -> dict:
     """Import the file sent with a queued run. Only a run still « En attente » is taken, by one conditional UPDATE:
     two workers, a job queued twice or a late retry never import it twice (and the import is one transaction)."""
@@ -55,11 +56,10 @@ def import_upload(run_id: int) -> dict:
     upload = jobfiles.read(run.upload_id)
     if upload is None:
         run.status, run.finished_at = ImportRun.Status.FAILED, timezone.now()
-        run.error = (
-            "Le fichier envoyé n’est plus disponible (il est effacé "
-            f"{settings.ANCRAGE_UPLOAD_RETENTION_DAYS} jours après son envoi) : rien n’a été modifié, "
-            "envoyez-le de nouveau."
-        )
+        run.error = gettext(
+            "Le fichier envoyé n’est plus disponible (il est effacé %(days)s jours après son envoi) : "
+            "rien n’a été modifié, envoyez-le de nouveau."
+        ) % {"days": settings.ANCRAGE_UPLOAD_RETENTION_DAYS}
         run.save()
         raise Failed(run.error)
     try:
@@ -72,15 +72,19 @@ def import_upload(run_id: int) -> dict:
         if running and running.will_retry:
             ImportRun.objects.filter(pk=run_id).update(
                 status=ImportRun.Status.QUEUED, finished_at=None,
-                error=f"L’essai n° {running.attempt} a échoué ({exc.__class__.__name__} : {exc}) : rien n’a été "
-                "modifié, l’import est relancé automatiquement dans quelques minutes.",
+                error=gettext("L’essai n° %(attempt)s a échoué (%(kind)s : %(error)s) : rien n’a été "
+                              "modifié, l’import est relancé automatiquement dans quelques minutes.")
+                % {"attempt": running.attempt, "kind": exc.__class__.__name__, "error": exc},
             )  # fmt: skip
             run.issues.all().delete()
         else:
             ImportRun.objects.filter(pk=run_id).update(
-                error=f"Erreur inattendue pendant l’import ({exc.__class__.__name__} : {exc}) : rien n’a été "
-                "modifié. Réessayez plus tard ; si l’erreur revient, transmettez ce rapport à l’équipe technique.\n\n"
-                f"Détail technique :\n{run.error}"
+                error=gettext(
+                    "Erreur inattendue pendant l’import (%(kind)s : %(error)s) : rien n’a été modifié. Réessayez "
+                    "plus tard ; si l’erreur revient, transmettez ce rapport à l’équipe technique.\n\n"
+                    "Détail technique :\n%(detail)s"
+                )
+                % {"kind": exc.__class__.__name__, "error": exc, "detail": run.error}
             )
             jobfiles.discard(run.upload_id)
         raise

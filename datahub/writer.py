@@ -12,6 +12,7 @@ from datetime import date
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core import bulk
 from datahub.models import FieldChange, ImportRun, SourceRecord
@@ -122,7 +123,8 @@ class Writer:
             duplicate = next((k for k in row_keys if k in self.seen), None)
             if duplicate:
                 outcomes[index] = Rejection(
-                    f"Identifiant « {duplicate[2]} » en double : déjà lu plus haut dans le fichier"
+                    gettext("Identifiant « %(id)s » en double : déjà lu plus haut dans le fichier")
+                    % {"id": duplicate[2]}
                 )
                 continue
             self.seen.update(row_keys)
@@ -181,8 +183,11 @@ class Writer:
                 parent = self.known.get((record.source, PLACE, record.place_source_id))
                 if parent is None or parent.place_id is None:
                     outcomes[index] = Rejection(
-                        f"Structure « {record.place_source_id} » inconnue pour la source « {record.source} » : "
-                        "importez d’abord le fichier de ses structures"
+                        gettext(
+                            "Structure « %(id)s » inconnue pour la source « %(source)s » : "
+                            "importez d’abord le fichier de ses structures"
+                        )
+                        % {"id": record.place_source_id, "source": record.source}
                     )
                     self.seen.discard((record.source, SERVICE, record.source_id))
                     break

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProposalsConfig(AppConfig):
     name = "proposals"
-    verbose_name = "Propositions sans compte"
+    verbose_name = _("Propositions sans compte")
 
     def ready(self):
         from proposals import moderation, retention

@@ -3,6 +3,7 @@
 
 from django import forms
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
 
 from contributions.forms import AccessibleForm, PlaceForm, ServiceForm
 from core.forms import HoneypotMixin
@@ -11,31 +12,31 @@ from standards.identifiers import clean_identifier, validate_siret
 
 
 class WhoForm(AccessibleForm):
-    sections = [("Qui propose", ["structure", "siret", "email", "role", "wants_admin"])]
+    sections = [(_("Qui propose"), ["structure", "siret", "email", "role", "wants_admin"])]
 
     structure = forms.CharField(
-        label="Nom de votre structure", max_length=250,
-        help_text="L’association, la commune, le CCAS ou l’entreprise qui accueille le public.",
-        error_messages={"required": "Écrivez le nom de votre structure."},
+        label=_("Nom de votre structure"), max_length=250,
+        help_text=_("L’association, la commune, le CCAS ou l’entreprise qui accueille le public."),
+        error_messages={"required": _("Écrivez le nom de votre structure.")},
     )  # fmt: skip
     siret = forms.CharField(
-        label="Numéro SIRET de la structure", required=False, max_length=20,
-        help_text="14 chiffres, sur l’avis de situation INSEE ou annuaire-entreprises.data.gouv.fr.",
+        label=_("Numéro SIRET de la structure"), required=False, max_length=20,
+        help_text=_("14 chiffres, sur l’avis de situation INSEE ou annuaire-entreprises.data.gouv.fr."),
     )  # fmt: skip
     email = forms.EmailField(
-        label="Votre adresse e-mail", max_length=254,
-        help_text="Nous vous écrivons pour confirmer la proposition, puis pour vous dire notre décision.",
-        error_messages={"required": "Écrivez votre adresse e-mail : nous en avons besoin pour confirmer.",
-                        "invalid": "Cette adresse ne se lit pas : écrivez-la comme nom@exemple.fr."},
+        label=_("Votre adresse e-mail"), max_length=254,
+        help_text=_("Nous vous écrivons pour confirmer la proposition, puis pour vous dire notre décision."),
+        error_messages={"required": _("Écrivez votre adresse e-mail : nous en avons besoin pour confirmer."),
+                        "invalid": _("Cette adresse ne se lit pas : écrivez-la comme nom@exemple.fr.")},
     )  # fmt: skip
     role = forms.CharField(
-        label="Votre rôle dans la structure", max_length=100,
-        help_text="Par exemple : bénévole, salariée, responsable, élu.",
-        error_messages={"required": "Dites en quelques mots votre rôle dans la structure."},
+        label=_("Votre rôle dans la structure"), max_length=100,
+        help_text=_("Par exemple : bénévole, salariée, responsable, élu."),
+        error_messages={"required": _("Dites en quelques mots votre rôle dans la structure.")},
     )  # fmt: skip
     wants_admin = forms.BooleanField(
-        label="Je souhaite gérer la fiche de ma structure", required=False,
-        help_text="Après validation, vous recevrez un accès pour tenir la fiche à jour vous-même.",
+        label=_("Je souhaite gérer la fiche de ma structure"), required=False,
+        help_text=_("Après validation, vous recevrez un accès pour tenir la fiche à jour vous-même."),
     )  # fmt: skip
 
     def clean_siret(self):
@@ -89,8 +90,8 @@ class PlaceStep:
         return form
 
 
-PLACE_STEP = PlaceStep(["Nom et présentation", "Adresse", "Contact"])
-RECEPTION_STEP = PlaceStep(["Horaires", "Accueil", "Publics et accessibilité"])
+PLACE_STEP = PlaceStep([_("Nom et présentation"), _("Adresse"), _("Contact")])
+RECEPTION_STEP = PlaceStep([_("Horaires"), _("Accueil"), _("Publics et accessibilité")])
 
 
 def service_form(data, index: int, place: Place) -> ServiceForm:

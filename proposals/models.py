@@ -8,49 +8,51 @@ was typed and the review re-validates everything with the same forms before anyt
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Proposal(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "brouillon", "brouillon"
-        UNCONFIRMED = "a-confirmer", "adresse à confirmer"
-        PENDING = "a-moderer", "à modérer"
-        ACCEPTED = "acceptee", "acceptée"
-        REFUSED = "refusee", "refusée"
+        DRAFT = "brouillon", _("brouillon")
+        UNCONFIRMED = "a-confirmer", _("adresse à confirmer")
+        PENDING = "a-moderer", _("à modérer")
+        ACCEPTED = "acceptee", _("acceptée")
+        REFUSED = "refusee", _("refusée")
 
-    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     place = models.ForeignKey(
-        "directory.Place", verbose_name="lieu existant", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="proposals", help_text="Pour une proposition de service dans un lieu déjà connu.",
+        "directory.Place", verbose_name=_("lieu existant"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="proposals", help_text=_("Pour une proposition de service dans un lieu déjà connu."),
     )  # fmt: skip
-    steps = models.JSONField("étapes", default=dict, blank=True)
-    services = models.JSONField("services", default=list, blank=True)
-    email = models.EmailField("adresse e-mail de la personne", blank=True)
-    wants_admin = models.BooleanField("souhaite gérer la fiche", default=False)
-    created = models.DateTimeField("créée le", auto_now_add=True)
-    updated = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
-    confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
-    decided_at = models.DateTimeField("décidée le", null=True, blank=True, db_index=True)
+    steps = models.JSONField(_("étapes"), default=dict, blank=True)
+    services = models.JSONField(_("services"), default=list, blank=True)
+    email = models.EmailField(_("adresse e-mail de la personne"), blank=True)
+    wants_admin = models.BooleanField(_("souhaite gérer la fiche"), default=False)
+    created = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated = models.DateTimeField(_("modifiée le"), auto_now=True, db_index=True)
+    confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True, db_index=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.TextField("motif du refus", blank=True)
+    reason = models.TextField(_("motif du refus"), blank=True)
     created_place = models.ForeignKey(
         "directory.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
-        verbose_name = "proposition"
+        verbose_name = _("proposition")
         ordering = ["confirmed_at", "pk"]
 
     def __str__(self):
-        return f"Proposition n° {self.pk} : {self.title}"
+        return gettext("Proposition n° %(pk)s : %(title)s") % {"pk": self.pk, "title": self.title}
 
     @property
     def title(self) -> str:
         if self.place_id:
-            return f"service(s) pour « {self.place.nom} »"
-        return self._typed("lieu", "nom") or "nouveau lieu"
+            return gettext("service(s) pour « %(name)s »") % {"name": self.place.nom}
+        return self._typed("lieu", "nom") or gettext("nouveau lieu")
 
     @property
     def structure_name(self) -> str:

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.permissions import MODERATE, can
 from moderation import registry
@@ -26,33 +27,35 @@ def pending(user):
     for proposal in _waiting().iterator(chunk_size=100):
         yield registry.Item(
             kind=KEY,
-            title=f"Proposition : {proposal.title}",
+            title=gettext("Proposition : %(title)s") % {"title": proposal.title},
             url=reverse("proposals:review", args=[proposal.pk]),
             created=proposal.confirmed_at or proposal.created,
-            summary=f"Proposée par {proposal.structure_name}",
+            summary=gettext("Proposée par %(structure)s") % {"structure": proposal.structure_name},
         )
 
 
 def register():
-    registry.register(KEY, "Nouvelles propositions", pending, count=lambda user: _waiting().count())
+    registry.register(KEY, gettext_lazy("Nouvelles propositions"), pending, count=lambda user: _waiting().count())
 
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Décision", widget=forms.RadioSelect,
-        choices=[("accepter", "Accepter : le lieu et ses services sont publiés"), ("refuser", "Refuser")],
-        error_messages={"required": "Choisissez « Accepter » ou « Refuser »."},
+        label=gettext_lazy("Décision"), widget=forms.RadioSelect,
+        choices=[("accepter", gettext_lazy("Accepter : le lieu et ses services sont publiés")),
+                 ("refuser", gettext_lazy("Refuser"))],
+        error_messages={"required": gettext_lazy("Choisissez « Accepter » ou « Refuser ».")},
     )  # fmt: skip
     reason = forms.CharField(
-        label="Motif du refus", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Obligatoire pour un refus : il est envoyé à la personne qui a proposé.",
+        label=gettext_lazy("Motif du refus"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Obligatoire pour un refus : il est envoyé à la personne qui a proposé."),
     )  # fmt: skip
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "refuser" and not (data.get("reason") or "").strip():
             self.add_error(
-                "reason", "Dites à la personne pourquoi la proposition est refusée : ce message lui est envoyé."
+                "reason",
+                gettext("Dites à la personne pourquoi la proposition est refusée : ce message lui est envoyé."),
             )
         return data
 
@@ -61,7 +64,7 @@ class DecisionForm(forms.Form):
 def review(request, pk: int):
     proposal = get_object_or_404(Proposal.objects.select_related("place"), pk=pk)
     if not can(request.user, MODERATE, proposal):
-        raise PermissionDenied("Cette page est réservée à l’équipe de modération.")
+        raise PermissionDenied(gettext("Cette page est réservée à l’équipe de modération."))
     checked = check(proposal)
     values = checked.place_values() if checked.place is not None and checked.place.is_valid() else {}
     form = DecisionForm(request.POST if request.method == "POST" else None)

@@ -1,5 +1,7 @@
 """Everything a proposal holds, phrased for people: the proposer's review step and the moderator's page."""
 
+from django.utils.translation import gettext as _
+
 from contributions import hours
 
 
@@ -7,7 +9,7 @@ def _text(field, value) -> str:
     if value in (None, "", [], {}):
         return ""
     if isinstance(value, bool):
-        return "oui" if value else ""
+        return _("oui") if value else ""
     choices = dict(getattr(field, "choices", None) or [])
     values = value if isinstance(value, list | tuple) else [value]
     return ", ".join(str(choices.get(v, v)) for v in values if v not in (None, ""))
@@ -28,7 +30,7 @@ def sections(form) -> list[tuple[str, list[tuple[str, str]]]]:
         if any(name.startswith("jour_") for name in names):
             words = hours.in_words(data.get(form.hours_field) or "")
             if data.get(form.hours_field):
-                rows.insert(0, ("Horaires", words))
+                rows.insert(0, (_("Horaires"), words))
         if rows:
             result.append((title, rows))
     return result

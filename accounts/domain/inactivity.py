@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
@@ -37,7 +38,7 @@ def warn_unused(now=None) -> int:
             {
                 "days": settings.ANCRAGE_INACTIVE_DEACTIVATE_DAYS,
                 "deadline": now + timedelta(days=settings.ANCRAGE_INACTIVE_DEACTIVATE_DAYS),
-                "login_url": settings.ANCRAGE_SITE_URL + "/connexion/",
+                "login_url": settings.ANCRAGE_SITE_URL + reverse("account_login"),
             },
         )
         count += 1

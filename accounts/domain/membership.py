@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import JoinRequest, Membership, Structure, User, normalize_email
 from accounts.permissions import ACCEPT_REQUEST, INVITE, REQUEST_JOIN, can, is_coordinator
@@ -23,7 +24,7 @@ INVITATION = "invitation"
 
 def _require(user, action, obj):
     if not can(user, action, obj):
-        raise PermissionDenied("Vous n’avez pas le droit de faire cela pour cette structure.")
+        raise PermissionDenied(_("Vous n’avez pas le droit de faire cela pour cette structure."))
 
 
 def invitation_url(token: str) -> str:
@@ -35,9 +36,9 @@ def invite(structure: Structure, email: str, role: str, *, by) -> str:
     _require(by, INVITE, structure)
     email = normalize_email(email)
     if role not in Membership.Role.values:
-        raise ValidationError({"role": "Choisissez un rôle dans la structure."})
+        raise ValidationError({"role": _("Choisissez un rôle dans la structure.")})
     if Membership.objects.filter(structure=structure, user__email=email).exists():
-        raise ValidationError({"email": "Cette personne fait déjà partie de la structure."})
+        raise ValidationError({"email": _("Cette personne fait déjà partie de la structure.")})
     token = signing.make_token(INVITATION, {"s": structure.pk, "e": email, "r": role}, single_use=True)
     record(structure, "invitation envoyée", user=by, note=f"{email} ({role})")
     mail.send(
@@ -72,7 +73,10 @@ def read_invitation(token: str, *, consume: bool = False) -> tuple[Structure, st
 class WrongAccount(Exception):
     def __init__(self, email: str):
         self.email = email
-        super().__init__(f"Cette invitation est adressée à {email}. Déconnectez-vous, puis ouvrez de nouveau le lien.")
+        super().__init__(
+            _("Cette invitation est adressée à %(email)s. Déconnectez-vous, puis ouvrez de nouveau le lien.")
+            % {"email": email}
+        )
 
 
 @transaction.atomic
@@ -116,7 +120,7 @@ def deciders(structure: Structure) -> list[str]:
 def request_to_join(user, structure: Structure, message: str = "") -> JoinRequest:
     _require(user, REQUEST_JOIN, structure)
     if JoinRequest.objects.filter(user=user, structure=structure, status=JoinRequest.Status.PENDING).exists():
-        raise ValidationError("Votre demande est déjà envoyée ; elle attend une réponse.")
+        raise ValidationError(_("Votre demande est déjà envoyée ; elle attend une réponse."))
     join = JoinRequest.objects.create(user=user, structure=structure, message=message.strip()[:500])
     record(structure, "demande pour rejoindre", user=user)
     to = deciders(structure)
@@ -140,7 +144,7 @@ def decide(join: JoinRequest, accept: bool, *, by, reason: str = "") -> JoinRequ
     _require(by, ACCEPT_REQUEST, join.structure)
     join = JoinRequest.objects.select_for_update().get(pk=join.pk)
     if join.status != JoinRequest.Status.PENDING:
-        raise ValidationError("Cette demande a déjà reçu une réponse.")
+        raise ValidationError(_("Cette demande a déjà reçu une réponse."))
     join.status = JoinRequest.Status.ACCEPTED if accept else JoinRequest.Status.REFUSED
     join.decided_by, join.decided_at, join.reason = by, timezone.now(), reason.strip()[:500]
     join.save(update_fields=["status", "decided_by", "decided_at", "reason"])

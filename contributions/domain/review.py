@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import MODERATE, can
 from contributions.fields import label, model_of
@@ -94,7 +95,7 @@ def decide(contribution: Contribution, moderator, accepted: dict[str, bool], rea
         raise PermissionDenied
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if not contribution.waiting:
-        raise ValueError("Cette contribution a déjà été relue.")
+        raise ValueError(_("Cette contribution a déjà été relue."))
     from contributions.fields import group
 
     edits = list(contribution.fields.filter(decision=""))
@@ -105,7 +106,7 @@ def decide(contribution: Contribution, moderator, accepted: dict[str, bool], rea
     reverted = [e for e in edits if e.decision == Decision.REVERTED]
     kept = [e for e in edits if e.decision == Decision.ACCEPTED]
     if reverted and not reason.strip():
-        raise ValueError("Un refus doit dire pourquoi.")
+        raise ValueError(_("Un refus doit dire pourquoi."))
     if contribution.status == Status.PUBLISHED and reverted:
         _revert_published(contribution, reverted, moderator)
     if contribution.status == Status.PENDING and kept:
@@ -129,7 +130,7 @@ def _tell_author(contribution: Contribution, reverted: list[FieldEdit], reason: 
     model = model_of(contribution)
     if reverted and contribution.action == Action.EDIT:
         names = sorted({label(model, e.field) for e in reverted})
-        reason = f"{reason.strip()}\n\nAnnulé : {', '.join(names)}."
+        reason = _("%(reason)s\n\nAnnulé : %(fields)s.") % {"reason": reason.strip(), "fields": ", ".join(names)}
     notify.decision(
         author.email, subject=contribution.title, accepted=not reverted, partly=partly, reason=reason,
         url=reverse("contributions:place", args=[contribution.place_id]),

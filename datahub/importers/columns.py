@@ -9,6 +9,8 @@ skipped.
 import re
 from collections.abc import Callable, Iterator
 
+from django.utils.translation import gettext, ngettext
+
 from datahub.importers.files import UnreadableFile
 from territory.text import fold
 
@@ -40,23 +42,34 @@ def names(columns) -> set[str]:
 
 
 def refuse(message: str) -> None:
-    raise UnreadableFile(f"Ce fichier n’est pas du format choisi : {message}. Rien n’a été importé.")
+    raise UnreadableFile(
+        gettext("Ce fichier n’est pas du format choisi : %(reason)s. Rien n’a été importé.") % {"reason": message}
+    )
 
 
 def refuse_people(found: set[str]) -> None:
     people = sorted(found & PEOPLE)
     if people:
         refuse(
-            f"il ressemble à une liste de personnes (colonnes {', '.join(people)}) ; seuls des lieux et des "
-            "services s’importent, jamais des données personnelles"
+            gettext(
+                "il ressemble à une liste de personnes (colonnes %(columns)s) ; seuls des lieux et des "
+                "services s’importent, jamais des données personnelles"
+            )
+            % {"columns": ", ".join(people)}
         )
 
 
 def require(found: set[str], required: list[str], expected: str) -> None:
     missing = [column for column in required if fold(column) not in found]
     if missing:
-        plural = "s" if len(missing) > 1 else ""
-        refuse(f"colonne{plural} {', '.join(missing)} absente{plural} (attendu : {expected})")
+        refuse(
+            ngettext(
+                "colonne %(columns)s absente (attendu : %(expected)s)",
+                "colonnes %(columns)s absentes (attendu : %(expected)s)",
+                len(missing),
+            )
+            % {"columns": ", ".join(missing), "expected": expected}
+        )
 
 
 def is_description_row(row: dict) -> bool:

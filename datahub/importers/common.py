@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from datahub import normalize
 from directory.domain import hours
@@ -53,12 +54,17 @@ def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, l
     """
     position = normalize.coordinates(lat, lon)
     if position is None and (lat not in (None, "") or lon not in (None, "")):
-        warnings.append(f"Coordonnées invalides ou hors de France ignorées : {lat}, {lon}")
+        warnings.append(
+            gettext("Coordonnées invalides ou hors de France ignorées : %(lat)s, %(lon)s") % {"lat": lat, "lon": lon}
+        )
     territory = overseas.territory_of(*position) if position else None
     resolved = normalize.resolve_commune(commune, code_postal, code_insee, territory)
     found = resolved.commune
     if found is None and (commune or code_postal or code_insee):
-        warnings.append(f"Commune introuvable dans le référentiel : « {commune} » ({code_postal or code_insee})")
+        warnings.append(
+            gettext("Commune introuvable dans le référentiel : « %(commune)s » (%(code)s)")
+            % {"commune": commune, "code": code_postal or code_insee}
+        )
     if resolved.note:
         warnings.append(resolved.note)
     centre = normalize.coordinates(found.latitude, found.longitude) if found is not None else None
@@ -66,8 +72,11 @@ def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, l
         far = overseas.distance_km(*position, *centre)
         if far > plausible_km(found):
             warnings.append(
-                f"Position à {far:.0f} km de la mairie de {found.nom} : invraisemblable, ignorée "
-                f"(lieu placé au centre de la commune, à vérifier)"
+                gettext(
+                    "Position à %(km).0f km de la mairie de %(commune)s : invraisemblable, ignorée "
+                    "(lieu placé au centre de la commune, à vérifier)"
+                )
+                % {"km": far, "commune": found.nom}
             )
             position = None
     approximate = False
@@ -78,11 +87,14 @@ def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, l
         postal = postal.zfill(5)
     if len(postal) != 5 or not postal.isdigit():
         if postal:
-            warnings.append(f"Code postal invalide ignoré : « {code_postal} »")
+            warnings.append(gettext("Code postal invalide ignoré : « %(code)s »") % {"code": code_postal})
         postal = found.code_postal_principal if found else ""
     elif found is not None and found.departement not in _FEW_POSTAL_CODES and f"|{postal}|" not in found.codes_postaux:
         codes = ", ".join(filter(None, found.codes_postaux.split("|")))
-        warnings.append(f"Code postal {postal} qui n’est pas celui de {found.nom} ({codes}) : à vérifier")
+        warnings.append(
+            gettext("Code postal %(code)s qui n’est pas celui de %(commune)s (%(codes)s) : à vérifier")
+            % {"code": postal, "commune": found.nom, "codes": codes}
+        )
     return {
         "adresse": normalize.display_name(adresse),
         "code_postal": postal,
@@ -97,14 +109,22 @@ def locate(adresse: str, code_postal: str, commune: str, code_insee: str, lat, l
 def contacts(telephone: str, emails, websites, warnings: list, code_insee: str = "") -> dict:
     phone = normalize.phone(telephone, overseas.departement_of(code_insee))
     if telephone and not phone:
-        warnings.append(f"Téléphone illisible ignoré : « {telephone} »")
+        warnings.append(gettext("Téléphone illisible ignoré : « %(value)s »") % {"value": telephone})
     clean_emails, clean_sites = [], []
     for raw in split_cell(emails):
         value = normalize.email(raw)
-        (clean_emails.append(value) if value else warnings.append(f"Courriel invalide ignoré : « {raw} »"))
+        (
+            clean_emails.append(value)
+            if value
+            else warnings.append(gettext("Courriel invalide ignoré : « %(value)s »") % {"value": raw})
+        )
     for raw in split_cell(websites):
         value = normalize.url(raw)
-        (clean_sites.append(value) if value else warnings.append(f"Adresse web invalide ignorée : « {raw} »"))
+        (
+            clean_sites.append(value)
+            if value
+            else warnings.append(gettext("Adresse web invalide ignorée : « %(value)s »") % {"value": raw})
+        )
     return {"telephone": phone, "courriels": clean_emails, "site_web": clean_sites}
 
 
@@ -115,16 +135,18 @@ def opening_hours(raw: str, warnings: list) -> dict:
         return {"horaires": raw, "horaires_precisions": ""}
     repaired = normalize.repair_hours(raw)
     if hours.is_valid(repaired):
-        warnings.append(f"Horaires corrigés : « {raw} » → « {repaired} »")
+        warnings.append(
+            gettext("Horaires corrigés : « %(raw)s » → « %(repaired)s »") % {"raw": raw, "repaired": repaired}
+        )
         return {"horaires": repaired, "horaires_precisions": ""}
-    warnings.append(f"Horaires au format OSM invalide, gardés en texte : « {raw} »")
+    warnings.append(gettext("Horaires au format OSM invalide, gardés en texte : « %(value)s »") % {"value": raw})
     return {"horaires": "", "horaires_precisions": raw[:500]}
 
 
 def url_field(raw: str, label: str, warnings: list) -> str:
     value = normalize.url(raw)
     if raw and not value:
-        warnings.append(f"{label} invalide ignoré : « {raw[:100]} »")
+        warnings.append(gettext("%(label)s invalide ignoré : « %(value)s »") % {"label": label, "value": raw[:100]})
     return value
 
 
@@ -138,11 +160,16 @@ def update_date(raw, warnings: list) -> date | None:
     "date unknown", with a warning; the row is kept."""
     value = normalize.iso_date(raw)
     if value is None:
-        warnings.append("Date de mise à jour absente ou illisible : fraîcheur inconnue")
+        warnings.append(gettext("Date de mise à jour absente ou illisible : fraîcheur inconnue"))
     elif value < date(2000, 1, 1):
-        warnings.append(f"Date de mise à jour fictive ({value.isoformat()}, avant 2000) : fraîcheur inconnue")
+        warnings.append(
+            gettext("Date de mise à jour fictive (%(date)s, avant 2000) : fraîcheur inconnue")
+            % {"date": value.isoformat()}
+        )
         value = None
     elif value > timezone.localdate():
-        warnings.append(f"Date de mise à jour dans le futur ({value.isoformat()}) : fraîcheur inconnue")
+        warnings.append(
+            gettext("Date de mise à jour dans le futur (%(date)s) : fraîcheur inconnue") % {"date": value.isoformat()}
+        )
         value = None
     return value

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import ijson
+from django.utils.translation import gettext
 
 
 class UnreadableFile(ValueError):
@@ -34,8 +35,11 @@ def read_rows(path: Path | str, content: bytes | None = None) -> Iterator[tuple[
             return
         if _is_binary(head):
             raise UnreadableFile(
-                f"{path.name} n’est pas un fichier texte : attendu un CSV (texte, séparé par des virgules ou des "
-                "points-virgules), un JSON ou un classeur .xlsx. Enregistrez-le depuis votre tableur au format CSV."
+                gettext(
+                    "%(name)s n’est pas un fichier texte : attendu un CSV (texte, séparé par des virgules ou des "
+                    "points-virgules), un JSON ou un classeur .xlsx. Enregistrez-le depuis votre tableur au format CSV."
+                )
+                % {"name": path.name}
             )
         if suffix == ".json" or head.removeprefix(_BOM).lstrip()[:1] in (b"[", b"{"):
             handle.seek(0)
@@ -43,7 +47,10 @@ def read_rows(path: Path | str, content: bytes | None = None) -> Iterator[tuple[
         elif suffix in (".csv", ".txt", ".tsv"):
             yield from _csv_rows(_text(head + handle.read()))
         else:
-            raise UnreadableFile(f"Format de fichier non reconnu : {path.name} (attendu : .json, .csv ou .xlsx)")
+            raise UnreadableFile(
+                gettext("Format de fichier non reconnu : %(name)s (attendu : .json, .csv ou .xlsx)")
+                % {"name": path.name}
+            )
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -58,11 +65,11 @@ def _records_prefix(handle) -> str:
     if event == "start_array":
         return "item"
     if event != "start_map":
-        raise UnreadableFile("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)")
+        raise UnreadableFile(gettext("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)"))
     for prefix, event, value in events:
         if event == "map_key" and prefix == "" and value in _LIST_KEYS and next(events)[1] == "start_array":
             return f"{value}.item"
-    raise UnreadableFile("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)")
+    raise UnreadableFile(gettext("JSON sans liste d’enregistrements (attendu : une liste, ou « items »)"))
 
 
 def _json_stream(handle) -> Iterator[tuple[int, dict]]:
@@ -76,10 +83,16 @@ def _json_stream(handle) -> Iterator[tuple[int, dict]]:
         for index, row in enumerate(ijson.items(handle, prefix, use_float=True), start=1):
             yield index, row if isinstance(row, dict) else {"__invalid__": row}
     except (ijson.JSONError, UnicodeDecodeError, StopIteration) as exc:
-        where = f" après l’enregistrement n° {index}" if index else ""
-        raise UnreadableFile(
-            f"JSON illisible{where} : fichier tronqué ou mal formé (vérifiez qu’il est complet et encodé en UTF-8)"
-        ) from exc
+        if index:
+            message = gettext(
+                "JSON illisible après l’enregistrement n° %(index)s : fichier tronqué ou mal formé "
+                "(vérifiez qu’il est complet et encodé en UTF-8)"
+            ) % {"index": index}
+        else:
+            message = gettext(
+                "JSON illisible : fichier tronqué ou mal formé (vérifiez qu’il est complet et encodé en UTF-8)"
+            )
+        raise UnreadableFile(message) from exc
 
 
 def _is_binary(head: bytes) -> bool:
@@ -111,7 +124,7 @@ def read_header(path: Path | str, content: bytes | None = None) -> list[str]:
     """The column names of a CSV or XLSX file (the keys of the first JSON record)."""
     for _, row in read_rows(path, content):
         return list(row)
-    raise UnreadableFile("Fichier vide : aucune ligne à importer")
+    raise UnreadableFile(gettext("Fichier vide : aucune ligne à importer"))
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
@@ -124,15 +137,18 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict]]:
     delimiter = max(counts, key=counts.get)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     if not reader.fieldnames:
-        raise UnreadableFile("CSV vide ou sans ligne d’en-tête")
+        raise UnreadableFile(gettext("CSV vide ou sans ligne d’en-tête"))
     reader.fieldnames = [name.strip() for name in reader.fieldnames]
     try:
         for row in reader:
             yield skipped + reader.line_num, {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
     except csv.Error as exc:
         raise UnreadableFile(
-            f"CSV illisible à la ligne {skipped + reader.line_num} (guillemet non refermé ou cellule démesurée) : "
-            "corrigez cette ligne dans votre tableur et enregistrez de nouveau au format CSV"
+            gettext(
+                "CSV illisible à la ligne %(line)s (guillemet non refermé ou cellule démesurée) : "
+                "corrigez cette ligne dans votre tableur et enregistrez de nouveau au format CSV"
+            )
+            % {"line": skipped + reader.line_num}
         ) from exc
 
 
@@ -153,15 +169,17 @@ def _xlsx_rows(raw: bytes) -> Iterator[tuple[int, dict]]:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFile(
-            "Classeur XLSX illisible (fichier abîmé, protégé par un mot de passe ou d’un autre format) : "
-            "ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou .csv"
+            gettext(
+                "Classeur XLSX illisible (fichier abîmé, protégé par un mot de passe ou d’un autre format) : "
+                "ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou .csv"
+            )
         ) from exc
     try:
         rows = enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1)
         # Empty leading rows (a title left blank, a spacer) come before the header.
         line, header = next(((n, r) for n, r in rows if any(_cell(v) for v in r)), (0, None))
         if not header:
-            raise UnreadableFile("Classeur vide ou sans ligne d’en-tête")
+            raise UnreadableFile(gettext("Classeur vide ou sans ligne d’en-tête"))
         names = [_cell(name) for name in header]
         for line, values in rows:
             row = {name: _cell(value) for name, value in zip(names, values, strict=False) if name}

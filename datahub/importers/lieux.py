@@ -5,6 +5,7 @@ by need finds the right service and an export gives the row back.
 """
 
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy
 
 from datahub import normalize
 from datahub.importers import columns as columns_
@@ -41,12 +42,18 @@ def check_columns(columns: list[str]) -> None:
     """A lieux file has an id, a name and where the place is; not data·inclusion services, not people."""
     found = columns_.names(columns)
     columns_.refuse_people(found)
-    expected = "un fichier « Lieux de médiation numérique » (colonnes id, nom, adresse, code_postal, commune…)"
+    expected = gettext("un fichier « Lieux de médiation numérique » (colonnes id, nom, adresse, code_postal, commune…)")
     if "structure id" in found:
-        columns_.refuse(f"c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : {expected}")
+        columns_.refuse(
+            gettext("c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : %(expected)s")
+            % {"expected": expected}
+        )
     columns_.require(found, ["id", "nom"], expected)
     if not found & columns_.LOCATION:
-        columns_.refuse(f"aucune colonne d’adresse (adresse, code_postal, commune, latitude…) ; attendu : {expected}")
+        columns_.refuse(
+            gettext("aucune colonne d’adresse (adresse, code_postal, commune, latitude…) ; attendu : %(expected)s")
+            % {"expected": expected}
+        )
 
 
 _LABEL_COLUMNS = ("dispositif_programmes_nationaux", "formations_labels", "labels_nationaux")
@@ -64,7 +71,10 @@ def _labels(row: dict, out: Mapped, warnings: list) -> list[str]:
                     out.add(field_name, value)
             elif raw not in others:
                 others.append(raw)
-                warnings.append(f"Label « {raw} » hors du standard : gardé dans « autres formations et labels »")
+                warnings.append(
+                    gettext("Label « %(value)s » hors du standard : gardé dans « autres formations et labels »")
+                    % {"value": raw}
+                )
     return others
 
 
@@ -83,7 +93,7 @@ def _vocabularies(row: dict, warnings: list) -> Mapped:
     map_cell(text(row, *_ALIASES["frais"]), m.FRAIS, out)
     out.values["autres_labels"] = _labels(row, out, warnings)
     for value in out.unknown:
-        warnings.append(f"Valeur hors vocabulaire ignorée : « {value} »")
+        warnings.append(gettext("Valeur hors vocabulaire ignorée : « %(value)s »") % {"value": value})
     return out
 
 
@@ -97,7 +107,7 @@ def typologie(raw, warnings: list) -> list[str]:
         elif code.upper() in TYPOLOGIE:
             codes.append(code.upper())
         else:
-            warnings.append(f"Typologie inconnue ignorée : « {code} »")
+            warnings.append(gettext("Typologie inconnue ignorée : « %(value)s »") % {"value": code})
     return codes
 
 
@@ -130,9 +140,9 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     source_id = text(row, "id")
     nom = text(row, "nom")
     if not source_id:
-        raise Rejected("Identifiant (« id ») manquant")
+        raise Rejected(gettext("Identifiant (« id ») manquant"))
     if len(nom) < 2:
-        raise Rejected("Nom du lieu manquant")
+        raise Rejected(gettext("Nom du lieu manquant"))
     source = text(row, "source") or default_source
     vocab = _vocabularies(row, warnings)
     address = locate(
@@ -140,7 +150,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         row.get("latitude"), row.get("longitude"), warnings,
     )  # fmt: skip
     if address["latitude"] is None and not address["code_insee"]:
-        raise Rejected("Lieu impossible à situer : ni coordonnées valides, ni commune reconnue")
+        raise Rejected(gettext("Lieu impossible à situer : ni coordonnées valides, ni commune reconnue"))
     date_maj = update_date(text(row, "date_maj"), warnings)
     resume = text(row, *_ALIASES["presentation_resume"])
     detail = text(row, "presentation_detail")
@@ -165,7 +175,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
             warnings,
             address["code_insee"],
         ),
-        "prise_rdv": url_field(text(row, "prise_rdv"), "Lien de prise de rendez-vous", warnings),
+        "prise_rdv": url_field(text(row, "prise_rdv"), gettext_lazy("Lien de prise de rendez-vous"), warnings),
         **opening_hours(text(row, "horaires"), warnings),
         "presentation_resume": short_summary(resume),
         "presentation_detail": detail,
@@ -186,8 +196,10 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     parsed.places.append(PlaceRecord(source, source_id, fields, date_maj))
     if not vocab.get("services"):
         warnings.append(
-            "Aucun service de médiation numérique reconnu : le lieu n’apparaîtra pas dans la recherche "
-            "tant qu’un service ne lui est pas ajouté."
+            gettext(
+                "Aucun service de médiation numérique reconnu : le lieu n’apparaîtra pas dans la recherche "
+                "tant qu’un service ne lui est pas ajouté."
+            )
         )
     accompagnement = fields["modalites_accompagnement"]
     types = [t for a, t in m.ACCOMPAGNEMENT_TO_TYPE if a in accompagnement] or [""]

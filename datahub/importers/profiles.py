@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -75,7 +77,7 @@ def _france_services(row: dict, fields: dict) -> None:
 
 FRANCE_SERVICES = Profile(
     name="france-services",
-    label="France services (liste nationale de l’ANCT)",
+    label=_("France services (liste nationale de l’ANCT)"),
     mapping={
         "id_fs": "id",
         "lib_fs": "nom",

@@ -7,7 +7,11 @@ its named profile (`profiles`), which gives the mapping and what each row implie
 
 import re
 
+from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from datahub import normalize
 from datahub.importers import lieux, profiles, week_hours
@@ -18,35 +22,42 @@ from territory.text import fold
 
 FORMAT = "tableur"
 
+
+def _day_column(day: str) -> str:
+    return gettext("Horaires du %(day)s (ex. 09:00 - 12:00 / 14:00 - 17:00)") % {"day": pgettext("weekday", day)}
+
+
+_day_label = lazy(_day_column, str)
+
 # Ancrage field → label shown in the mapping form (names of the lieux standard).
 FIELDS = {
-    "id": "Identifiant de la ligne",
-    "nom": "Nom du lieu (obligatoire)",
-    "pivot": "SIRET ou RNA",
-    "adresse": "Adresse (numéro et voie)",
-    "complement_adresse": "Complément d’adresse",
-    "code_postal": "Code postal",
-    "commune": "Commune",
-    "code_insee": "Code INSEE",
-    "latitude": "Latitude",
-    "longitude": "Longitude",
-    "telephone": "Téléphone",
-    "courriels": "Courriel",
-    "site_web": "Site web",
-    "horaires": "Horaires (format OpenStreetMap)",
-    **{f"horaires_{day}": f"Horaires du {day} (ex. 09:00 - 12:00 / 14:00 - 17:00)" for day in week_hours.DAYS},
-    "presentation_resume": "Présentation courte",
-    "presentation_detail": "Présentation détaillée",
-    "services": "Services proposés",
-    "publics_specifiquement_adresses": "Publics accueillis",
-    "prise_en_charge_specifique": "Prise en charge spécifique",
-    "frais_a_charge": "Frais (gratuit, payant…)",
-    "modalites_acces": "Modalités d’accès",
-    "modalites_accompagnement": "Modalités d’accompagnement",
-    "prise_rdv": "Lien de prise de rendez-vous",
-    "typologie": "Typologie",
-    "structure_parente": "Structure parente",
-    "date_maj": "Date de mise à jour",
+    "id": _("Identifiant de la ligne"),
+    "nom": _("Nom du lieu (obligatoire)"),
+    "pivot": _("SIRET ou RNA"),
+    "adresse": _("Adresse (numéro et voie)"),
+    "complement_adresse": _("Complément d’adresse"),
+    "code_postal": _("Code postal"),
+    "commune": _("Commune"),
+    "code_insee": _("Code INSEE"),
+    "latitude": _("Latitude"),
+    "longitude": _("Longitude"),
+    "telephone": _("Téléphone"),
+    "courriels": _("Courriel"),
+    "site_web": _("Site web"),
+    "horaires": _("Horaires (format OpenStreetMap)"),
+    **{f"horaires_{day}": _day_label(day) for day in week_hours.DAYS},
+    "presentation_resume": _("Présentation courte"),
+    "presentation_detail": _("Présentation détaillée"),
+    "services": _("Services proposés"),
+    "publics_specifiquement_adresses": _("Publics accueillis"),
+    "prise_en_charge_specifique": _("Prise en charge spécifique"),
+    "frais_a_charge": _("Frais (gratuit, payant…)"),
+    "modalites_acces": _("Modalités d’accès"),
+    "modalites_accompagnement": _("Modalités d’accompagnement"),
+    "prise_rdv": _("Lien de prise de rendez-vous"),
+    "typologie": _("Typologie"),
+    "structure_parente": _("Structure parente"),
+    "date_maj": _("Date de mise à jour"),
 }
 IGNORE = ""
 
@@ -80,11 +91,12 @@ _GUESSES = [
 _MULTI = {"services", "publics_specifiquement_adresses"}
 # Exact names: the standard's column name (« code_postal »), the form's label, with or without its
 # parenthesis (« Nom du lieu (obligatoire) », « Nom du lieu »). Folded.
-_EXACT = {
-    **{fold(re.sub(r"\s*\(.*\)", "", label)): name for name, label in FIELDS.items()},
-    **{fold(label): name for name, label in FIELDS.items()},
-    **{fold(name): name for name in FIELDS},
-}
+with translation.override(None):  # headers are matched against the French labels themselves
+    _EXACT = {
+        **{fold(re.sub(r"\s*\(.*\)", "", str(label))): name for name, label in FIELDS.items()},
+        **{fold(str(label)): name for name, label in FIELDS.items()},
+        **{fold(name): name for name in FIELDS},
+    }
 
 
 class MappingError(ValueError):
@@ -135,7 +147,9 @@ def parse_mapping(text: str) -> dict[str, str]:
             continue
         column, sep, field = part.rpartition("=")
         if not sep or not column.strip():
-            raise MappingError(f"Correspondance illisible : « {part} » (attendu : colonne=champ)")
+            raise MappingError(
+                gettext("Correspondance illisible : « %(part)s » (attendu : colonne=champ)") % {"part": part}
+            )
         mapping[column.strip()] = field.strip()
     return check_mapping(mapping)
 
@@ -144,10 +158,11 @@ def check_mapping(mapping: dict[str, str]) -> dict[str, str]:
     unknown = sorted({f for f in mapping.values() if f and f not in FIELDS})
     if unknown:
         raise MappingError(
-            f"Champ(s) Ancrage inconnu(s) : {', '.join(unknown)}. Champs possibles : {', '.join(FIELDS)}"
+            gettext("Champ(s) Ancrage inconnu(s) : %(unknown)s. Champs possibles : %(fields)s")
+            % {"unknown": ", ".join(unknown), "fields": ", ".join(FIELDS)}
         )
     if "nom" not in mapping.values():
-        raise MappingError("Aucune colonne n’est associée au nom du lieu (« nom »)")
+        raise MappingError(gettext("Aucune colonne n’est associée au nom du lieu (« nom »)"))
     return {column: field for column, field in mapping.items() if field}
 
 
@@ -156,7 +171,8 @@ def profile_named(name: str) -> Profile:
         return PROFILES[name]
     except KeyError:
         raise MappingError(
-            f"Profil de tableur inconnu : « {name} ». Profils possibles : {', '.join(PROFILES)}"
+            gettext("Profil de tableur inconnu : « %(name)s ». Profils possibles : %(profiles)s")
+            % {"name": name, "profiles": ", ".join(PROFILES)}
         ) from None
 
 

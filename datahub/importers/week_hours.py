@@ -9,6 +9,8 @@ dropped, overlapping spans are joined, and the days that share the same spans ar
 
 import re
 
+from django.utils.translation import gettext, pgettext
+
 from directory.domain import hours
 
 DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -93,18 +95,24 @@ def to_osm(cells: dict[str, str], warnings: list[str]) -> str:
         try:
             week.append(day_spans(cells.get(day, ""), notes))
         except UnreadableDay as exc:
-            warnings.append(f"Horaires du {day} illisibles : « {exc} » (attendu : 09:00 - 12:00 / 14:00 - 17:00)")
+            warnings.append(
+                gettext("Horaires du %(day)s illisibles : « %(value)s » (attendu : 09:00 - 12:00 / 14:00 - 17:00)")
+                % {"day": pgettext("weekday", day), "value": exc}
+            )
             return " ; ".join(f"{day} : {cells[day].strip()}" for day in DAYS if (cells.get(day) or "").strip())
         if notes:
             empty_spans.append(day)
     if empty_spans:
-        warnings.append(f"Plage « 00:00 - 00:00 » ignorée (aucune heure d’ouverture) : {', '.join(empty_spans)}")
+        warnings.append(
+            gettext("Plage « 00:00 - 00:00 » ignorée (aucune heure d’ouverture) : %(days)s")
+            % {"days": ", ".join(empty_spans)}
+        )
     groups: dict[tuple, list[int]] = {}
     for index, spans in enumerate(week):
         if spans:
             groups.setdefault(tuple(spans), []).append(index)
     if not groups:
-        warnings.append("Aucune heure d’ouverture lisible : horaires laissés vides")
+        warnings.append(gettext("Aucune heure d’ouverture lisible : horaires laissés vides"))
         return ""
     rules = [
         f"{_day_list(indexes)} {','.join(f'{_hhmm(a)}-{_hhmm(b)}' for a, b in spans)}"
@@ -112,5 +120,5 @@ def to_osm(cells: dict[str, str], warnings: list[str]) -> str:
     ]
     result = "; ".join(rules)
     if not hours.is_valid(result):  # never expected: the rules above are plain OSM
-        warnings.append(f"Horaires convertis refusés par le contrôle OSM : « {result} »")
+        warnings.append(gettext("Horaires convertis refusés par le contrôle OSM : « %(value)s »") % {"value": result})
     return result

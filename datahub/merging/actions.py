@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core import audit
 from datahub.merging.decisions import DIFFERENT, SAME, place_keys, remember
@@ -40,7 +41,7 @@ def recompute_service(service: Service) -> None:
 def merge_places(kept: Place, absorbed: Place, *, run=None, user=None, automatic=False, reasons="") -> Merge:
     """`absorbed` becomes part of `kept`: its source records, services and reports move over."""
     if kept.pk == absorbed.pk:
-        raise MergeError("Un lieu ne peut pas être fusionné avec lui-même.")
+        raise MergeError(gettext("Un lieu ne peut pas être fusionné avec lui-même."))
     remember(place_keys(kept.pk), place_keys(absorbed.pk), SAME)
     record_ids = list(SourceRecord.objects.filter(place=absorbed, kind=PLACE).values_list("pk", flat=True))
     twins = {fold(service.nom): service for service in kept.services.all()}
@@ -73,11 +74,11 @@ def merge_places(kept: Place, absorbed: Place, *, run=None, user=None, automatic
 def undo_merge(merge: Merge, user=None) -> Place:
     """The absorbed records get their own place back, with their services; the pair is not proposed again."""
     if merge.undone_at:
-        raise MergeError("Cette fusion a déjà été annulée.")
+        raise MergeError(gettext("Cette fusion a déjà été annulée."))
     kept = merge.place
     records = list(SourceRecord.objects.filter(pk__in=merge.record_ids, place=kept, kind=PLACE))
     if not records:
-        raise MergeError("Les enregistrements de cette fusion ne sont plus rattachés à ce lieu.")
+        raise MergeError(gettext("Les enregistrements de cette fusion ne sont plus rattachés à ce lieu."))
     # The place gets its own number back (its printed and shared links work again), unless it is taken.
     number = (
         merge.absorbed_pk if merge.absorbed_pk and not Place.objects.filter(pk=merge.absorbed_pk).exists() else None
@@ -117,7 +118,7 @@ def undo_merge(merge: Merge, user=None) -> Place:
 @transaction.atomic
 def confirm_candidate(candidate: MergeCandidate, user=None) -> Merge:
     if candidate.status != MergeCandidate.Status.PENDING or candidate.other is None:
-        raise MergeError("Ce doublon a déjà été traité.")
+        raise MergeError(gettext("Ce doublon a déjà été traité."))
     other = candidate.other
     candidate.status, candidate.decided_by, candidate.decided_at = (
         MergeCandidate.Status.CONFIRMED,
@@ -130,7 +131,7 @@ def confirm_candidate(candidate: MergeCandidate, user=None) -> Merge:
 
 def refuse_candidate(candidate: MergeCandidate, user=None) -> None:
     if candidate.status != MergeCandidate.Status.PENDING:
-        raise MergeError("Ce doublon a déjà été traité.")
+        raise MergeError(gettext("Ce doublon a déjà été traité."))
     candidate.status, candidate.decided_by, candidate.decided_at = (MergeCandidate.Status.REFUSED, user, timezone.now())
     candidate.save(update_fields=["status", "decided_by", "decided_at"])
     audit.record(candidate, "doublon refusé", user=user, note=candidate.reasons)

@@ -15,6 +15,8 @@ Rules (documented in docs/VOCABULARIES.md, « Fusion des doublons »):
 from dataclasses import dataclass
 from enum import Enum
 
+from django.utils.translation import gettext
+
 from datahub.merging.similarity import PlaceSummary, address_key, different_kinds, distance_m, name_similarity
 
 SAME_SPOT_M = 50  # closer than this (or at the same address), two places are at the same spot
@@ -49,16 +51,16 @@ def decide(a: PlaceSummary, b: PlaceSummary) -> Decision:
     far = distance is not None and distance > NEAR_M
     same_spot = (same_address and not far) or (distance is not None and distance <= SAME_SPOT_M)
     near = same_address or (distance is not None and distance <= NEAR_M)
-    reasons = [f"noms semblables à {round(names * 100)} %"]
+    reasons = [gettext("noms semblables à %(percent)s %%") % {"percent": round(names * 100)}]
     if distance is not None:
-        reasons.append(f"à {round(distance)} m l’un de l’autre")
+        reasons.append(gettext("à %(metres)s m l’un de l’autre") % {"metres": round(distance)})
     if same_address:
-        reasons.append("même adresse")
+        reasons.append(gettext("même adresse"))
     if same_siret:
-        reasons.append(f"même SIRET ({a.pivot})")
+        reasons.append(gettext("même SIRET (%(siret)s)") % {"siret": a.pivot})
     kinds_differ = different_kinds(a.nom, b.nom)
     if kinds_differ:
-        reasons.append("organismes de natures différentes")
+        reasons.append(gettext("organismes de natures différentes"))
     text = ", ".join(reasons)
     if same_spot and not kinds_differ and (names >= AUTO_NAMES or (same_siret and names >= AUTO_NAMES_SAME_SIRET)):
         return Decision(Level.AUTO, names, text)

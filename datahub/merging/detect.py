@@ -10,6 +10,8 @@ import bisect
 import math
 from dataclasses import replace
 
+from django.utils.translation import gettext
+
 from datahub.importers.profiles import ONE_PLACE_PER_ID_SOURCES
 from datahub.merging.actions import merge_places
 from datahub.merging.decide import Decision, Level, decide
@@ -127,9 +129,14 @@ def detect_duplicates(new_place_ids: list[int], run=None) -> int:
             decision = decide(other, place)
             one_list = listed.get(other.pk, set()) & listed.get(pk, set())
             if verdict == SAME:
-                decision = Decision(Level.AUTO, 1.0, f"{decision.reasons}, déjà fusionnés")
+                decision = Decision(
+                    Level.AUTO, 1.0, gettext("%(reasons)s, déjà fusionnés") % {"reasons": decision.reasons}
+                )
             elif decision.level == Level.AUTO and one_list:
-                reasons = f"{decision.reasons}, deux fiches distinctes de la liste « {', '.join(sorted(one_list))} »"
+                reasons = gettext("%(reasons)s, deux fiches distinctes de la liste « %(lists)s »") % {
+                    "reasons": decision.reasons,
+                    "lists": ", ".join(sorted(one_list)),
+                }
                 decision = replace(decision, level=Level.REVIEW, reasons=reasons)
             if decision.level != Level.NONE:
                 decisions.append((decision.level.value, decision.score, other, decision))

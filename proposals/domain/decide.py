@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Structure, User
 from accounts.permissions import MODERATE, can
@@ -56,9 +57,9 @@ def _structure(who: dict) -> Structure:
 
 def _check(user, proposal: Proposal) -> None:
     if not can(user, MODERATE, proposal):
-        raise PermissionDenied("Seules la modération et la coordination décident des propositions.")
+        raise PermissionDenied(_("Seules la modération et la coordination décident des propositions."))
     if proposal.status != Proposal.Status.PENDING:
-        raise ValidationError("Cette proposition a déjà été décidée ou n’est pas confirmée.")
+        raise ValidationError(_("Cette proposition a déjà été décidée ou n’est pas confirmée."))
 
 
 @transaction.atomic
@@ -66,8 +67,8 @@ def accept(proposal: Proposal, *, user) -> Place:
     _check(user, proposal)
     checked = check(proposal)
     if checked.first_wrong:
-        raise ValidationError("La proposition contient des valeurs qui ne sont plus valides : refusez-la en disant "
-                              "pourquoi, ou demandez à la personne de la refaire.")  # fmt: skip
+        raise ValidationError(_("La proposition contient des valeurs qui ne sont plus valides : refusez-la en disant "
+                                "pourquoi, ou demandez à la personne de la refaire."))  # fmt: skip
     who = checked.who.cleaned_data
     if proposal.place_id:
         place = proposal.place
@@ -87,8 +88,8 @@ def accept(proposal: Proposal, *, user) -> Place:
     proposal.created_place = place
     proposal.save(update_fields=["status", "decided_at", "decided_by", "created_place", "updated"])
     audit.record(proposal, "acceptée", user=user, changes={"lieu": [None, place.pk]})
-    notify.decision(proposal.email, subject=f"votre proposition « {proposal.title} »", accepted=True,
-                    url=place.get_absolute_url())  # fmt: skip
+    subject = _("votre proposition « %(title)s »") % {"title": proposal.title}
+    notify.decision(proposal.email, subject=subject, accepted=True, url=place.get_absolute_url())
     return place
 
 
@@ -121,10 +122,10 @@ def _make_admin(proposal: Proposal, structure: Structure, moderator) -> None:
 def refuse(proposal: Proposal, *, user, reason: str) -> None:
     _check(user, proposal)
     if not reason.strip():
-        raise ValidationError("Dites à la personne pourquoi la proposition est refusée : ce message lui est envoyé.")
+        raise ValidationError(_("Dites à la personne pourquoi la proposition est refusée : ce message lui est envoyé."))
     proposal.status, proposal.decided_at, proposal.decided_by = Proposal.Status.REFUSED, timezone.now(), user
     proposal.reason = reason.strip()
     proposal.save(update_fields=["status", "decided_at", "decided_by", "reason", "updated"])
     audit.record(proposal, "refusée", user=user, note=proposal.reason)
-    notify.decision(proposal.email, subject=f"votre proposition « {proposal.title} »", accepted=False,
-                    reason=proposal.reason)  # fmt: skip
+    subject = _("votre proposition « %(title)s »") % {"title": proposal.title}
+    notify.decision(proposal.email, subject=subject, accepted=False, reason=proposal.reason)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from contributions.fields import ADDRESS_LINKED, PLACE_FIELDS
 from core import audit, mail, signing
@@ -22,11 +23,11 @@ PURPOSE = "confirmer-proposition"
 NEW_PLACE = ["qui", "lieu", "accueil", "services", "relecture"]
 NEW_SERVICES = ["qui", "services", "relecture"]
 TITLES = {
-    "qui": "Qui propose",
-    "lieu": "Le lieu",
-    "accueil": "Horaires et accueil",
-    "services": "Les services",
-    "relecture": "Relire et envoyer",
+    "qui": _("Qui propose"),
+    "lieu": _("Le lieu"),
+    "accueil": _("Horaires et accueil"),
+    "services": _("Les services"),
+    "relecture": _("Relire et envoyer"),
 }
 
 

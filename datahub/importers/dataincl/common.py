@@ -1,5 +1,7 @@
 """Cleaning shared by structures and services before validation."""
 
+from django.utils.translation import gettext
+
 from datahub import normalize
 from datahub.importers.common import text
 from territory import overseas
@@ -18,19 +20,19 @@ def clean_contacts(row: dict, data: dict, warnings: list) -> None:
         departement = overseas.departement_of(text(row, "code_insee") or text(row, "code_postal"))
         data["telephone"] = normalize.phone(raw_phone, departement)
         if not data["telephone"]:
-            warnings.append(f"Téléphone illisible ignoré : « {raw_phone} »")
+            warnings.append(gettext("Téléphone illisible ignoré : « %(value)s »") % {"value": raw_phone})
     raw_email = str(first(row.get("courriel")) or "").strip()
     if raw_email:
         data["courriel"] = normalize.email(raw_email)
         if not data["courriel"]:
-            warnings.append(f"Courriel invalide ignoré : « {raw_email} »")
+            warnings.append(gettext("Courriel invalide ignoré : « %(value)s »") % {"value": raw_email})
 
 
 def clean_url(raw, label: str, warnings: list) -> str:
     raw = str(first(raw) or "").strip()
     value = normalize.url(raw)
     if raw and not value:
-        warnings.append(f"{label} invalide ignoré : « {raw[:100]} »")
+        warnings.append(gettext("%(label)s invalide ignoré : « %(value)s »") % {"label": label, "value": raw[:100]})
     return value
 
 

@@ -7,6 +7,7 @@ the row is rejected with that reason.
 
 from data_inclusion.schema import v1
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from datahub.importers import columns as columns_
 from datahub.importers.common import locate, text
@@ -50,7 +51,10 @@ def _known(raw, vocabulary, label: str, warnings: list) -> list[str] | None:
         if value in vocabulary:
             kept.append(value)
         else:
-            warnings.append(f"« {label} » : valeur « {value} » hors du vocabulaire data·inclusion v1 — ignorée")
+            warnings.append(
+                gettext("« %(label)s » : valeur « %(value)s » hors du vocabulaire data·inclusion v1 — ignorée")
+                % {"label": label, "value": value}
+            )
     return kept or None
 
 
@@ -67,7 +71,7 @@ def _vocabularies(row: dict, warnings: list) -> dict:
     thematiques, unknown = di_thematiques(as_list(row.get("thematiques")))
     publics, unknown_publics = di_publics(as_list(row.get("publics")) or as_list(row.get("profils")))
     for value in unknown + unknown_publics:
-        warnings.append(f"Valeur hors vocabulaire ignorée : « {value} »")
+        warnings.append(gettext("Valeur hors vocabulaire ignorée : « %(value)s »") % {"value": value})
     raw_type = row.get("type") or row.get("types")
     raw_frais = row.get("frais")
     v0_modes, v0_par = _v0_mobilisation(row)
@@ -81,13 +85,15 @@ def _vocabularies(row: dict, warnings: list) -> dict:
         "thematiques": thematiques or None,
         "frais": di_frais(as_list(raw_frais)) or None,
         "publics": publics or None,
-        "modes_accueil": _known(row.get("modes_accueil"), di.MODES_ACCUEIL, "modes d’accueil", warnings),
+        "modes_accueil": _known(row.get("modes_accueil"), di.MODES_ACCUEIL, gettext_lazy("modes d’accueil"), warnings),
         "modes_mobilisation": _known(
-            row.get("modes_mobilisation"), di.MODES_MOBILISATION, "modes de mobilisation", warnings
+            row.get("modes_mobilisation"), di.MODES_MOBILISATION, gettext_lazy("modes de mobilisation"), warnings
         )
         or v0_modes
         or None,
-        "mobilisable_par": _known(row.get("mobilisable_par"), di.MOBILISABLE_PAR, "mobilisable par", warnings)
+        "mobilisable_par": _known(
+            row.get("mobilisable_par"), di.MOBILISABLE_PAR, gettext_lazy("mobilisable par"), warnings
+        )
         or v0_par
         or None,
         "zone_eligibilite": zone or None,
@@ -98,7 +104,7 @@ def check_columns(columns: list[str]) -> None:
     """data·inclusion services: an id, the id of their structure and a name."""
     found = columns_.names(columns)
     columns_.refuse_people(found)
-    expected = "des services data·inclusion (colonnes id, structure_id, nom, description…)"
+    expected = gettext("des services data·inclusion (colonnes id, structure_id, nom, description…)")
     columns_.require(found, ["id", "structure_id", "nom"], expected)
 
 
@@ -107,9 +113,9 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     warnings = parsed.warnings
     source_id, structure_id = text(row, "id"), text(row, "structure_id")
     if not source_id:
-        raise Rejected("Identifiant (« id ») manquant")
+        raise Rejected(gettext("Identifiant (« id ») manquant"))
     if not structure_id:
-        raise Rejected("Structure de rattachement (« structure_id ») manquante")
+        raise Rejected(gettext("Structure de rattachement (« structure_id ») manquante"))
     date_maj = checked_date(row.get("date_maj"), warnings)
     data = {
         "source": text(row, "source") or default_source,
@@ -118,10 +124,10 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "nom": text(row, "nom"),
         "description": text(row, "description", "presentation_detail", "presentation_resume"),
         "date_maj": date_maj or timezone.localdate(),
-        "lien_source": clean_url(row.get("lien_source"), "Lien source", warnings),
+        "lien_source": clean_url(row.get("lien_source"), gettext_lazy("Lien source"), warnings),
         "lien_mobilisation": clean_url(
             text(row, "lien_mobilisation", "prise_rdv", "formulaire_en_ligne", "page_web"),
-            "Lien de mobilisation",
+            gettext_lazy("Lien de mobilisation"),
             warnings,
         ),
         "frais_precisions": text(row, "frais_precisions", "frais_autres"),
@@ -138,7 +144,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     service = validate(v1.Service, data, REQUIRED, warnings)
     horaires = service.horaires_accueil or ""
     if horaires and not hours.is_valid(horaires):
-        warnings.append(f"Horaires au format OSM invalide ignorés : « {horaires} »")
+        warnings.append(gettext("Horaires au format OSM invalide ignorés : « %(value)s »") % {"value": horaires})
         horaires = ""
     fields = {
         "nom": service.nom,

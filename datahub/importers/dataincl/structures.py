@@ -4,6 +4,7 @@ import re
 
 from data_inclusion.schema import v1
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from datahub import normalize
 from datahub.importers import columns as columns_
@@ -22,13 +23,20 @@ def check_columns(columns: list[str]) -> None:
     """data·inclusion structures: an id and a name; a lieux file or a services file is refused."""
     found = columns_.names(columns)
     columns_.refuse_people(found)
-    expected = "des structures data·inclusion (colonnes id, nom, siret, adresse, description…)"
+    expected = gettext("des structures data·inclusion (colonnes id, nom, siret, adresse, description…)")
     if "structure id" in found:
-        columns_.refuse(f"c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : {expected}")
+        columns_.refuse(
+            gettext("c’est un fichier de services data·inclusion (colonne structure_id) ; attendu : %(expected)s")
+            % {"expected": expected}
+        )
     if found & columns_.LIEUX_ONLY and not found & columns_.DI_STRUCTURE_ONLY:
         lieux = ", ".join(sorted(found & columns_.LIEUX_ONLY)).replace(" ", "_")
         columns_.refuse(
-            f"c’est un fichier « Lieux de médiation numérique » (colonnes {lieux}) : importez-le avec ce format-là"
+            gettext(
+                "c’est un fichier « Lieux de médiation numérique » (colonnes %(columns)s) : "
+                "importez-le avec ce format-là"
+            )
+            % {"columns": lieux}
         )
     columns_.require(found, ["id", "nom"], expected)
 
@@ -38,7 +46,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
     warnings = parsed.warnings
     source_id = text(row, "id")
     if not source_id:
-        raise Rejected("Identifiant (« id ») manquant")
+        raise Rejected(gettext("Identifiant (« id ») manquant"))
     date_maj = checked_date(row.get("date_maj"), warnings)
     data = {
         "source": text(row, "source") or default_source,
@@ -46,9 +54,9 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         "nom": text(row, "nom"),
         "date_maj": date_maj or timezone.localdate(),
         "description": text(row, "description", "presentation_detail", "presentation_resume"),
-        "lien_source": clean_url(row.get("lien_source"), "Lien source", warnings),
+        "lien_source": clean_url(row.get("lien_source"), gettext_lazy("Lien source"), warnings),
         "siret": re.sub(r"\s", "", text(row, "siret")),
-        "site_web": clean_url(row.get("site_web"), "Site web", warnings),
+        "site_web": clean_url(row.get("site_web"), gettext_lazy("Site web"), warnings),
         "accessibilite_lieu": clean_url(text(row, "accessibilite_lieu", "accessibilite"), "Lien Acceslibre", warnings),
         "reseaux_porteurs": di_reseaux(as_list(row.get("reseaux_porteurs")) + as_list(row.get("labels_nationaux"))),
     }
@@ -60,7 +68,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
         row.get("latitude"), row.get("longitude"), warnings,
     )  # fmt: skip
     if address["latitude"] is None and not address["code_insee"]:
-        warnings.append("Structure impossible à situer : ni coordonnées valides, ni commune reconnue")
+        warnings.append(gettext("Structure impossible à situer : ni coordonnées valides, ni commune reconnue"))
     display = normalize.display_name(structure.nom)
     fields = {
         "nom": display[:250],
