@@ -40,7 +40,7 @@ class Vocabulary:
     @property
     def choices(self) -> list[tuple[str, str]]:
         """Values with their labels in the language of the page (lazy: usable in module-level choices)."""
-        return [(value, gettext_lazy(label)) for value, label in self.items]
+        return [(value, gettext_lazy(label) if isinstance(label, str) else label) for value, label in self.items]
 
     @property
     def values(self) -> list[str]:
@@ -56,7 +56,7 @@ class Vocabulary:
     def label(self, value: str) -> str:
         """The label as people read it, in the language of the page."""
         label = self.raw_label(value)
-        return gettext(label) if label else label
+        return gettext(label) if isinstance(label, str) and label else str(label)
 
 
 def vocabularies() -> list[Vocabulary]:

@@ -12,6 +12,7 @@ from math import ceil, sqrt
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from directory.domain import geo, hours, notices, shared, temporary
 from directory.domain.derived import ANY_ZONE
@@ -289,7 +290,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
             else None,
             status=temporary.status(p, dated[p.pk], moment)
             if dated[p.pk]
-            else _status(p.horaires, minute, p.code_insee),
+            else _status(p.horaires, minute, p.code_insee, get_language()),
             hours_unknown=p.pk in unknown,
             notice=notices.mention(p, dated[p.pk], moment),
         )
@@ -298,9 +299,10 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
 
 
 @lru_cache(maxsize=8192)
-def _status(horaires: str, minute: datetime, code_insee: str) -> hours.Status:
+def _status(horaires: str, minute: datetime, code_insee: str, language: str | None) -> hours.Status:
     """`hours.status`, remembered by this process: a pure function of the hours, the minute and the place's
-    zone, and the same few hours strings come back on every results page."""
+    zone (and of the page's language, for its label), and the same few hours strings come back on every
+    results page."""
     return hours.status(horaires, minute, code_insee)
 
 
