@@ -191,7 +191,7 @@ class ErrorReportForm(HoneypotMixin, forms.ModelForm):
         labels = {"kind": _("Qu’est-ce qui est faux ?"), "message": _("Ce qui est faux, et ce qui serait juste")}
         help_texts = {
             "message": _("Par exemple : « Le lieu est fermé le mercredi depuis septembre. »"),
-            "email": "Facultatif. Seulement si vous voulez une réponse ; il ne sera pas publié.",
+            "email": _("Facultatif. Seulement si vous voulez une réponse ; il ne sera pas publié."),
         }
         error_messages = {
             "kind": {"required": _("Choisissez ce qui est faux.")},

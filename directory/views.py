@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import mail
@@ -124,7 +124,7 @@ def _published_place(pk: int) -> Place:
     if place is None:
         target = writes.alias_target(pk)
         if target is None:
-            raise Http404("Lieu introuvable")
+            raise Http404(gettext("Lieu introuvable"))
         raise _Absorbed(target)
     return place
 

@@ -12,7 +12,7 @@ from math import ceil, sqrt
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from directory.domain import geo, hours, notices, shared, temporary
 from directory.domain.derived import ANY_ZONE
@@ -78,12 +78,21 @@ class Result:
         if self.distance_km is None:
             return ""
         if not self.place.position_approximative:
-            return "à " + geo.format_distance(self.distance_km)
+            return gettext("à %(distance)s") % {"distance": geo.format_distance(self.distance_km)}
         commune = self.place.commune
-        of = ("d’" if fold(commune[:1]) in "aeiouy" else "de ") + commune if commune else "inconnue"
+        if not commune:
+            of = gettext("inconnue")
+        elif (get_language() or "fr").startswith("fr"):
+            of = ("d’" if fold(commune[:1]) in "aeiouy" else "de ") + commune
+        else:
+            of = commune
         if self.distance_km < APPROXIMATE_FROM_KM:
-            return f"dans la commune {of}"
-        return f"à environ {round(self.distance_km)} km, commune {of}"
+            # Translators: « de Massy » / « d’Évry » in French; the commune's name alone in other languages.
+            return gettext("dans la commune %(of_commune)s") % {"of_commune": of}
+        return gettext("à environ %(km)s km, commune %(of_commune)s") % {
+            "km": round(self.distance_km),
+            "of_commune": of,
+        }
 
 
 @dataclass
