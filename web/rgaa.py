@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 DIR = Path(settings.BASE_DIR) / "docs" / "rgaa"
 THEMES = {
-    1: (_("Images"), 9), 2: (_("Cadres"), 2), 3: (_("Couleurs"), 3), 4: (_("Multimédia"), 13), 5: (_("Tableaux"), 8),
-    6: (_("Liens"), 2), 7: (_("Scripts"), 5), 8: (_("Éléments obligatoires"), 10), 9: (_("Structuration de l’information"), 4),
-    10: (_("Présentation de l’information"), 14), 11: (_("Formulaires"), 13), 12: (_("Navigation"), 11),
-    13: (_("Consultation"), 12),
+    1: (_("Images"), 9), 2: (_("Cadres"), 2), 3: (_("Couleurs"), 3), 4: (_("Multimédia"), 13),
+    5: (_("Tableaux"), 8), 6: (_("Liens"), 2), 7: (_("Scripts"), 5), 8: (_("Éléments obligatoires"), 10),
+    9: (_("Structuration de l’information"), 4), 10: (_("Présentation de l’information"), 14),
+    11: (_("Formulaires"), 13), 12: (_("Navigation"), 11), 13: (_("Consultation"), 12),
 }  # fmt: skip
 CRITERIA = [f"{theme}.{i}" for theme, (_name, count) in THEMES.items() for i in range(1, count + 1)]
 STATUSES = {"C", "NC", "NA", "NT"}
