@@ -8,6 +8,8 @@ done (`discard`), and the retention rule registered by `core` deletes any left b
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.translation import gettext
 
 from core.models import JobFile
 
@@ -20,12 +22,12 @@ def too_large_error(size: int) -> str:
     """The French refusal for a file of `size` bytes, or "" when it fits."""
     if size <= max_bytes():
         return ""
-    megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
-    return (
-        f"Fichier trop volumineux : {megabytes} Mo, pour une limite de {settings.ANCRAGE_UPLOAD_MAX_MB} Mo. "
+    megabytes = f"{size / 1024 / 1024:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+    return gettext(
+        "Fichier trop volumineux : %(size)s Mo, pour une limite de %(limit)s Mo. "
         "Envoyez un fichier plus petit (un extrait, ou le fichier en plusieurs parties), ou confiez-le à un flux "
         "synchronisé ou à la commande import_data, qui n’ont pas cette limite."
-    )
+    ) % {"size": megabytes, "limit": settings.ANCRAGE_UPLOAD_MAX_MB}
 
 
 def check_size(size: int) -> None:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from core.jobs import job
 
@@ -31,7 +32,7 @@ def send(name: str, to: list[str], context: dict | None = None, reply_to: str = 
     return deliver.enqueue(to=list(to), reply_to=reply_to, **message)
 
 
-@job(retries=5, retry_delay=120, priority=10, label="Envoi d’un courriel")
+@job(retries=5, retry_delay=120, priority=10, label=_("Envoi d’un courriel"))
 def deliver(*, subject: str, text: str, html: str, to: list[str], reply_to: str = "") -> int:
     email = EmailMultiAlternatives(subject, text, to=to, reply_to=[reply_to] if reply_to else None)
     if html:

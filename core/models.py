@@ -13,49 +13,50 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PeriodicJob(models.Model):
-    name = models.CharField("tâche", max_length=200, primary_key=True)
-    next_run_at = models.DateTimeField("prochain lancement")
-    last_enqueued_at = models.DateTimeField("dernier lancement", null=True, blank=True)
+    name = models.CharField(_("tâche"), max_length=200, primary_key=True)
+    next_run_at = models.DateTimeField(_("prochain lancement"))
+    last_enqueued_at = models.DateTimeField(_("dernier lancement"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "tâche planifiée"
-        verbose_name_plural = "tâches planifiées"
+        verbose_name = _("tâche planifiée")
+        verbose_name_plural = _("tâches planifiées")
 
     def __str__(self):
         return self.name
 
 
 class WorkerHeartbeat(models.Model):
-    worker_id = models.CharField("processus", max_length=200, primary_key=True)
-    seen_at = models.DateTimeField("vu le")
+    worker_id = models.CharField(_("processus"), max_length=200, primary_key=True)
+    seen_at = models.DateTimeField(_("vu le"))
 
     class Meta:
-        verbose_name = "processus de tâches"
-        verbose_name_plural = "processus de tâches"
+        verbose_name = _("processus de tâches")
+        verbose_name_plural = _("processus de tâches")
 
     def __str__(self):
         return self.worker_id
 
 
 class AuditEntry(models.Model):
-    at = models.DateTimeField("le", auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="personne", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("personne"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    actor = models.CharField("auteur", max_length=200, help_text="La personne ou la tâche automatique.")
-    verb = models.CharField("action", max_length=100)
-    content_type = models.ForeignKey(ContentType, verbose_name="type d’objet", on_delete=models.CASCADE)
-    object_id = models.CharField("identifiant", max_length=64)
-    object_repr = models.CharField("objet", max_length=300)
-    changes = models.JSONField("changements", default=dict, blank=True, help_text="champ → [avant, après]")
-    note = models.TextField("note", blank=True)
+    actor = models.CharField(_("auteur"), max_length=200, help_text=_("La personne ou la tâche automatique."))
+    verb = models.CharField(_("action"), max_length=100)
+    content_type = models.ForeignKey(ContentType, verbose_name=_("type d’objet"), on_delete=models.CASCADE)
+    object_id = models.CharField(_("identifiant"), max_length=64)
+    object_repr = models.CharField(_("objet"), max_length=300)
+    changes = models.JSONField(_("changements"), default=dict, blank=True, help_text=_("champ → [avant, après]"))
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        verbose_name = "entrée du journal"
-        verbose_name_plural = "journal des actions"
+        verbose_name = _("entrée du journal")
+        verbose_name_plural = _("journal des actions")
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
 
@@ -77,22 +78,22 @@ class UsedToken(models.Model):
 class ThrottleBucket(models.Model):
     key = models.CharField(max_length=200, primary_key=True)
     tokens = models.FloatField()
-    stamp = models.FloatField(help_text="Unix time of the last refill.")
+    stamp = models.FloatField(help_text=_("Unix time of the last refill."))
 
     def __str__(self):
         return self.key
 
 
 class JobProgress(models.Model):
-    job_id = models.CharField("tâche", max_length=64, primary_key=True)
-    done = models.PositiveBigIntegerField("fait", null=True, blank=True)
-    total = models.PositiveBigIntegerField("total", null=True, blank=True)
-    phase = models.CharField("étape", max_length=200, blank=True)
-    updated_at = models.DateTimeField("mis à jour le")
+    job_id = models.CharField(_("tâche"), max_length=64, primary_key=True)
+    done = models.PositiveBigIntegerField(_("fait"), null=True, blank=True)
+    total = models.PositiveBigIntegerField(_("total"), null=True, blank=True)
+    phase = models.CharField(_("étape"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("mis à jour le"))
 
     class Meta:
-        verbose_name = "avancement d’une tâche"
-        verbose_name_plural = "avancement des tâches"
+        verbose_name = _("avancement d’une tâche")
+        verbose_name_plural = _("avancement des tâches")
 
     def __str__(self):
         return self.text
@@ -115,17 +116,17 @@ class JobProgress(models.Model):
 
 
 class JobFile(models.Model):
-    name = models.CharField("nom du fichier", max_length=300)
-    content = models.BinaryField("contenu")
-    size = models.PositiveBigIntegerField("taille (octets)")
-    created_at = models.DateTimeField("envoyé le", auto_now_add=True, db_index=True)
+    name = models.CharField(_("nom du fichier"), max_length=300)
+    content = models.BinaryField(_("contenu"))
+    size = models.PositiveBigIntegerField(_("taille (octets)"))
+    created_at = models.DateTimeField(_("envoyé le"), auto_now_add=True, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="envoyé par", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("envoyé par"), null=True, blank=True, on_delete=models.SET_NULL
     )
 
     class Meta:
-        verbose_name = "fichier envoyé"
-        verbose_name_plural = "fichiers envoyés"
+        verbose_name = _("fichier envoyé")
+        verbose_name_plural = _("fichiers envoyés")
 
     def __str__(self):
         return self.name

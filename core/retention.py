@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,11 @@ class Rule:
     days_setting: str  # name of the setting that holds the number of days
     blank: dict = field(default_factory=dict)  # field → the value it gets
     delete: bool = False  # delete the rows instead
+
+    @property
+    def label(self) -> str:
+        """The name in the language of the page (the apps mark their names with gettext_noop)."""
+        return gettext(self.name)
 
     @property
     def days(self) -> int:

@@ -14,15 +14,16 @@ from datetime import timedelta
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import UsedToken
 
 
 class LinkError(Exception):
-    message = "Ce lien n’est pas valide. Vérifiez qu’il est complet, ou demandez-en un nouveau."
+    message = _("Ce lien n’est pas valide. Vérifiez qu’il est complet, ou demandez-en un nouveau.")
 
     def __str__(self):
-        return self.message
+        return str(self.message)
 
 
 class InvalidLink(LinkError):
@@ -30,11 +31,11 @@ class InvalidLink(LinkError):
 
 
 class ExpiredLink(LinkError):
-    message = "Ce lien a expiré. Demandez-en un nouveau."
+    message = _("Ce lien a expiré. Demandez-en un nouveau.")
 
 
 class UsedLink(LinkError):
-    message = "Ce lien a déjà servi. Demandez-en un nouveau si besoin."
+    message = _("Ce lien a déjà servi. Demandez-en un nouveau si besoin.")
 
 
 def _signer(purpose: str) -> signing.TimestampSigner:

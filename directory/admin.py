@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import ADD_SERVICE, EDIT, CanAdminMixin, can
 from core.admin import AuditedAdmin
@@ -20,14 +22,17 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class FreshnessFilter(admin.SimpleListFilter):
-    title = "fraîcheur des informations"
+    title = _("fraîcheur des informations")
     parameter_name = "fraicheur"
 
     def lookups(self, request, model_admin):
         return [
-            ("a-jour", f"Vérifiées depuis moins de {settings.ANCRAGE_STALE_AFTER_DAYS} jours"),
-            ("ancien", "Anciennes, à vérifier"),
-            ("inconnu", "Date inconnue"),
+            (
+                "a-jour",
+                gettext("Vérifiées depuis moins de %(days)s jours") % {"days": settings.ANCRAGE_STALE_AFTER_DAYS},
+            ),
+            ("ancien", gettext("Anciennes, à vérifier")),
+            ("inconnu", gettext("Date inconnue")),
         ]
 
     def queryset(self, request, queryset):
@@ -40,11 +45,15 @@ class FreshnessFilter(admin.SimpleListFilter):
 
 
 class CompletenessFilter(admin.SimpleListFilter):
-    title = "complétude"
+    title = _("complétude")
     parameter_name = "completude"
 
     def lookups(self, request, model_admin):
-        return [("faible", "Moins de 50 %"), ("moyenne", "50 à 79 %"), ("bonne", "80 % et plus")]
+        return [
+            ("faible", gettext("Moins de 50 %")),
+            ("moyenne", gettext("50 à 79 %")),
+            ("bonne", gettext("80 % et plus")),
+        ]
 
     def queryset(self, request, queryset):
         ranges = {"faible": (0, 49), "moyenne": (50, 79), "bonne": (80, 100)}
@@ -54,7 +63,7 @@ class CompletenessFilter(admin.SimpleListFilter):
 
 
 class DepartementFilter(admin.SimpleListFilter):
-    title = "département"
+    title = _("département")
     parameter_name = "departement"
 
     def lookups(self, request, model_admin):
@@ -101,7 +110,7 @@ class TemporaryInfoInline(LabelledInline):
     extra = 1  # a blank row, so that one can be added without JavaScript
     fields = ["kind", "debut", "fin", "texte", "horaires", "service", "cree_par", "cree_le"]
     readonly_fields = ["cree_par", "cree_le"]
-    verbose_name_plural = "informations temporaires (fermetures, horaires exceptionnels, messages)"
+    verbose_name_plural = _("informations temporaires (fermetures, horaires exceptionnels, messages)")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "service":
@@ -126,25 +135,25 @@ class PlaceAdmin(CanAdminMixin, AuditedAdmin, CoordinatorAdmin):
     autocomplete_fields = ["structure"]
     list_per_page = 50
     fieldsets = [
-        ("Identité", {"fields": ["nom", "nom_source", "pivot", "structure", "structure_parente", "typologie",
+        (_("Identité"), {"fields": ["nom", "nom_source", "pivot", "structure", "structure_parente", "typologie",
                                  "est_publie"]}),
-        ("Adresse", {"fields": ["adresse", "complement_adresse", "code_postal", "commune", "code_insee",
+        (_("Adresse"), {"fields": ["adresse", "complement_adresse", "code_postal", "commune", "code_insee",
                                 "latitude", "longitude", "position_approximative", "itinerance"]}),
-        ("Contact", {"fields": ["telephone", "courriels", "site_web", "prise_rdv"]}),
-        ("Horaires", {"fields": ["horaires", "horaires_precisions", "jours_ouverture"]}),
-        ("Présentation", {"fields": ["presentation_resume", "presentation_detail"]}),
-        ("Publics et accueil", {"fields": ["publics_specifiquement_adresses", "prise_en_charge_specifique",
+        (_("Contact"), {"fields": ["telephone", "courriels", "site_web", "prise_rdv"]}),
+        (_("Horaires"), {"fields": ["horaires", "horaires_precisions", "jours_ouverture"]}),
+        (_("Présentation"), {"fields": ["presentation_resume", "presentation_detail"]}),
+        (_("Publics et accueil"), {"fields": ["publics_specifiquement_adresses", "prise_en_charge_specifique",
                                            "frais_a_charge", "modalites_acces", "modalites_accompagnement",
                                            "fiche_acces_libre"]}),
-        ("Réseaux et labels", {"fields": ["dispositif_programmes_nationaux", "formations_labels",
+        (_("Réseaux et labels"), {"fields": ["dispositif_programmes_nationaux", "formations_labels",
                                           "autres_formations_labels", "reseaux_porteurs"], "classes": ["collapse"]}),
-        ("Source et fraîcheur", {"fields": ["source", "date_maj", "score_completude", "cree_le", "modifie_le"]}),
+        (_("Source et fraîcheur"), {"fields": ["source", "date_maj", "score_completude", "cree_le", "modifie_le"]}),
     ]  # fmt: skip
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(nb_services=Count("services"))
 
-    @admin.display(description="services", ordering="nb_services")
+    @admin.display(description=_("services"), ordering="nb_services")
     def services_count(self, obj):
         return obj.nb_services
 
@@ -210,7 +219,7 @@ class ErrorReportAdmin(AuditedAdmin, CoordinatorAdmin):
     fields = ["cree_le", "place", "kind", "message", "email", "status", "notes", "traite_le"]
     actions = ["mark_done"]
 
-    @admin.display(description="description")
+    @admin.display(description=_("description"))
     def short_message(self, obj):
         return obj.message[:80]
 
@@ -218,12 +227,12 @@ class ErrorReportAdmin(AuditedAdmin, CoordinatorAdmin):
         previous = ErrorReport.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
         writes.set_report_status(obj, obj.status, previous=previous, user=request.user)
 
-    @admin.action(description="Marquer comme traités")
+    @admin.action(description=_("Marquer comme traités"))
     def mark_done(self, request, queryset):
         reports = list(queryset.exclude(status=ErrorReport.Status.DONE))
         for report in reports:
             writes.set_report_status(report, ErrorReport.Status.DONE, user=request.user)
-        self.message_user(request, f"{len(reports)} signalement(s) marqué(s) comme traité(s).")
+        self.message_user(request, gettext("%(n)s signalement(s) marqué(s) comme traité(s).") % {"n": len(reports)})
 
     def has_add_permission(self, request):
         return False

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
+from django.utils.translation import gettext
 
 from directory.fields import VocabularyListField
 from directory.folding import folded_search
@@ -43,7 +44,10 @@ def label_fields(form, row: str = "") -> None:
         if isinstance(widget, RelatedFieldWidgetWrapper):  # a foreign key's select: its copy holds its own attrs
             widget = widget.widget
         if isinstance(widget, forms.MultiWidget):
-            parts = ["date", "heure"] if len(widget.widgets) == 2 else [str(i + 1) for i in range(len(widget.widgets))]
+            if len(widget.widgets) == 2:
+                parts = [gettext("date"), gettext("heure")]
+            else:
+                parts = [str(i + 1) for i in range(len(widget.widgets))]
             for part, sub in zip(parts, widget.widgets, strict=True):
                 sub.attrs["aria-label"] = f"{label}, {part}" + (f" — {row}" if row else "")
         elif row and not isinstance(widget, (forms.CheckboxSelectMultiple, forms.HiddenInput)):
@@ -51,7 +55,7 @@ def label_fields(form, row: str = "") -> None:
 
 
 def _row_name(form, index) -> str:
-    return str(form.instance) if form.instance.pk else f"nouvelle ligne {index + 1}"
+    return str(form.instance) if form.instance.pk else gettext("nouvelle ligne %(n)s") % {"n": index + 1}
 
 
 class LabelledModelFormSet(BaseModelFormSet):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 
 class DirectoryConfig(AppConfig):
@@ -21,7 +22,7 @@ class DirectoryConfig(AppConfig):
             signal.connect(_forget, sender=model, dispatch_uid=f"forget-{model.__name__}-{signal is post_save}")
         retention.register(
             retention.Rule(
-                name="Courriel laissé avec un signalement d’erreur",
+                name=gettext_noop("Courriel laissé avec un signalement d’erreur"),
                 rows=ErrorReport.objects.all,
                 age_field="cree_le",
                 days_setting="ANCRAGE_REPORT_EMAIL_DAYS",
@@ -30,7 +31,7 @@ class DirectoryConfig(AppConfig):
         )
         retention.register(
             retention.Rule(
-                name="Signalement d’erreur traité",
+                name=gettext_noop("Signalement d’erreur traité"),
                 rows=lambda: ErrorReport.objects.exclude(status=ErrorReport.Status.NEW),
                 age_field="traite_le",
                 days_setting="ANCRAGE_REPORT_RETENTION_DAYS",

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Lookup, Q
+from django.utils.translation import gettext
 
 from standards.vocabulary import Vocabulary
 
@@ -55,7 +56,7 @@ class VocabularyListField(models.TextField):
         unknown = [v for v in value if v not in self.vocabulary]
         if unknown:
             raise ValidationError(
-                "Valeur(s) hors du vocabulaire « %(voc)s » : %(values)s",
+                gettext("Valeur(s) hors du vocabulaire « %(voc)s » : %(values)s"),
                 params={"voc": self.vocabulary.name, "values": ", ".join(unknown)},
             )
 

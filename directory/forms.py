@@ -2,6 +2,8 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from directory import needs
@@ -21,32 +23,32 @@ from territory.search import arrondissement_postal_code, close_communes, resolve
 RADII_KM = (2, 5, 10, 20, 30, 50)  # the distances a person may choose; the last is the largest (public register)
 RADIUS_CHOICES = [(r, f"{r} km") for r in RADII_KM]
 ACCUEIL_CHOICES = [
-    ("", "Sur place ou à distance"),
-    (ACCUEIL_PRESENTIEL, "Sur place"),
-    (ACCUEIL_DISTANCE, "À distance (téléphone, visio)"),
-    (ACCUEIL_ITINERANT, "Itinérant (vient près de chez moi)"),
+    ("", _("Sur place ou à distance")),
+    (ACCUEIL_PRESENTIEL, _("Sur place")),
+    (ACCUEIL_DISTANCE, _("À distance (téléphone, visio)")),
+    (ACCUEIL_ITINERANT, _("Itinérant (vient près de chez moi)")),
 ]
 OPEN_CHOICES = [
-    ("", "Peu importe"),
-    (OPEN_NOW, "Ouvert maintenant"),
-    ("1", "Ouvert le lundi"),
-    ("2", "Ouvert le mardi"),
-    ("3", "Ouvert le mercredi"),
-    ("4", "Ouvert le jeudi"),
-    ("5", "Ouvert le vendredi"),
-    ("6", "Ouvert le samedi"),
-    ("7", "Ouvert le dimanche"),
+    ("", _("Peu importe")),
+    (OPEN_NOW, _("Ouvert maintenant")),
+    ("1", _("Ouvert le lundi")),
+    ("2", _("Ouvert le mardi")),
+    ("3", _("Ouvert le mercredi")),
+    ("4", _("Ouvert le jeudi")),
+    ("5", _("Ouvert le vendredi")),
+    ("6", _("Ouvert le samedi")),
+    ("7", _("Ouvert le dimanche")),
 ]
-PUBLIC_CHOICES = [(p, di.PUBLICS.label(p)) for p in di.PUBLICS.values if p != di.TOUS_PUBLICS]
+PUBLIC_CHOICES = [(p, label) for p, label in di.PUBLICS.choices if p != di.TOUS_PUBLICS]
 SUPPORT_CHOICES = lieux.PRISE_EN_CHARGE_SPECIFIQUE.choices
 PROGRAMME_CHOICES = lieux.DISPOSITIF_PROGRAMMES_NATIONAUX.choices
 # The lieux standard's `modalites_accompagnement` values, in the words of the people who choose them.
 MODALITY_CHOICES = [
-    ("Accompagnement individuel", "Individuellement : une personne m’aide"),
-    ("Dans un atelier collectif", "En atelier, en groupe"),
-    ("En autonomie", "En libre-service (matériel à disposition)"),
+    ("Accompagnement individuel", _("Individuellement : une personne m’aide")),
+    ("Dans un atelier collectif", _("En atelier, en groupe")),
+    ("En autonomie", _("En libre-service (matériel à disposition)")),
 ]
-NO_PLACE_YET = "aucun lieu pour l’instant"
+NO_PLACE_YET = _("aucun lieu pour l’instant")
 
 
 class NeedSelect(forms.Select):
@@ -69,33 +71,33 @@ def checkboxes(label: str, choices) -> forms.MultipleChoiceField:
 
 class SearchForm(forms.Form):
     besoin = forms.ChoiceField(
-        label="De quoi avez-vous besoin ?",
-        choices=[("", "Tous les besoins"), *needs.CHOICES],
+        label=_("De quoi avez-vous besoin ?"),
+        choices=[("", _("Tous les besoins")), *needs.CHOICES],
         required=False,
         widget=NeedSelect,
-        error_messages={"invalid_choice": "Le besoin « %(value)s » n’existe pas : choisissez-en un dans la liste."},
+        error_messages={"invalid_choice": _("Le besoin « %(value)s » n’existe pas : choisissez-en un dans la liste.")},
     )
     ou = forms.CharField(
-        label="Où ?",
-        help_text="Une commune ou un code postal, par exemple : Massy ou 91300",
+        label=_("Où ?"),
+        help_text=_("Une commune ou un code postal, par exemple : Massy ou 91300"),
         max_length=120,
         required=False,
     )
     rayon = forms.TypedChoiceField(
-        label="Distance maximale", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=None, initial=10
+        label=_("Distance maximale"), choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=None, initial=10
     )
-    accueil = forms.ChoiceField(label="Comment ?", choices=ACCUEIL_CHOICES, required=False)
-    gratuit = forms.BooleanField(label="Gratuit uniquement", required=False)
-    rdv = forms.BooleanField(label="Rendez-vous en ligne possible", required=False)
-    anciens = forms.BooleanField(label="Inclure les fiches anciennes", required=False)
-    ouvert = forms.ChoiceField(label="Quand ?", choices=OPEN_CHOICES, required=False)
-    public = checkboxes("Public", PUBLIC_CHOICES)
-    accompagnement = checkboxes("Accompagnement adapté (handicap, langue…)", SUPPORT_CHOICES)
-    modalite = checkboxes("Comment être accompagné", MODALITY_CHOICES)
-    programme = checkboxes("Label ou programme national", PROGRAMME_CHOICES)
+    accueil = forms.ChoiceField(label=_("Comment ?"), choices=ACCUEIL_CHOICES, required=False)
+    gratuit = forms.BooleanField(label=_("Gratuit uniquement"), required=False)
+    rdv = forms.BooleanField(label=_("Rendez-vous en ligne possible"), required=False)
+    anciens = forms.BooleanField(label=_("Inclure les fiches anciennes"), required=False)
+    ouvert = forms.ChoiceField(label=_("Quand ?"), choices=OPEN_CHOICES, required=False)
+    public = checkboxes(_("Public"), PUBLIC_CHOICES)
+    accompagnement = checkboxes(_("Accompagnement adapté (handicap, langue…)"), SUPPORT_CHOICES)
+    modalite = checkboxes(_("Comment être accompagné"), MODALITY_CHOICES)
+    programme = checkboxes(_("Label ou programme national"), PROGRAMME_CHOICES)
     nom = forms.CharField(
-        label="Nom du lieu ou de la structure",
-        help_text="Facultatif. Par exemple : médiathèque, France Services, CCAS",
+        label=_("Nom du lieu ou de la structure"),
+        help_text=_("Facultatif. Par exemple : médiathèque, France Services, CCAS"),
         max_length=120,
         required=False,
     )
@@ -104,8 +106,8 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=10000, widget=forms.HiddenInput)
 
     error_messages = {
-        "unknown_place": "Nous ne trouvons pas « %(ou)s ». Vérifiez l’orthographe ou saisissez un code postal.",
-        "no_place": (
+        "unknown_place": _("Nous ne trouvons pas « %(ou)s ». Vérifiez l’orthographe ou saisissez un code postal."),
+        "no_place": _(
             "Indiquez une commune ou un code postal : même à distance, les aides dépendent du lieu où vous habitez."
         ),
     }
@@ -141,7 +143,7 @@ class SearchForm(forms.Form):
         """Call only when the form is valid."""
         data = self.cleaned_data
         commune = self.commune
-        lat, lon, label = data.get("lat"), data.get("lon"), "votre position"
+        lat, lon, label = data.get("lat"), data.get("lon"), gettext("votre position")
         if commune is not None:
             # Say the postal code the person typed ("Paris (75015)"), not the commune's first one.
             typed = (data.get("ou") or "").strip()
@@ -186,15 +188,15 @@ class ErrorReportForm(HoneypotMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 5}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),  # RGAA 11.13
         }
-        labels = {"kind": "Qu’est-ce qui est faux ?", "message": "Ce qui est faux, et ce qui serait juste"}
+        labels = {"kind": _("Qu’est-ce qui est faux ?"), "message": _("Ce qui est faux, et ce qui serait juste")}
         help_texts = {
-            "message": "Par exemple : « Le lieu est fermé le mercredi depuis septembre. »",
-            "email": "Facultatif. Seulement si vous voulez une réponse ; il ne sera pas publié.",
+            "message": _("Par exemple : « Le lieu est fermé le mercredi depuis septembre. »"),
+            "email": _("Facultatif. Seulement si vous voulez une réponse ; il ne sera pas publié."),
         }
         error_messages = {
-            "kind": {"required": "Choisissez ce qui est faux."},
-            "message": {"required": "Décrivez l’erreur en quelques mots."},
-            "email": {"invalid": "Cette adresse de courriel n’est pas valide (exemple : nom@exemple.fr)."},
+            "kind": {"required": _("Choisissez ce qui est faux.")},
+            "message": {"required": _("Décrivez l’erreur en quelques mots.")},
+            "email": {"invalid": _("Cette adresse de courriel n’est pas valide (exemple : nom@exemple.fr).")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -204,5 +206,5 @@ class ErrorReportForm(HoneypotMixin, forms.ModelForm):
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
         if len(message) < 5:
-            raise forms.ValidationError("Décrivez l’erreur en quelques mots (au moins 5 caractères).")
+            raise forms.ValidationError(gettext("Décrivez l’erreur en quelques mots (au moins 5 caractères)."))
         return message

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from directory.fields import VocabularyListField
 from standards import dataincl as di
@@ -23,67 +24,67 @@ class PlaceQuerySet(models.QuerySet):
 
 class Place(models.Model):
     # Identity
-    nom = models.CharField("nom", max_length=250)
+    nom = models.CharField(_("nom"), max_length=250)
     nom_recherche = models.CharField(
-        "nom normalisé (calculé)",
+        _("nom normalisé (calculé)"),
         max_length=500,
         blank=True,
         editable=False,
-        help_text="Nom et structure, sans accents.",
+        help_text=_("Nom et structure, sans accents."),
     )
     nom_source = models.CharField(
-        "nom tel que reçu", max_length=250, blank=True, help_text="Nom original, avant mise en forme."
+        _("nom tel que reçu"), max_length=250, blank=True, help_text=_("Nom original, avant mise en forme.")
     )
     pivot = models.CharField(
-        "SIRET, SIREN ou RNA",
+        _("SIRET, SIREN ou RNA"),
         max_length=14,
         blank=True,
         db_index=True,
-        help_text="Identifiant de la structure : SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres).",
+        help_text=_("Identifiant de la structure : SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres)."),
     )
-    structure_parente = models.CharField("structure parente", max_length=250, blank=True)
+    structure_parente = models.CharField(_("structure parente"), max_length=250, blank=True)
     structure = models.ForeignKey(
         "accounts.Structure",
-        verbose_name="structure gestionnaire",
+        verbose_name=_("structure gestionnaire"),
         null=True,
         blank=True,
         related_name="places",
         on_delete=models.SET_NULL,
-        help_text="La structure dont les membres tiennent cette fiche à jour.",
+        help_text=_("La structure dont les membres tiennent cette fiche à jour."),
     )
     typologie = VocabularyListField("typologie", vocabulary=lieux.TYPOLOGIE)
     reseaux_porteurs = VocabularyListField("réseaux porteurs", vocabulary=di.RESEAUX_PORTEURS)
     # Address
-    adresse = models.CharField("adresse", max_length=250, blank=True)
-    complement_adresse = models.CharField("complément d’adresse", max_length=250, blank=True)
-    code_postal = models.CharField("code postal", max_length=5, blank=True)
-    commune = models.CharField("commune", max_length=150, blank=True)
-    code_insee = models.CharField("code INSEE", max_length=5, blank=True, db_index=True)
-    latitude = models.FloatField("latitude", null=True, blank=True)
-    longitude = models.FloatField("longitude", null=True, blank=True)
+    adresse = models.CharField(_("adresse"), max_length=250, blank=True)
+    complement_adresse = models.CharField(_("complément d’adresse"), max_length=250, blank=True)
+    code_postal = models.CharField(_("code postal"), max_length=5, blank=True)
+    commune = models.CharField(_("commune"), max_length=150, blank=True)
+    code_insee = models.CharField(_("code INSEE"), max_length=5, blank=True, db_index=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     position_approximative = models.BooleanField(
-        "position approximative",
+        _("position approximative"),
         default=False,
-        help_text="Position inconnue : le lieu est placé au centre de sa commune.",
+        help_text=_("Position inconnue : le lieu est placé au centre de sa commune."),
     )
     itinerance = VocabularyListField("itinérance", vocabulary=lieux.ITINERANCE)
     # Contact
-    telephone = models.CharField("téléphone", max_length=30, blank=True)
+    telephone = models.CharField(_("téléphone"), max_length=30, blank=True)
     courriels = VocabularyListField("courriels")
     site_web = VocabularyListField("sites web")
-    prise_rdv = models.URLField("prise de rendez-vous en ligne", max_length=500, blank=True)
+    prise_rdv = models.URLField(_("prise de rendez-vous en ligne"), max_length=500, blank=True)
     # Hours
     horaires = models.CharField(
-        "horaires (format OpenStreetMap)",
+        _("horaires (format OpenStreetMap)"),
         max_length=500,
         blank=True,
-        help_text="Par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off",
+        help_text=_("Par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off"),
     )
-    horaires_precisions = models.CharField("précisions sur les horaires", max_length=500, blank=True)
-    jours_ouverture = models.CharField("jours d’ouverture (calculé)", max_length=20, blank=True, editable=False)
+    horaires_precisions = models.CharField(_("précisions sur les horaires"), max_length=500, blank=True)
+    jours_ouverture = models.CharField(_("jours d’ouverture (calculé)"), max_length=20, blank=True, editable=False)
     # Presentation
-    presentation_resume = models.CharField("présentation courte", max_length=280, blank=True)
-    presentation_detail = models.TextField("présentation détaillée", blank=True)
+    presentation_resume = models.CharField(_("présentation courte"), max_length=280, blank=True)
+    presentation_detail = models.TextField(_("présentation détaillée"), blank=True)
     # What the place offers and to whom (lieux standard, v1)
     publics_specifiquement_adresses = VocabularyListField(
         "publics spécifiquement adressés", vocabulary=lieux.PUBLICS_SPECIFIQUEMENT_ADRESSES
@@ -100,31 +101,31 @@ class Place(models.Model):
         "dispositifs et programmes nationaux", vocabulary=lieux.DISPOSITIF_PROGRAMMES_NATIONAUX
     )
     formations_labels = VocabularyListField("formations et labels", vocabulary=lieux.FORMATIONS_LABELS)
-    autres_formations_labels = models.CharField("autres formations et labels", max_length=500, blank=True)
-    fiche_acces_libre = models.URLField("fiche Acceslibre", max_length=500, blank=True)
+    autres_formations_labels = models.CharField(_("autres formations et labels"), max_length=500, blank=True)
+    fiche_acces_libre = models.URLField(_("fiche Acceslibre"), max_length=500, blank=True)
     # Provenance and freshness
-    source = models.CharField("source", max_length=100, blank=True)
-    date_maj = models.DateField("informations mises à jour le", null=True, blank=True)
-    est_publie = models.BooleanField("publié", default=True)
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    date_maj = models.DateField(_("informations mises à jour le"), null=True, blank=True)
+    est_publie = models.BooleanField(_("publié"), default=True)
     search_keys = VocabularyListField(
         "clés de recherche (calculées)",
         editable=False,
-        help_text="Ce que proposent les services du lieu, pour la recherche (voir directory/domain/derived.py).",
+        help_text=_("Ce que proposent les services du lieu, pour la recherche (voir directory/domain/derived.py)."),
     )
     score_completude = models.PositiveSmallIntegerField(
-        "complétude (%)",
+        _("complétude (%)"),
         default=0,
         editable=False,
-        help_text="Part pondérée des informations utiles renseignées (calculée).",
+        help_text=_("Part pondérée des informations utiles renseignées (calculée)."),
     )
-    cree_le = models.DateTimeField("créé le", auto_now_add=True)
-    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "lieu"
-        verbose_name_plural = "lieux"
+        verbose_name = _("lieu")
+        verbose_name_plural = _("lieux")
         ordering = ["nom"]
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="place_position"),
@@ -173,53 +174,53 @@ class Place(models.Model):
 class Service(models.Model):
     """A service in the data·inclusion v1 sense, offered at a place."""
 
-    place = models.ForeignKey(Place, verbose_name="lieu", related_name="services", on_delete=models.CASCADE)
-    nom = models.CharField("nom", max_length=150)
-    description = models.TextField("description", blank=True)
-    type = models.CharField("type", max_length=30, choices=di.TYPES_SERVICE.choices, blank=True)
+    place = models.ForeignKey(Place, verbose_name=_("lieu"), related_name="services", on_delete=models.CASCADE)
+    nom = models.CharField(_("nom"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    type = models.CharField(_("type"), max_length=30, choices=di.TYPES_SERVICE.choices, blank=True)
     thematiques = VocabularyListField("thématiques", vocabulary=di.THEMATIQUES)
     mediation = VocabularyListField(
         "services de médiation numérique",
         vocabulary=lieux.SERVICES,
-        help_text="Valeurs « services » du standard des lieux de médiation numérique.",
+        help_text=_("Valeurs « services » du standard des lieux de médiation numérique."),
     )
-    frais = models.CharField("frais", max_length=20, choices=di.FRAIS.choices, blank=True)
-    frais_precisions = models.CharField("précisions sur les frais", max_length=500, blank=True)
+    frais = models.CharField(_("frais"), max_length=20, choices=di.FRAIS.choices, blank=True)
+    frais_precisions = models.CharField(_("précisions sur les frais"), max_length=500, blank=True)
     publics = VocabularyListField("publics", vocabulary=di.PUBLICS)
-    publics_precisions = models.CharField("précisions sur les publics", max_length=500, blank=True)
-    conditions_acces = models.CharField("conditions d’accès", max_length=500, blank=True)
+    publics_precisions = models.CharField(_("précisions sur les publics"), max_length=500, blank=True)
+    conditions_acces = models.CharField(_("conditions d’accès"), max_length=500, blank=True)
     modes_accueil = VocabularyListField("modes d’accueil", vocabulary=di.MODES_ACCUEIL)
     zone_eligibilite = VocabularyListField(
-        "zone d’éligibilité", help_text="Codes commune, EPCI, département, ou « france »."
+        "zone d’éligibilité", help_text=_("Codes commune, EPCI, département, ou « france ».")
     )
     modes_mobilisation = VocabularyListField("modes de mobilisation", vocabulary=di.MODES_MOBILISATION)
     mobilisable_par = VocabularyListField("mobilisable par", vocabulary=di.MOBILISABLE_PAR)
-    lien_mobilisation = models.URLField("lien de mobilisation", max_length=500, blank=True)
-    mobilisation_precisions = models.CharField("précisions sur la mobilisation", max_length=500, blank=True)
-    telephone = models.CharField("téléphone", max_length=30, blank=True)
-    courriel = models.EmailField("courriel", blank=True)
-    contact_nom_prenom = models.CharField("contact", max_length=150, blank=True)
+    lien_mobilisation = models.URLField(_("lien de mobilisation"), max_length=500, blank=True)
+    mobilisation_precisions = models.CharField(_("précisions sur la mobilisation"), max_length=500, blank=True)
+    telephone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    courriel = models.EmailField(_("courriel"), blank=True)
+    contact_nom_prenom = models.CharField(_("contact"), max_length=150, blank=True)
     horaires_accueil = models.CharField(
-        "horaires (format OpenStreetMap)",
+        _("horaires (format OpenStreetMap)"),
         max_length=500,
         blank=True,
-        help_text="Vide : les horaires du lieu s’appliquent.",
+        help_text=_("Vide : les horaires du lieu s’appliquent."),
     )
     # The service's own address (data·inclusion), when it is not given at its place's.
-    adresse = models.CharField("adresse du service", max_length=250, blank=True)
-    code_postal = models.CharField("code postal du service", max_length=5, blank=True)
-    commune = models.CharField("commune du service", max_length=150, blank=True)
-    code_insee = models.CharField("code INSEE du service", max_length=5, blank=True)
-    volume_horaire_hebdomadaire = models.FloatField("volume horaire hebdomadaire", null=True, blank=True)
-    nombre_semaines = models.PositiveIntegerField("nombre de semaines", null=True, blank=True)
-    lien_source = models.URLField("lien vers la source", max_length=500, blank=True)
-    source = models.CharField("source", max_length=100, blank=True)
-    date_maj = models.DateField("mis à jour le", null=True, blank=True)
-    cree_le = models.DateTimeField("créé le", auto_now_add=True)
-    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+    adresse = models.CharField(_("adresse du service"), max_length=250, blank=True)
+    code_postal = models.CharField(_("code postal du service"), max_length=5, blank=True)
+    commune = models.CharField(_("commune du service"), max_length=150, blank=True)
+    code_insee = models.CharField(_("code INSEE du service"), max_length=5, blank=True)
+    volume_horaire_hebdomadaire = models.FloatField(_("volume horaire hebdomadaire"), null=True, blank=True)
+    nombre_semaines = models.PositiveIntegerField(_("nombre de semaines"), null=True, blank=True)
+    lien_source = models.URLField(_("lien vers la source"), max_length=500, blank=True)
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    date_maj = models.DateField(_("mis à jour le"), null=True, blank=True)
+    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:
-        verbose_name = "service"
+        verbose_name = _("service")
         ordering = ["nom"]
 
     def __str__(self):
@@ -250,15 +251,15 @@ class PlaceAlias(models.Model):
     Written by the merge (datahub), removed when the merge is undone and the place gets its number back.
     """
 
-    old_pk = models.PositiveBigIntegerField("ancien numéro du lieu", primary_key=True)
+    old_pk = models.PositiveBigIntegerField(_("ancien numéro du lieu"), primary_key=True)
     place = models.ForeignKey(
-        Place, verbose_name="lieu qui l’a absorbé", related_name="aliases", on_delete=models.CASCADE
+        Place, verbose_name=_("lieu qui l’a absorbé"), related_name="aliases", on_delete=models.CASCADE
     )
-    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "ancienne adresse d’un lieu"
-        verbose_name_plural = "anciennes adresses des lieux"
+        verbose_name = _("ancienne adresse d’un lieu")
+        verbose_name_plural = _("anciennes adresses des lieux")
 
     def __str__(self):
         return f"{self.old_pk} → {self.place_id}"
@@ -268,30 +269,30 @@ class ErrorReport(models.Model):
     """« Signaler une erreur » : a visitor's report, kept for the coordinators."""
 
     class Kind(models.TextChoices):
-        HOURS = "horaires", "Les horaires sont faux"
-        ADDRESS = "adresse", "L’adresse ou la position est fausse"
-        CONTACT = "contact", "Le téléphone, le courriel ou le site est faux"
-        SERVICES = "services", "Les services proposés ont changé"
-        CLOSED = "ferme", "Le lieu a fermé"
-        OTHER = "autre", "Autre chose"
+        HOURS = "horaires", _("Les horaires sont faux")
+        ADDRESS = "adresse", _("L’adresse ou la position est fausse")
+        CONTACT = "contact", _("Le téléphone, le courriel ou le site est faux")
+        SERVICES = "services", _("Les services proposés ont changé")
+        CLOSED = "ferme", _("Le lieu a fermé")
+        OTHER = "autre", _("Autre chose")
 
     class Status(models.TextChoices):
-        NEW = "nouveau", "À traiter"
-        DONE = "traite", "Traité"
-        REJECTED = "rejete", "Sans suite"
+        NEW = "nouveau", _("À traiter")
+        DONE = "traite", _("Traité")
+        REJECTED = "rejete", _("Sans suite")
 
-    place = models.ForeignKey(Place, verbose_name="lieu", related_name="error_reports", on_delete=models.CASCADE)
-    kind = models.CharField("type d’erreur", max_length=20, choices=Kind.choices)
-    message = models.TextField("description", max_length=2000)
-    email = models.EmailField("courriel pour vous répondre", blank=True)
-    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.NEW)
-    notes = models.TextField("notes de l’équipe", blank=True)
-    cree_le = models.DateTimeField("signalé le", auto_now_add=True)
-    traite_le = models.DateTimeField("traité le", null=True, blank=True)
+    place = models.ForeignKey(Place, verbose_name=_("lieu"), related_name="error_reports", on_delete=models.CASCADE)
+    kind = models.CharField(_("type d’erreur"), max_length=20, choices=Kind.choices)
+    message = models.TextField(_("description"), max_length=2000)
+    email = models.EmailField(_("courriel pour vous répondre"), blank=True)
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.NEW)
+    notes = models.TextField(_("notes de l’équipe"), blank=True)
+    cree_le = models.DateTimeField(_("signalé le"), auto_now_add=True)
+    traite_le = models.DateTimeField(_("traité le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "signalement d’erreur"
-        verbose_name_plural = "signalements d’erreur"
+        verbose_name = _("signalement d’erreur")
+        verbose_name_plural = _("signalements d’erreur")
         ordering = ["-cree_le"]
 
     def __str__(self):
@@ -307,50 +308,50 @@ class TemporaryInfo(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CLOSURE = "fermeture", "Fermeture exceptionnelle"
-        HOURS = "horaires", "Horaires exceptionnels"
-        MESSAGE = "message", "Message"
+        CLOSURE = "fermeture", _("Fermeture exceptionnelle")
+        HOURS = "horaires", _("Horaires exceptionnels")
+        MESSAGE = "message", _("Message")
 
-    place = models.ForeignKey(Place, verbose_name="lieu", related_name="temporary_infos", on_delete=models.CASCADE)
-    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.CLOSURE)
-    debut = models.DateField("du")
-    fin = models.DateField("au (inclus)")
+    place = models.ForeignKey(Place, verbose_name=_("lieu"), related_name="temporary_infos", on_delete=models.CASCADE)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.CLOSURE)
+    debut = models.DateField(_("du"))
+    fin = models.DateField(_("au (inclus)"))
     texte = models.CharField(
-        "texte pour le public",
+        _("texte pour le public"),
         max_length=500,
         blank=True,
-        help_text="Par exemple : « Travaux : l’accueil se fait à la mairie. » Obligatoire pour un message.",
+        help_text=_("Par exemple : « Travaux : l’accueil se fait à la mairie. » Obligatoire pour un message."),
     )
     horaires = models.CharField(
-        "horaires exceptionnels (format OpenStreetMap)",
+        _("horaires exceptionnels (format OpenStreetMap)"),
         max_length=500,
         blank=True,
-        help_text="Pour des horaires exceptionnels seulement. Par exemple : Mo-Fr 10:00-12:00",
+        help_text=_("Pour des horaires exceptionnels seulement. Par exemple : Mo-Fr 10:00-12:00"),
     )
     service = models.ForeignKey(
         Service,
-        verbose_name="seulement pour le service",
+        verbose_name=_("seulement pour le service"),
         related_name="temporary_infos",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        help_text="Vide : tout le lieu.",
+        help_text=_("Vide : tout le lieu."),
     )
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="saisi par",
+        verbose_name=_("saisi par"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         editable=False,
         related_name="+",
     )
-    cree_le = models.DateTimeField("saisi le", auto_now_add=True)
-    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+    cree_le = models.DateTimeField(_("saisi le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:
-        verbose_name = "information temporaire"
-        verbose_name_plural = "informations temporaires"
+        verbose_name = _("information temporaire")
+        verbose_name_plural = _("informations temporaires")
         ordering = ["debut", "pk"]
         indexes = [models.Index(fields=["fin", "debut"], name="temporary_period")]
 
@@ -367,15 +368,15 @@ class SearchGap(models.Model):
     """How many searches for a need in a commune found nothing or little, per week: an anonymous counter (no
     address, no words typed, no time finer than the week) that the observatory reads as a demand signal."""
 
-    need = models.CharField("besoin", max_length=40)
-    code_insee = models.CharField("commune (code INSEE)", max_length=5)
-    week = models.DateField("semaine (lundi)")
-    nothing = models.PositiveIntegerField("recherches sans résultat", default=0)
-    few = models.PositiveIntegerField("recherches avec peu de résultats", default=0)
+    need = models.CharField(_("besoin"), max_length=40)
+    code_insee = models.CharField(_("commune (code INSEE)"), max_length=5)
+    week = models.DateField(_("semaine (lundi)"))
+    nothing = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
+    few = models.PositiveIntegerField(_("recherches avec peu de résultats"), default=0)
 
     class Meta:
-        verbose_name = "recherche peu fructueuse"
-        verbose_name_plural = "recherches peu fructueuses"
+        verbose_name = _("recherche peu fructueuse")
+        verbose_name_plural = _("recherches peu fructueuses")
         constraints = [models.UniqueConstraint(fields=["need", "code_insee", "week"], name="unique_search_gap")]
 
     def __str__(self):

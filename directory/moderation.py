@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import MODERATE, can
 from directory.domain import reports
@@ -28,27 +30,27 @@ def pending(user):
 
 
 def register():
-    registry.register("signalements", "Signalements d’erreur", pending, count=lambda user: _waiting().count())
+    registry.register("signalements", _("Signalements d’erreur"), pending, count=lambda user: _waiting().count())
 
 
 class DecisionForm(forms.Form):
     status = forms.ChoiceField(
-        label="Décision",
+        label=_("Décision"),
         widget=forms.RadioSelect,
         choices=[
-            (ErrorReport.Status.DONE, "Traité : la fiche est corrigée ou était juste"),
-            (ErrorReport.Status.REJECTED, "Sans suite"),
+            (ErrorReport.Status.DONE, _("Traité : la fiche est corrigée ou était juste")),
+            (ErrorReport.Status.REJECTED, _("Sans suite")),
         ],
-        error_messages={"required": "Choisissez une décision."},
+        error_messages={"required": _("Choisissez une décision.")},
     )
     reply = forms.CharField(
-        label="Réponse à la personne",
+        label=_("Réponse à la personne"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Envoyée par courriel si la personne a laissé son adresse. Obligatoire pour « Sans suite ».",
+        help_text=_("Envoyée par courriel si la personne a laissé son adresse. Obligatoire pour « Sans suite »."),
     )
     notes = forms.CharField(
-        label="Note pour l’équipe (non envoyée)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note pour l’équipe (non envoyée)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
@@ -56,7 +58,7 @@ class DecisionForm(forms.Form):
 def review(request, pk: int):
     report = get_object_or_404(ErrorReport.objects.select_related("place"), pk=pk)
     if not can(request.user, MODERATE, report):
-        raise PermissionDenied("Cette page est réservée à l’équipe de modération.")
+        raise PermissionDenied(gettext("Cette page est réservée à l’équipe de modération."))
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

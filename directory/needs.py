@@ -6,13 +6,15 @@ with data·inclusion thématiques, when its thématiques do.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from standards import dataincl as di
 
 
 @dataclass(frozen=True)
 class Need:
     slug: str
-    label: str
+    label: str  # lazy: in the language of the page
     mediation: tuple[str, ...]
     thematiques: tuple[str, ...]
     typologies: tuple[str, ...] = ()  # kinds of place that answer it whatever their services
@@ -21,43 +23,43 @@ class Need:
 NEEDS = [
     Need(
         "demarches",
-        "Faire mes démarches administratives en ligne (CAF, impôts, santé, retraite…)",
+        _("Faire mes démarches administratives en ligne (CAF, impôts, santé, retraite…)"),
         ("Aide aux démarches administratives",),
         (di.DEMARCHES, di.SL, di.ACCES_DROITS),
     ),
     Need(
         "outils",
-        "Apprendre à me servir d’un ordinateur, d’une tablette ou d’un téléphone",
+        _("Apprendre à me servir d’un ordinateur, d’une tablette ou d’un téléphone"),
         ("Maîtrise des outils numériques du quotidien",),
         (di.MF,),
     ),
     Need(
         "securite",
-        "Utiliser internet en sécurité (arnaques, mots de passe, données personnelles)",
+        _("Utiliser internet en sécurité (arnaques, mots de passe, données personnelles)"),
         ("Utilisation sécurisée du numérique",),
         (di.MF,),
     ),
     Need(
         "emploi",
-        "Chercher un emploi ou une formation avec le numérique",
+        _("Chercher un emploi ou une formation avec le numérique"),
         ("Insertion professionnelle via le numérique",),
         (di.EMPLOI, "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"),
     ),
     Need(
         "parents",
-        "Accompagner mes enfants dans leur usage du numérique",
+        _("Accompagner mes enfants dans leur usage du numérique"),
         ("Parentalité et éducation avec le numérique",),
         (di.PARENTALITE,),
     ),
     Need(
         "comprendre",
-        "Comprendre le numérique (réseaux sociaux, information, intelligence artificielle)",
+        _("Comprendre le numérique (réseaux sociaux, information, intelligence artificielle)"),
         ("Compréhension du monde numérique",),
         (di.MF,),
     ),
     Need(
         "loisirs",
-        "Créer, me cultiver, me divertir avec le numérique",
+        _("Créer, me cultiver, me divertir avec le numérique"),
         ("Loisirs et créations numériques",),
         (di.LOISIRS,),
     ),
@@ -66,26 +68,26 @@ NEEDS = [
     # une connexion Internet » tells the WiFi ones apart.
     Need(
         "wifi",
-        "Me connecter à internet gratuitement (WiFi, accès libre)",
+        _("Me connecter à internet gratuitement (WiFi, accès libre)"),
         ("Accès internet et matériel informatique",),
         (di.CX,),
     ),
     Need(
         "acces",
-        "Utiliser un ordinateur ou une imprimante sur place",
+        _("Utiliser un ordinateur ou une imprimante sur place"),
         ("Accès internet et matériel informatique",),
         (),
     ),
     Need(
         "equipement",
-        "Acheter un ordinateur ou un téléphone reconditionné, à prix solidaire",
+        _("Acheter un ordinateur ou un téléphone reconditionné, à prix solidaire"),
         ("Acquisition de matériel informatique à prix solidaire",),
         (di.EQ,),
     ),
     # No value of either standard says "collects old devices": the ressourceries (lieux typologie) do.
     Need(
         "don",
-        "Donner un ancien ordinateur ou téléphone pour qu’il soit reconditionné",
+        _("Donner un ancien ordinateur ou téléphone pour qu’il soit reconditionné"),
         (),
         (),
         ("RESSOURCERIE",),

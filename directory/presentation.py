@@ -3,40 +3,44 @@
 import re
 from urllib.parse import quote
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from directory.domain import hours, temporary
 from directory.domain.search import Page
 from standards import dataincl as di
+from standards import lieux
 from web import french
 
 DIRECTIONS = "https://www.openstreetmap.org/directions?to="
 NBSP = "\u00a0"
 ACCESS_PHRASES = {
-    "Se présenter": f"Sans rendez-vous{NBSP}: présentez-vous aux heures d’ouverture",
-    "Téléphoner": "Appelez pour prendre rendez-vous",
-    "Contacter par mail": "Écrivez un courriel pour prendre contact",
-    "Prendre un RDV en ligne": "Rendez-vous en ligne possible",
-    "Envoyer un mail avec une fiche de prescription": "Sur orientation d’un professionnel (fiche de prescription)",
-    "Ce lieu n'accueille pas de public": "Ce lieu n’accueille pas de public",
+    "Se présenter": _("Sans rendez-vous\u00a0: présentez-vous aux heures d’ouverture"),
+    "Téléphoner": _("Appelez pour prendre rendez-vous"),
+    "Contacter par mail": _("Écrivez un courriel pour prendre contact"),
+    "Prendre un RDV en ligne": _("Rendez-vous en ligne possible"),
+    "Envoyer un mail avec une fiche de prescription": _("Sur orientation d’un professionnel (fiche de prescription)"),
+    "Ce lieu n'accueille pas de public": _("Ce lieu n’accueille pas de public"),
 }
 
 
 # The one mapping from the source codes found in the data to names a person recognises.
 SOURCE_NAMES = {
-    "conseiller-numerique": "Cartographie nationale des lieux de médiation numérique (conseillers numériques)",
-    "cartographie-nationale": "Cartographie nationale des lieux de médiation numérique",
-    "mediation-numerique": "Cartographie nationale des lieux de médiation numérique",
-    "lieux-mediation-numerique": "Cartographie nationale des lieux de médiation numérique",
-    "dora": "DORA via data·inclusion",
-    "siao": "SIAO (service intégré d’accueil et d’orientation) via data·inclusion",
-    "soliguide": "Soliguide via data·inclusion",
-    "cd35": "Département d’Ille-et-Vilaine via data·inclusion",
-    "data-inclusion": "data·inclusion",
-    "dataincl": "data·inclusion",
-    "france-services": "Programme France Services (liste nationale)",
-    "tableur": "Tableur déposé par l’équipe de coordination",
-    "coordination": "L’équipe de coordination du territoire",
-    "structure": "La structure qui tient ce lieu",
-    "admin": "L’équipe de coordination du territoire",
+    "conseiller-numerique": _("Cartographie nationale des lieux de médiation numérique (conseillers numériques)"),
+    "cartographie-nationale": _("Cartographie nationale des lieux de médiation numérique"),
+    "mediation-numerique": _("Cartographie nationale des lieux de médiation numérique"),
+    "lieux-mediation-numerique": _("Cartographie nationale des lieux de médiation numérique"),
+    "dora": _("DORA via data·inclusion"),
+    "siao": _("SIAO (service intégré d’accueil et d’orientation) via data·inclusion"),
+    "soliguide": _("Soliguide via data·inclusion"),
+    "cd35": _("Département d’Ille-et-Vilaine via data·inclusion"),
+    "data-inclusion": _("data·inclusion"),
+    "dataincl": _("data·inclusion"),
+    "france-services": _("Programme France Services (liste nationale)"),
+    "tableur": _("Tableur déposé par l’équipe de coordination"),
+    "coordination": _("L’équipe de coordination du territoire"),
+    "structure": _("La structure qui tient ce lieu"),
+    "admin": _("L’équipe de coordination du territoire"),
 }
 _CODE = re.compile(r"^[a-z0-9]+([-_.][a-z0-9]+)*$")
 
@@ -47,18 +51,18 @@ def source_label(code: str) -> str:
     if not code:
         return ""
     if code.lower() in SOURCE_NAMES:
-        return SOURCE_NAMES[code.lower()]
-    return "une source partenaire de l’annuaire" if _CODE.match(code) else code
+        return str(SOURCE_NAMES[code.lower()])
+    return gettext("une source partenaire de l’annuaire") if _CODE.match(code) else code
 
 
 def contact_ask(place) -> str:
     """How to ask the place something, from the contact that exists ("" when none does)."""
     if place.telephone:
-        return "appelez le lieu"
+        return gettext("appelez le lieu")
     if place.courriels:
-        return "écrivez au lieu"
+        return gettext("écrivez au lieu")
     if place.site_web:
-        return "consultez le site du lieu"
+        return gettext("consultez le site du lieu")
     return ""
 
 
@@ -70,11 +74,11 @@ def phone_display(value: str) -> str:
 def fee_label(place, services) -> str:
     fees = set(place.frais_a_charge)
     if "Payant" in fees and not fees & {"Gratuit", "Gratuit sous condition"}:
-        return "Payant"
+        return gettext("Payant")
     if "Gratuit sous condition" in fees:
-        return "Gratuit sous conditions"
+        return gettext("Gratuit sous conditions")
     if "Gratuit" in fees or any(s.frais == di.GRATUIT for s in services):
-        return "Gratuit"
+        return gettext("Gratuit")
     return ""
 
 
@@ -91,11 +95,11 @@ def _access_phrases(place) -> list[str]:
     phrases = []
     for value in place.modalites_acces:
         if value == "Téléphoner" and not place.telephone:
-            phrases.append("Rendez-vous par téléphone (le numéro n’est pas connu ici)")
+            phrases.append(gettext("Rendez-vous par téléphone (le numéro n’est pas connu ici)"))
         elif value == "Contacter par mail" and not place.courriels:
-            phrases.append("Contact par courriel (l’adresse n’est pas connue ici)")
+            phrases.append(gettext("Contact par courriel (l’adresse n’est pas connue ici)"))
         elif value in ACCESS_PHRASES:
-            phrases.append(ACCESS_PHRASES[value])
+            phrases.append(str(ACCESS_PHRASES[value]))
     return phrases
 
 
@@ -109,11 +113,11 @@ def place_facts(place, services=None) -> dict:
         "phone": phone_display(place.telephone),
         "remote": remote,
         "itinerant": "Itinérant" in place.itinerance,
-        "publics": place.publics_specifiquement_adresses,
-        "supports": place.prise_en_charge_specifique,
-        "accompaniment": place.modalites_accompagnement,
-        "programmes": place.dispositif_programmes_nationaux,
-        "labels": place.formations_labels,
+        "publics": [lieux.PUBLICS_SPECIFIQUEMENT_ADRESSES.label(v) for v in place.publics_specifiquement_adresses],
+        "supports": [lieux.PRISE_EN_CHARGE_SPECIFIQUE.label(v) for v in place.prise_en_charge_specifique],
+        "accompaniment": [lieux.MODALITES_ACCOMPAGNEMENT.label(v) for v in place.modalites_accompagnement],
+        "programmes": [lieux.DISPOSITIF_PROGRAMMES_NATIONAUX.label(v) for v in place.dispositif_programmes_nationaux],
+        "labels": [lieux.FORMATIONS_LABELS.label(v) for v in place.formations_labels],
         "directions": directions_url(place),
         "ask": contact_ask(place),
         "source": source_label(place.source),

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import mail
@@ -42,7 +43,7 @@ def remembered_page(view):
         if request.user.is_authenticated or len(messages.get_messages(request)):  # len() does not consume them
             return view(request, *args, **kwargs)
         address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"0page:{timezone.now():%Y-%m-%dT%H:%M}:{address}"  # "0…": culled before the other entries
+        key = f"0page:{timezone.now():%Y-%m-%dT%H:%M}:{get_language()}:{address}"  # "0…": culled first
 
         def compute():
             response = view(request, *args, **kwargs)
@@ -123,7 +124,7 @@ def _published_place(pk: int) -> Place:
     if place is None:
         target = writes.alias_target(pk)
         if target is None:
-            raise Http404("Lieu introuvable")
+            raise Http404(gettext("Lieu introuvable"))
         raise _Absorbed(target)
     return place
 

@@ -4,6 +4,7 @@ register number, W followed by 9 digits). One check each, and Django validators 
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 RNA_PATTERN = re.compile(r"^W\d{9}$")
 
@@ -40,13 +41,13 @@ def is_rna(value: str) -> bool:
 def validate_siret(value: str) -> None:
     if value and not is_siret(value):
         raise ValidationError(
-            "Ce numéro SIRET n’est pas valide : il compte 14 chiffres (vérifiez chacun d’eux).", code="siret"
+            _("Ce numéro SIRET n’est pas valide : il compte 14 chiffres (vérifiez chacun d’eux)."), code="siret"
         )
 
 
 def validate_rna(value: str) -> None:
     if value and not is_rna(value):
         raise ValidationError(
-            "Ce numéro RNA n’est pas valide : il commence par W, suivi de 9 chiffres (par exemple W751234567).",
+            _("Ce numéro RNA n’est pas valide : il commence par W, suivi de 9 chiffres (par exemple W751234567)."),
             code="rna",
         )

@@ -10,6 +10,7 @@ days(0.4) → "moins d’un jour", days(1) → "1 jour", days(2.54) → "2,5 jou
 import datetime
 
 from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext, ngettext
 
 _VOWELS = set("aeiouàâäéèêëîïôöùûüœæ")
 
@@ -27,14 +28,25 @@ def days(n: float) -> str:
     """A duration in days, one decimal at most: « moins d’un jour », « 1 jour », « 1,5 jour », « 2,5 jours »."""
     n = round(float(n), 1)
     if n < 1:
-        return "moins d’un jour"
-    number = f"{n:.1f}".removesuffix(".0").replace(".", ",")
-    return f"{number} {plural(n, 'jour')}"
+        return gettext("moins d’un jour")
+    number = f"{n:.1f}".removesuffix(".0").replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+    if n < 2:  # 1 and 1,5 are singular in French
+        return gettext("%(number)s jour") % {"number": number}
+    return ngettext("%(number)s jour", "%(number)s jours", round(n)) % {"number": number}
+
+
+def is_french() -> bool:
+    """Whether the page is in French (the source language): the rules of this module apply only then."""
+    return (get_language() or "fr").split("-")[0] == "fr"
 
 
 def de(name: str) -> str:
-    """The preposition « de » before a name, contracted or elided as French requires."""
+    """The preposition « de » before a name, contracted or elided as French requires.
+
+    In another language the name alone: the translated sentence says its own preposition."""
     name = (name or "").strip()
+    if not is_french():
+        return name
     if name.startswith("Les "):
         return "des " + name[4:]
     if name.startswith("Le "):
@@ -51,7 +63,7 @@ def day(value: datetime.date | None, year: bool = True) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date()  # the day it was where the site is, not in UTC
     text = formats.date_format(value, "j F Y" if year else "j F")
-    return "1er" + text[1:] if value.day == 1 else text
+    return "1er" + text[1:] if value.day == 1 and is_french() else text
 
 
 def phone(value: str) -> str:

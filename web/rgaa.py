@@ -12,15 +12,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 DIR = Path(settings.BASE_DIR) / "docs" / "rgaa"
 THEMES = {
-    1: ("Images", 9), 2: ("Cadres", 2), 3: ("Couleurs", 3), 4: ("Multimédia", 13), 5: ("Tableaux", 8),
-    6: ("Liens", 2), 7: ("Scripts", 5), 8: ("Éléments obligatoires", 10), 9: ("Structuration de l’information", 4),
-    10: ("Présentation de l’information", 14), 11: ("Formulaires", 13), 12: ("Navigation", 11),
-    13: ("Consultation", 12),
+    1: (_("Images"), 9), 2: (_("Cadres"), 2), 3: (_("Couleurs"), 3), 4: (_("Multimédia"), 13),
+    5: (_("Tableaux"), 8), 6: (_("Liens"), 2), 7: (_("Scripts"), 5), 8: (_("Éléments obligatoires"), 10),
+    9: (_("Structuration de l’information"), 4), 10: (_("Présentation de l’information"), 14),
+    11: (_("Formulaires"), 13), 12: (_("Navigation"), 11), 13: (_("Consultation"), 12),
 }  # fmt: skip
-CRITERIA = [f"{theme}.{i}" for theme, (_, count) in THEMES.items() for i in range(1, count + 1)]
+CRITERIA = [f"{theme}.{i}" for theme, (_name, count) in THEMES.items() for i in range(1, count + 1)]
 STATUSES = {"C", "NC", "NA", "NT"}
 
 
@@ -35,7 +36,7 @@ class Audit:
     not_tested: int = 0
     rate: int = 0
     mean_rate: int = 0
-    status: str = "non conforme"
+    status: str = _("non conforme")
     failures: list[dict] = field(default_factory=list)
     untested: list[dict] = field(default_factory=list)  # criteria not tested on pages otherwise evaluated
     unaudited: list[dict] = field(default_factory=list)  # sample pages not evaluated at all yet
@@ -89,7 +90,7 @@ def load_audit() -> Audit:
     evaluated = [c for page, c in per_page.items() if page not in blank]
     audit.mean_rate = round(sum(_rate(c["C"], c["NC"]) for c in evaluated) / max(1, len(evaluated)))
     if audit.rate == 100 and not audit.not_tested:
-        audit.status = "totalement conforme"
+        audit.status = _("totalement conforme")
     elif audit.rate >= 50:
-        audit.status = "partiellement conforme"
+        audit.status = _("partiellement conforme")
     return audit

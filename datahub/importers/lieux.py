@@ -211,7 +211,7 @@ def parse_row(row: dict, default_source: str) -> Parsed:
             service = service_fields(value, fields)
             service["type"] = kind
             if len(types) > 1:
-                service["nom"] = f"{value} ({di.TYPES_SERVICE.label(kind).lower()})"
+                service["nom"] = f"{value} ({di.TYPES_SERVICE.raw_label(kind).lower()})"
             suffix = f"--{kind}" if rank else ""
             parsed.services.append(
                 ServiceRecord(source, f"{source_id}--{slugify(value)}{suffix}", source_id, service, date_maj)

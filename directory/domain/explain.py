@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, OuterRef, Subquery
 from django.http import QueryDict
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from directory.domain import search
 from directory.domain.search import (
@@ -18,78 +20,123 @@ from directory.domain.search import (
     Result,
 )
 from directory.models import Place
+from standards import lieux
 from territory.departements import DEPARTEMENTS
 from territory.models import Commune
 from web.french import de
 
-_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+_OPEN_ON = [
+    _("ouvert le lundi"),
+    _("ouvert le mardi"),
+    _("ouvert le mercredi"),
+    _("ouvert le jeudi"),
+    _("ouvert le vendredi"),
+    _("ouvert le samedi"),
+    _("ouvert le dimanche"),
+]
 
 
 def _places(n: int) -> str:
-    return f"{n} lieu{'x' if n > 1 else ''}"
+    return ngettext("%(n)s lieu", "%(n)s lieux", n) % {"n": n}
+
+
+def _labels(vocabulary, values) -> str:
+    return ", ".join(vocabulary.label(v) for v in values)
 
 
 def why(c: Criteria, page: Page | None = None) -> list[str]:
     """The ranking rules applied to this search, one sentence each."""
     lines = []
-    what = f"qui proposent une aide pour : « {c.need.label} »" if c.need else "qui proposent une aide au numérique"
+    if c.need:
+        what = gettext("qui proposent une aide pour : « %(need)s »") % {"need": c.need.label}
+    else:
+        what = gettext("qui proposent une aide au numérique")
+    where = {"what": what, "km": c.radius_km, "de_place": de(c.place_label)}
     if c.accueil == ACCUEIL_DISTANCE and c.has_position:
         lines.append(
-            f"Nous montrons les lieux {what} à distance (téléphone, visio), situés à moins de "
-            f"{c.radius_km} km {de(c.place_label)} et ouverts aux habitants de votre commune."
+            gettext(
+                "Nous montrons les lieux %(what)s à distance (téléphone, visio), situés à moins de "
+                "%(km)s km %(de_place)s et ouverts aux habitants de votre commune."
+            )
+            % where
         )
     elif c.has_position:
-        lines.append(f"Nous montrons les lieux {what}, à moins de {c.radius_km} km {de(c.place_label)}.")
+        lines.append(gettext("Nous montrons les lieux %(what)s, à moins de %(km)s km %(de_place)s.") % where)
     else:
-        lines.append(f"Nous montrons les lieux {what}.")
+        lines.append(gettext("Nous montrons les lieux %(what)s.") % where)
     if c.has_position:
+        if c.code_insee:
+            ranked = gettext(
+                "Ils sont classés du plus proche au plus éloigné, à vol d’oiseau depuis la mairie %(de_place)s."
+            )
+        else:
+            ranked = gettext("Ils sont classés du plus proche au plus éloigné, à vol d’oiseau depuis votre position.")
         lines.append(
-            "Ils sont classés du plus proche au plus éloigné, à vol d’oiseau"
-            + (f" depuis la mairie {de(c.place_label)}." if c.code_insee else " depuis votre position.")
-            + " À distance égale (au kilomètre près), les lieux dont l’adresse précise est inconnue viennent après."
+            ranked % where
+            + " "
+            + gettext(
+                "À distance égale (au kilomètre près), les lieux dont l’adresse précise est inconnue viennent après."
+            )
         )
     filters = []
     if c.accueil == ACCUEIL_PRESENTIEL:
-        filters.append("accueil sur place")
+        filters.append(gettext("accueil sur place"))
     if c.accueil == ACCUEIL_ITINERANT:
-        filters.append("lieux itinérants")
+        filters.append(gettext("lieux itinérants"))
     if c.free_only:
-        filters.append("gratuit")
+        filters.append(gettext("gratuit"))
     if c.booking_online:
-        filters.append("rendez-vous en ligne")
+        filters.append(gettext("rendez-vous en ligne"))
     if c.open_when == OPEN_NOW:
-        filters.append("ouvert maintenant, selon les horaires déclarés")
+        filters.append(gettext("ouvert maintenant, selon les horaires déclarés"))
     elif c.open_when:
-        filters.append(f"ouvert le {_DAYS[int(c.open_when) - 1]}")
+        filters.append(str(_OPEN_ON[int(c.open_when) - 1]))
     if c.publics:
-        filters.append("public choisi ou tous publics")
+        filters.append(gettext("public choisi ou tous publics"))
     if c.supports:
-        filters.append("accompagnement adapté : " + ", ".join(c.supports).lower())
+        labels = _labels(lieux.PRISE_EN_CHARGE_SPECIFIQUE, c.supports).lower()
+        filters.append(gettext("accompagnement adapté : %(labels)s") % {"labels": labels})
     if c.modalities:
-        filters.append("accompagnement : " + ", ".join(c.modalities).lower())
+        labels = _labels(lieux.MODALITES_ACCOMPAGNEMENT, c.modalities).lower()
+        filters.append(gettext("accompagnement : %(labels)s") % {"labels": labels})
     if c.programmes:
-        filters.append("label ou programme : " + ", ".join(c.programmes))
+        labels = _labels(lieux.DISPOSITIF_PROGRAMMES_NATIONAUX, c.programmes)
+        filters.append(gettext("label ou programme : %(labels)s") % {"labels": labels})
     if c.name:
-        filters.append(f"nom contenant « {c.name} »")
+        filters.append(gettext("nom contenant « %(name)s »") % {"name": c.name})
     days = settings.ANCRAGE_HIDE_AFTER_DAYS
     if days and not c.include_stale:
         lines.append(
-            f"Les lieux dont les informations n’ont pas été vérifiées depuis plus de {days} jours "
-            "ne sont pas montrés (case « Inclure les fiches anciennes »)."
+            gettext(
+                "Les lieux dont les informations n’ont pas été vérifiées depuis plus de %(days)s jours "
+                "ne sont pas montrés (case « Inclure les fiches anciennes »)."
+            )
+            % {"days": days}
         )
     if filters:
-        lines.append("Seuls les lieux qui répondent à vos choix sont gardés : " + " ; ".join(filters) + ".")
+        # Translators: the filters are joined with « ; » (for instance « gratuit ; rendez-vous en ligne »).
+        lines.append(
+            gettext("Seuls les lieux qui répondent à vos choix sont gardés : %(filters)s.")
+            % {"filters": gettext(" ; ").join(filters)}
+        )
     if c.open_when and page is not None and page.hours_unknown:
         n = page.hours_unknown
         lines.append(
-            f"{_places(n)} dont les horaires sont inconnus {'sont gardés' if n > 1 else 'est gardé'} : "
-            "nous ne savons pas s’ils sont ouverts. Ils sont montrés à part, après les autres ; "
-            "appelez avant de vous déplacer."
+            ngettext(
+                "%(n)s lieu dont les horaires sont inconnus est gardé : nous ne savons pas s’ils sont ouverts. "
+                "Ils sont montrés à part, après les autres ; appelez avant de vous déplacer.",
+                "%(n)s lieux dont les horaires sont inconnus sont gardés : nous ne savons pas s’ils sont ouverts. "
+                "Ils sont montrés à part, après les autres ; appelez avant de vous déplacer.",
+                n,
+            )
+            % {"n": n}
         )
     lines.append(
-        "Aucun lieu n’est mis en avant pour une autre raison : pas de publicité, pas de partenaire payant. "
-        "Les informations viennent des lieux eux-mêmes et des bases nationales ; elles peuvent être anciennes : "
-        "appelez avant de vous déplacer."
+        gettext(
+            "Aucun lieu n’est mis en avant pour une autre raison : pas de publicité, pas de partenaire payant. "
+            "Les informations viennent des lieux eux-mêmes et des bases nationales ; elles peuvent être anciennes : "
+            "appelez avant de vous déplacer."
+        )
     )
     return lines
 
@@ -104,20 +151,27 @@ def widenings(c: Criteria, params: QueryDict, count: Callable[[QueryDict], int])
     radii = []
     if c.has_position and c.accueil != ACCUEIL_DISTANCE:
         radii = [r for r in WIDER_RADII_KM if r > (c.radius_km or 0)]
-    candidates = [(f"Chercher jusqu’à {r} km", _changed(params, rayon=str(r))) for r in radii]
+    candidates = [(gettext("Chercher jusqu’à %(km)s km") % {"km": r}, _changed(params, rayon=str(r))) for r in radii]
     if c.accueil != ACCUEIL_DISTANCE:
-        candidates.append(("Voir les aides à distance (téléphone, visio)", _changed(params, accueil=ACCUEIL_DISTANCE)))
+        candidates.append(
+            (gettext("Voir les aides à distance (téléphone, visio)"), _changed(params, accueil=ACCUEIL_DISTANCE))
+        )
     if any(params.get(name) for name in REFINEMENTS):
-        candidates.append(("Enlever les filtres", _changed(params, **dict.fromkeys(REFINEMENTS))))
+        candidates.append((gettext("Enlever les filtres"), _changed(params, **dict.fromkeys(REFINEMENTS))))
     if c.need:
-        candidates.append(("Voir tous les besoins", _changed(params, besoin=None)))
+        candidates.append((gettext("Voir tous les besoins"), _changed(params, besoin=None)))
     options = []
     for index, (label, query) in enumerate(candidates):
         if index < len(radii) and options:
             continue  # one wider radius is enough: the smallest that finds something
         found = count(query)
         if found:
-            options.append((f"{label} ({_places(found)})", "?" + query.urlencode()))
+            options.append(
+                (
+                    gettext("%(label)s (%(places)s)") % {"label": label, "places": _places(found)},
+                    "?" + query.urlencode(),
+                )
+            )
     return options
 
 
@@ -149,11 +203,16 @@ def coverage() -> list[str]:
 def coverage_line(limit: int = 6) -> str:
     areas = coverage()
     if not areas:
-        return "Cet annuaire ne contient encore aucun lieu."
+        return gettext("Cet annuaire ne contient encore aucun lieu.")
     shown = ", ".join(areas[:limit])
     more = len(areas) - limit
-    rest = f" et {more} autre{'s' if more > 1 else ''} département{'s' if more > 1 else ''}" if more > 0 else ""
-    return f"Les lieux de cet annuaire se trouvent pour l’instant dans : {shown}{rest}."
+    if more > 0:
+        return ngettext(
+            "Les lieux de cet annuaire se trouvent pour l’instant dans : %(shown)s et %(more)s autre département.",
+            "Les lieux de cet annuaire se trouvent pour l’instant dans : %(shown)s et %(more)s autres départements.",
+            more,
+        ) % {"shown": shown, "more": more}
+    return gettext("Les lieux de cet annuaire se trouvent pour l’instant dans : %(shown)s.") % {"shown": shown}
 
 
 @dataclass

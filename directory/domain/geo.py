@@ -2,6 +2,8 @@
 
 import math
 
+from django.utils import formats
+
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LAT = math.pi * EARTH_RADIUS_KM / 180
 
@@ -34,5 +36,5 @@ def format_distance(km: float) -> str:
     if km < 1:
         return f"{max(50, round(km * 1000 / 50) * 50)} m"
     if km < 10:
-        return f"{km:.1f} km".replace(".", ",")
+        return f"{km:.1f} km".replace(".", formats.get_format("DECIMAL_SEPARATOR"))  # « 1,2 km » in French
     return f"{round(km)} km"

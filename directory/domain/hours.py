@@ -13,15 +13,17 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from territory.timezones import timezone_for_insee
 
 NBSP = "\u00a0"
 
-DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+DAY_NAMES = [_("lundi"), _("mardi"), _("mercredi"), _("jeudi"), _("vendredi"), _("samedi"), _("dimanche")]
 MONTH_NAMES = [
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    _("janvier"), _("février"), _("mars"), _("avril"), _("mai"), _("juin"),
+    _("juillet"), _("août"), _("septembre"), _("octobre"), _("novembre"), _("décembre"),
 ]  # fmt: skip
 HORIZON_DAYS = 14  # « open on Tuesday »: in the next two weeks; « closed »: no opening in that time
 
@@ -61,10 +63,10 @@ def place_now(code_insee: str, now: datetime | None = None) -> datetime:
 def format_time(moment: time | datetime) -> str:
     """9 h, 9 h 30, 12 h 15 — with non-breaking spaces, so that a time never breaks across lines."""
     if moment.hour == 0 and moment.minute == 0 and isinstance(moment, datetime):
-        return "minuit"
+        return gettext("minuit")
     if moment.minute == 0:
-        return f"{moment.hour}{NBSP}h"
-    return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+        return gettext("%(hour)s\u00a0h") % {"hour": moment.hour}
+    return gettext("%(hour)s\u00a0h\u00a0%(minute)s") % {"hour": moment.hour, "minute": f"{moment.minute:02d}"}
 
 
 _OSM_TOKENS = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|off|open|closed)\b|\d\d?:\d\d\s*-|[;\[\]]")
@@ -98,16 +100,23 @@ def _unchecked_holiday(horaires: str, day: date) -> bool:
 
 def format_day(day: date, today: date) -> str:
     if day == today:
-        return "aujourd’hui"
+        return gettext("aujourd’hui")
     if day == today + timedelta(days=1):
-        return "demain"
+        return gettext("demain")
     if day - today < timedelta(days=7):
-        return DAY_NAMES[day.weekday()]
-    return f"le {DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+        return str(DAY_NAMES[day.weekday()])
+    return gettext("le %(weekday)s %(day)s %(month)s") % {
+        "weekday": DAY_NAMES[day.weekday()],
+        "day": day.day,
+        "month": MONTH_NAMES[day.month - 1],
+    }
 
 
 def _open_spans(oh, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
     return [(a, b) for a, b, state, _ in oh.intervals(start, end) if state == opening_hours.State.OPEN]
+
+
+UNKNOWN = gettext_noop("Horaires non renseignés")
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,7 @@ class Status:
 
     known: bool
     is_open: bool = False
-    label: str = "Horaires non renseignés"
+    label: str = UNKNOWN  # the callers give it in the language of the page
     next_opening: datetime | None = None
 
     @property
@@ -124,7 +133,7 @@ class Status:
         return "open" if self.is_open else "closed" if self.known else "unknown"
 
 
-HOLIDAY_TO_CHECK = f"Jour férié{NBSP}: horaires à vérifier"
+HOLIDAY_TO_CHECK = gettext_noop("Jour férié\u00a0: horaires à vérifier")
 
 
 def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> Status:
@@ -135,15 +144,19 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
     oh = parse(horaires)
     if oh is None:
         text = readable_text(horaires)  # hours written in words are shown as they are, never raw syntax
-        return Status(known=False, label=text if len(text) <= 120 else text[:119] + "…") if text else Status(False)
+        return (
+            Status(known=False, label=text if len(text) <= 120 else text[:119] + "…")
+            if text
+            else Status(False, label=gettext(UNKNOWN))
+        )
     now = place_now(code_insee, now)
     if _unchecked_holiday(horaires, now.date()):
-        return Status(known=False, label=HOLIDAY_TO_CHECK)
+        return Status(known=False, label=gettext(HOLIDAY_TO_CHECK))
     if oh.is_unknown(now):
-        return Status(known=False, label="Horaires à vérifier")
+        return Status(known=False, label=gettext("Horaires à vérifier"))
     spans = _open_spans(oh, now, now + timedelta(days=HORIZON_DAYS))
     if not spans:
-        return Status(known=True, label=f"Fermé dans les {HORIZON_DAYS} prochains jours")
+        return Status(known=True, label=gettext("Fermé dans les %(days)s prochains jours") % {"days": HORIZON_DAYS})
     first_start, first_end = spans[0]
     if first_start <= now:
         end = first_end
@@ -152,13 +165,17 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
             if start != end:
                 break
             end = finish
-        return Status(known=True, is_open=True, label=f"Ouvert jusqu’à{NBSP}{format_time(end)}")
+        return Status(
+            known=True, is_open=True, label=gettext("Ouvert jusqu’à\u00a0%(time)s") % {"time": format_time(end)}
+        )
     day = format_day(first_start.date(), now.date())
     if _unchecked_holiday(horaires, first_start.date()):
-        return Status(known=True, label=f"Fermé · {day} (jour férié){NBSP}: horaires à vérifier")
+        return Status(
+            known=True, label=gettext("Fermé · %(day)s (jour férié)\u00a0: horaires à vérifier") % {"day": day}
+        )
     return Status(
         known=True,
-        label=f"Fermé · ouvre {day} à{NBSP}{format_time(first_start)}",
+        label=gettext("Fermé · ouvre %(day)s à\u00a0%(time)s") % {"day": day, "time": format_time(first_start)},
         next_opening=first_start,
     )
 
@@ -231,17 +248,20 @@ class DayHours:
     @property
     def text(self) -> str:
         if self.to_check:
-            return f"Jour férié{NBSP}: à vérifier"
-        return ", ".join(self.spans) if self.spans else "Fermé"
+            return gettext("Jour férié\u00a0: à vérifier")
+        return ", ".join(self.spans) if self.spans else pgettext("day", "Fermé")
 
 
 def _span_text(start: datetime, end: datetime, state, comment: str) -> str:
     if end - start >= timedelta(days=1):
-        text = "toute la journée"
+        text = gettext("toute la journée")
     else:
         text = f"{format_time(start)} – {format_time(end)}"
     if state == opening_hours.State.UNKNOWN:
-        text = "à vérifier" if text == "toute la journée" else f"{text} (à vérifier)"
+        if end - start >= timedelta(days=1):
+            text = gettext("à vérifier")
+        else:
+            text = gettext("%(spans)s (à vérifier)") % {"spans": text}
     return f"{text} ({comment})" if comment else text
 
 
@@ -264,7 +284,7 @@ def week_table(horaires: str, today: date | None = None, code_insee: str = "") -
         table.append(
             DayHours(
                 day=day,
-                name=DAY_NAMES[day.weekday()].capitalize(),
+                name=str(DAY_NAMES[day.weekday()]).capitalize(),
                 spans=spans,
                 is_today=day == today,
                 to_check=_unchecked_holiday(horaires, day),
@@ -282,13 +302,15 @@ def exceptions(horaires: str, today: date | None = None, code_insee: str = "") -
     notes = []
     text = horaires.replace(" ", "")
     if "PHoff" in text:
-        notes.append("Fermé les jours fériés.")
+        notes.append(gettext("Fermé les jours fériés."))
     elif not has_holiday_rule(horaires):
-        notes.append(f"Jours fériés{NBSP}: les horaires ne sont pas précisés, vérifiez avant de vous déplacer.")
+        notes.append(gettext("Jours fériés\u00a0: les horaires ne sont pas précisés, vérifiez avant de vous déplacer."))
     if "week" in horaires:
-        notes.append(f"Les horaires changent d’une semaine à l’autre{NBSP}: vérifiez la semaine qui vous intéresse.")
+        notes.append(
+            gettext("Les horaires changent d’une semaine à l’autre\u00a0: vérifiez la semaine qui vous intéresse.")
+        )
     this_week = [d.spans for d in week_table(horaires, today)]
     next_week = [d.spans for d in week_table(horaires, today + timedelta(days=7))]
     if this_week != next_week and "week" not in horaires:
-        notes.append("Les horaires de la semaine prochaine sont différents.")
+        notes.append(gettext("Les horaires de la semaine prochaine sont différents."))
     return notes

@@ -7,14 +7,30 @@ The rules themselves (what is in force, how it changes the hours) are `directory
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
+
 from directory.domain import hours
 from directory.domain.temporary import Kind, day_text, period_text, place_today, shown
 from directory.models import Place, TemporaryInfo
 
+# Per kind: announced (« … du 1er au 15 janvier »), ending today, in force until a day.
 _TITLES = {
-    Kind.CLOSURE: ("Fermeture exceptionnelle", "Fermé exceptionnellement"),
-    Kind.HOURS: ("Horaires exceptionnels", "Horaires exceptionnels"),
-    Kind.MESSAGE: ("Information", "Information"),
+    Kind.CLOSURE: (
+        _("Fermeture exceptionnelle %(period)s"),
+        _("Fermé exceptionnellement aujourd’hui"),
+        _("Fermé exceptionnellement jusqu’au %(day)s inclus"),
+    ),
+    Kind.HOURS: (
+        _("Horaires exceptionnels %(period)s"),
+        _("Horaires exceptionnels aujourd’hui"),
+        _("Horaires exceptionnels jusqu’au %(day)s inclus"),
+    ),
+    Kind.MESSAGE: (
+        _("Information %(period)s"),
+        _("Information pour aujourd’hui"),
+        _("Information jusqu’au %(day)s inclus"),
+    ),
 }
 
 
@@ -35,12 +51,12 @@ class Notice:
 
 
 def _title(info: TemporaryInfo, today: date) -> str:
-    ahead, during = _TITLES[info.kind]
+    ahead, ending_today, until = _TITLES[info.kind]
     if info.debut > today:
-        return f"{ahead} {period_text(info.debut, info.fin, today)}"
+        return ahead % {"period": period_text(info.debut, info.fin, today)}
     if info.fin == today:
-        return f"{during} aujourd’hui" if info.kind != Kind.MESSAGE else f"{during} pour aujourd’hui"
-    return f"{during} jusqu’au {day_text(info.fin, today)} inclus"
+        return str(ending_today)
+    return until % {"day": day_text(info.fin, today)}
 
 
 def _days(info: TemporaryInfo, today: date, limit: int = 7) -> list[tuple[str, str]]:
@@ -57,8 +73,9 @@ def _days(info: TemporaryInfo, today: date, limit: int = 7) -> list[tuple[str, s
             for a, b, state, _ in oh.intervals(start, start + timedelta(days=1))
             if state == hours.opening_hours.State.OPEN
         ]
-        label = f"{hours.DAY_NAMES[day.weekday()].capitalize()} {day_text(day, today)}"
-        found.append((label, ", ".join(spans) or "Fermé"))
+        weekday = str(hours.DAY_NAMES[day.weekday()]).capitalize()
+        label = gettext("%(weekday)s %(date)s") % {"weekday": weekday, "date": day_text(day, today)}
+        found.append((label, ", ".join(spans) or pgettext("day", "Fermé")))
     return found
 
 

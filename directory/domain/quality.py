@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from directory.domain import hours
 
@@ -21,16 +22,16 @@ WEIGHTS = {
     "site_web": 5,
 }
 LABELS = {
-    "services": "services proposés",
-    "horaires": "horaires d’ouverture",
-    "contact": "téléphone ou courriel",
-    "adresse": "adresse précise",
-    "modalites_acces": "comment y accéder",
-    "publics": "publics accueillis",
-    "frais": "gratuité ou coût",
-    "presentation": "présentation",
-    "accessibilite": "fiche Acceslibre",
-    "site_web": "site web",
+    "services": _("services proposés"),
+    "horaires": _("horaires d’ouverture"),
+    "contact": _("téléphone ou courriel"),
+    "adresse": _("adresse précise"),
+    "modalites_acces": _("comment y accéder"),
+    "publics": _("publics accueillis"),
+    "frais": _("gratuité ou coût"),
+    "presentation": _("présentation"),
+    "accessibilite": _("fiche Acceslibre"),
+    "site_web": _("site web"),
 }
 
 
@@ -59,7 +60,7 @@ def completeness(place, has_services: bool | None = None) -> int:
 
 def missing(place) -> list[str]:
     present = _present(place, place.pk is not None and place.services.exists())
-    return [LABELS[name] for name in WEIGHTS if not present[name]]
+    return [str(LABELS[name]) for name in WEIGHTS if not present[name]]
 
 
 def is_stale(place, today: date | None = None) -> bool:

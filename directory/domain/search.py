@@ -22,6 +22,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from directory.domain import geo, hours, notices, shared, temporary
 from directory.domain.derived import ANY_ZONE
@@ -87,12 +88,21 @@ class Result:
         if self.distance_km is None:
             return ""
         if not self.place.position_approximative:
-            return "à " + geo.format_distance(self.distance_km)
+            return gettext("à %(distance)s") % {"distance": geo.format_distance(self.distance_km)}
         commune = self.place.commune
-        of = ("d’" if fold(commune[:1]) in "aeiouy" else "de ") + commune if commune else "inconnue"
+        if not commune:
+            of = gettext("inconnue")
+        elif (get_language() or "fr").startswith("fr"):
+            of = ("d’" if fold(commune[:1]) in "aeiouy" else "de ") + commune
+        else:
+            of = commune
         if self.distance_km < APPROXIMATE_FROM_KM:
-            return f"dans la commune {of}"
-        return f"à environ {round(self.distance_km)} km, commune {of}"
+            # Translators: « de Massy » / « d’Évry » in French; the commune's name alone in other languages.
+            return gettext("dans la commune %(of_commune)s") % {"of_commune": of}
+        return gettext("à environ %(km)s km, commune %(of_commune)s") % {
+            "km": round(self.distance_km),
+            "of_commune": of,
+        }
 
 
 @dataclass
@@ -299,7 +309,7 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
             else None,
             status=temporary.status(p, dated[p.pk], moment)
             if dated[p.pk]
-            else _status(p.horaires, minute, p.code_insee),
+            else _status(p.horaires, minute, p.code_insee, get_language()),
             hours_unknown=p.pk in unknown,
             notice=notices.mention(p, dated[p.pk], moment),
         )
@@ -308,9 +318,10 @@ def _results(c: Criteria, conditions: Q, ids: list[int], unknown: set[int], mome
 
 
 @lru_cache(maxsize=8192)
-def _status(horaires: str, minute: datetime, code_insee: str) -> hours.Status:
+def _status(horaires: str, minute: datetime, code_insee: str, language: str | None) -> hours.Status:
     """`hours.status`, remembered by this process: a pure function of the hours, the minute and the place's
-    zone, and the same few hours strings come back on every results page."""
+    zone (and of the page's language, for its label), and the same few hours strings come back on every
+    results page."""
     return hours.status(horaires, minute, code_insee)
 
 

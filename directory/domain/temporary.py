@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 from core import audit
 from directory.domain import hours
@@ -44,29 +45,31 @@ def validate(info: TemporaryInfo) -> None:
     errors = {}
     if info.debut and info.fin:
         if info.fin < info.debut:
-            errors["fin"] = "La date de fin est avant la date de début."
+            errors["fin"] = gettext("La date de fin est avant la date de début.")
         elif (info.fin - info.debut).days >= MAX_DAYS:
-            errors["fin"] = (
-                f"Une information temporaire dure au plus {MAX_DAYS} jours. Pour un changement durable, "
+            errors["fin"] = gettext(
+                "Une information temporaire dure au plus %(days)s jours. Pour un changement durable, "
                 "modifiez les horaires du lieu."
-            )
+            ) % {"days": MAX_DAYS}
     value = (info.horaires or "").strip()
     if info.kind == Kind.HOURS:
         if not value:
-            errors["horaires"] = "Indiquez les horaires exceptionnels, par exemple : Mo-Fr 10:00-12:00."
+            errors["horaires"] = gettext("Indiquez les horaires exceptionnels, par exemple : Mo-Fr 10:00-12:00.")
         elif not hours.is_valid(value):
-            errors["horaires"] = "Ces horaires ne sont pas au format OpenStreetMap, par exemple : Mo-Fr 10:00-12:00."
+            errors["horaires"] = gettext(
+                "Ces horaires ne sont pas au format OpenStreetMap, par exemple : Mo-Fr 10:00-12:00."
+            )
         elif _DATED.search(value) or _ADDITIONAL_RULE.search(value):
-            errors["horaires"] = (
+            errors["horaires"] = gettext(
                 "Indiquez seulement les jours et les heures (Mo-Fr 10:00-12:00; Sa 10:00-12:00) : "
                 "les dates sont celles de la période, et les règles se séparent par un point-virgule."
             )
     elif value:
-        errors["horaires"] = "Les horaires ne servent qu’aux horaires exceptionnels : videz ce champ."
+        errors["horaires"] = gettext("Les horaires ne servent qu’aux horaires exceptionnels : videz ce champ.")
     if info.kind == Kind.MESSAGE and not (info.texte or "").strip():
-        errors["texte"] = "Écrivez le message à afficher."
+        errors["texte"] = gettext("Écrivez le message à afficher.")
     if info.service_id and info.place_id and info.service.place_id != info.place_id:
-        errors["service"] = "Ce service n’est pas proposé dans ce lieu."
+        errors["service"] = gettext("Ce service n’est pas proposé dans ce lieu.")
     if errors:
         raise ValidationError(errors)
 
@@ -239,9 +242,12 @@ def status(place: Place, infos, now: datetime | None = None, service=None) -> ho
     if closure is None:
         return found
     if found.next_opening:
-        label = found.label.replace("Fermé", "Fermé exceptionnellement", 1)
+        label = gettext("Fermé exceptionnellement · ouvre %(day)s à\u00a0%(time)s") % {
+            "day": hours.format_day(found.next_opening.date(), hours.place_now(place.code_insee, now).date()),
+            "time": hours.format_time(found.next_opening),
+        }
     else:
-        label = f"Fermé exceptionnellement jusqu’au {day_text(closure.fin, today)} inclus"
+        label = gettext("Fermé exceptionnellement jusqu’au %(day)s inclus") % {"day": day_text(closure.fin, today)}
     return hours.Status(known=True, is_open=False, label=label, next_opening=found.next_opening)
 
 
@@ -254,9 +260,11 @@ def week_table(place: Place, infos, today: date | None = None, service=None) -> 
     table = hours.week_table(apply(horaires, infos, service_id), today, place.code_insee)
     for index, day in enumerate(table):
         if closure_on(infos, day.day, service_id):
-            table[index] = replace(day, spans=["Fermeture exceptionnelle"], to_check=False)
+            table[index] = replace(day, spans=[gettext("Fermeture exceptionnelle")], to_check=False)
         elif hours_on(infos, day.day, service_id):
-            spans = [f"{span} (horaires exceptionnels)" for span in day.spans] or ["Fermé (horaires exceptionnels)"]
+            spans = [gettext("%(spans)s (horaires exceptionnels)") % {"spans": span} for span in day.spans] or [
+                gettext("Fermé (horaires exceptionnels)")
+            ]
             table[index] = replace(day, spans=spans, to_check=False)
     return table
 
@@ -310,17 +318,23 @@ class Dated:
 def day_text(day: date, today: date | None = None) -> str:
     """« 1er janvier », with the year when it is not this year's."""
     today = today or timezone.localdate()
-    text = f"{'1er' if day.day == 1 else day.day} {hours.MONTH_NAMES[day.month - 1]}"
+    text = f"{_day_number(day)} {hours.MONTH_NAMES[day.month - 1]}"
     return text if day.year == today.year else f"{text} {day.year}"
+
+
+def _day_number(day: date) -> str:
+    """« 1er », « 2 »: the first of the month is an ordinal in French."""
+    return pgettext("first day of the month", "1er") if day.day == 1 else str(day.day)
 
 
 def period_text(first: date, last: date, today: date) -> str:
     """« du 1er au 15 janvier », « du 28 février au 3 mars », « du 28 décembre 2026 au 3 janvier 2027 »."""
     if first == last:
-        return f"le {day_text(first, today)}"
-    start = "1er" if first.day == 1 else str(first.day)
+        return gettext("le %(day)s") % {"day": day_text(first, today)}
+    start = _day_number(first)
     if first.year != last.year:
         start = f"{start} {hours.MONTH_NAMES[first.month - 1]} {first.year}"
     elif first.month != last.month:
         start = f"{start} {hours.MONTH_NAMES[first.month - 1]}"
-    return f"du {start} au {day_text(last, today if first.year == last.year else date(1, 1, 1))}"
+    end = day_text(last, today if first.year == last.year else date(1, 1, 1))
+    return gettext("du %(start)s au %(end)s") % {"start": start, "end": end}

@@ -68,7 +68,7 @@
     });
     if (data.centre) {
       var here = L.divIcon({className: "marker-centre", html: "", iconSize: [18, 18]});
-      L.marker(data.centre, {icon: here, title: data.libelle || "Lieu recherché", keyboard: false, zIndexOffset: -100}).addTo(map);
+      L.marker(data.centre, {icon: here, title: data.libelle || box.dataset.centreLabel || "Lieu recherché", keyboard: false, zIndexOffset: -100}).addTo(map);
       if (data.rayon) {
         L.circle(data.centre, {radius: data.rayon * 1000, color: "#0b4f9c", weight: 1, fill: false, interactive: false}).addTo(map);
       }

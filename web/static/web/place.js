@@ -6,7 +6,8 @@
     copy.hidden = false;
     copy.addEventListener("click", function () {
       navigator.clipboard.writeText(copy.dataset.url).then(function () {
-        document.getElementById("copie-ok").textContent = "Lien copié.";
+        var done = document.getElementById("copie-ok");
+        done.textContent = done.dataset.done || "Lien copié.";
       });
     });
   }

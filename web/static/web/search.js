@@ -11,7 +11,7 @@
       if (q.length < 2 || q === last || /\(\d{5}\)$/.test(q)) return;
       timer = setTimeout(function () {
         last = q;
-        fetch("/communes/?q=" + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (data) {
+        fetch((list.dataset.url || "/communes/") + "?q=" + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (data) {
           list.textContent = "";
           data.communes.forEach(function (c) {
             var option = document.createElement("option");
@@ -30,14 +30,14 @@
   if (around && navigator.geolocation) {
     around.hidden = false;
     around.addEventListener("click", function () {
-      around.textContent = "Recherche de votre position…";
+      around.textContent = around.dataset.searching || "Recherche de votre position…";
       navigator.geolocation.getCurrentPosition(function (pos) {
         document.getElementById("id_lat").value = pos.coords.latitude.toFixed(5);
         document.getElementById("id_lon").value = pos.coords.longitude.toFixed(5);
         input.value = "";
         input.form.submit();
       }, function () {
-        around.textContent = "Position introuvable : saisissez votre commune";
+        around.textContent = around.dataset.notFound || "Position introuvable : saisissez votre commune";
       }, {timeout: 10000});
     });
   }
