@@ -4,7 +4,7 @@ of registrants' data."""
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Event, Occurrence, Registration
@@ -69,7 +69,7 @@ def register() -> None:
     panels.register("agenda", _("Agenda"), space_panel)
     registry.register(KEY, _("Premiers événements d’un organisateur"), pending, count=lambda user: _waiting().count())
     retention.register(retention.Rule(
-        name="Nom, e-mail et téléphone des personnes inscrites à un événement",
+        name=gettext_noop("Nom, e-mail et téléphone des personnes inscrites à un événement"),
         rows=lambda: Registration.objects.all(), age_field="occurrence__ends_at",
         days_setting="ANCRAGE_REGISTRATION_RETENTION_DAYS", blank={"name": "", "email": "", "phone": ""},
     ))  # fmt: skip

@@ -1,6 +1,6 @@
 """What requests keep about people, and for how long (`core.retention`)."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core import retention
 from participation.models import Request, Support
@@ -11,7 +11,7 @@ S = Request.Status
 def register() -> None:
     retention.register(
         retention.Rule(
-            name=_("Demandes jamais confirmées (brouillons, adresse non confirmée)"),
+            name=gettext_noop("Demandes jamais confirmées (brouillons, adresse non confirmée)"),
             rows=lambda: Request.objects.filter(status__in=[S.DRAFT, S.UNCONFIRMED]),
             age_field="created",
             days_setting="ANCRAGE_REQUEST_DRAFT_DAYS",
@@ -20,7 +20,7 @@ def register() -> None:
     )
     retention.register(
         retention.Rule(
-            name=_("Adresse e-mail des personnes qui font une demande"),
+            name=gettext_noop("Adresse e-mail des personnes qui font une demande"),
             rows=lambda: Request.objects.filter(status__in=[S.DONE, S.CLOSED]),
             age_field="closed_at",
             days_setting="ANCRAGE_REQUEST_EMAIL_DAYS",
@@ -29,7 +29,7 @@ def register() -> None:
     )
     retention.register(
         retention.Rule(
-            name=_("Adresse e-mail des personnes qui soutiennent une demande"),
+            name=gettext_noop("Adresse e-mail des personnes qui soutiennent une demande"),
             rows=lambda: Support.objects.filter(request__status__in=[S.DONE, S.CLOSED]),
             age_field="request__closed_at",
             days_setting="ANCRAGE_REQUEST_EMAIL_DAYS",
@@ -38,7 +38,7 @@ def register() -> None:
     )
     retention.register(
         retention.Rule(
-            name=_("Soutiens jamais confirmés"),
+            name=gettext_noop("Soutiens jamais confirmés"),
             rows=lambda: Support.objects.filter(confirmed_at__isnull=True),
             age_field="created",
             days_setting="ANCRAGE_REQUEST_DRAFT_DAYS",
