@@ -136,7 +136,7 @@ class Situation(models.Model):
         ordering = ["-updated", "-pk"]
 
     def __str__(self):
-        return _("Situation n° %(pk)s") % {"pk": self.pk}
+        return f"Situation n° {self.pk}"  # stored by the audit (object_repr): not translated
 
     @property
     def is_complete(self) -> bool:
