@@ -231,7 +231,7 @@ def record_gaps(situation: Situation, matching: Matching, today: date | None = N
             key = f"{gap.need}|{situation.commune_id}|{gap.reason}|{month.isoformat()}"
             if key in situation.counted_gaps:
                 continue
-            row, _ = UncoveredNeed.objects.get_or_create(
+            row, _created = UncoveredNeed.objects.get_or_create(
                 need=gap.need, code_insee=situation.commune_id, reason=gap.reason, month=month
             )
             UncoveredNeed.objects.filter(pk=row.pk).update(count=F("count") + 1)
