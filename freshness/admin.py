@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.admin import AuditedAdmin
 from directory.admin_support import CoordinatorAdmin, LabelledInline, LabelledInlineFormSet
@@ -54,11 +56,11 @@ class PlaceFreshnessInline(_WithUser, admin.StackedInline):
     fields = ["cadence_months", "last_confirmed_at", "due_on", "state"]
     readonly_fields = ["last_confirmed_at", "due_on", "state"]
 
-    @admin.display(description="prochaine vérification")
+    @admin.display(description=gettext_lazy("prochaine vérification"))
     def due_on(self, obj):
         return date_format(due.due_date_of(obj.place), "j F Y") if obj and obj.place_id else "—"
 
-    @admin.display(description="état")
+    @admin.display(description=gettext_lazy("état"))
     def state(self, obj):
         return due.STATUS_LABELS[due.status_of(obj.place)] if obj and obj.place_id else "—"
 
@@ -72,8 +74,8 @@ class ConfirmationInline(_WithUser, LabelledInline):
     extra = 1  # a blank row without JavaScript; left blank, it records nothing
     fields = ["at", "channel", "by", "note"]
     readonly_fields = ["by"]
-    verbose_name = "vérification (appel, visite…)"
-    verbose_name_plural = "vérifications des informations"
+    verbose_name = gettext_lazy("vérification (appel, visite…)")
+    verbose_name_plural = gettext_lazy("vérifications des informations")
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -86,7 +88,7 @@ class ConfirmationInline(_WithUser, LabelledInline):
 
 
 class FreshnessStatusFilter(admin.SimpleListFilter):
-    title = "vérification périodique"
+    title = gettext_lazy("vérification périodique")
     parameter_name = "verification"
 
     def lookups(self, request, model_admin):
@@ -111,7 +113,7 @@ admin.site.register(Place, FreshnessPlaceAdmin)
 
 
 class RequestStateFilter(admin.SimpleListFilter):
-    title = "état"
+    title = gettext_lazy("état")
     parameter_name = "etat"
 
     def lookups(self, request, model_admin):
@@ -144,16 +146,16 @@ class UpdateRequestAdmin(CoordinatorAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="lieu", ordering="place__nom")
+    @admin.display(description=gettext_lazy("lieu"), ordering="place__nom")
     def place_link(self, obj):
         url = reverse("admin:directory_place_change", args=[obj.place_id])
         return format_html('<a href="{}">{}</a>', url, obj.place.nom)
 
-    @admin.display(description="commune", ordering="place__commune")
+    @admin.display(description=gettext_lazy("commune"), ordering="place__commune")
     def commune(self, obj):
         return obj.place.commune
 
-    @admin.display(description="état")
+    @admin.display(description=gettext_lazy("état"))
     def etat(self, obj):
         return obj.get_state_display()
 
@@ -164,7 +166,7 @@ class CampaignAdmin(AuditedAdmin, CoordinatorAdmin):
     search_fields = ["name"]
     change_list_template = "admin/freshness/campaign_change_list.html"
 
-    @admin.display(description="lieux")
+    @admin.display(description=gettext_lazy("lieux"))
     def places(self, obj):
         return obj.requests.count()
 
@@ -182,15 +184,18 @@ class CampaignAdmin(AuditedAdmin, CoordinatorAdmin):
             numbers = campaigns.preview(criteria)
             if "lancer" in request.POST:
                 if not numbers["places"]:
-                    form.add_error(None, "Aucun lieu publié ne correspond à ces critères : campagne non lancée.")
+                    form.add_error(None, _("Aucun lieu publié ne correspond à ces critères : campagne non lancée."))
                 else:
                     campaign = campaigns.launch(form.cleaned_data["name"], criteria, form.scope(), user=request.user)
-                    messages.success(request, f"Campagne lancée : {numbers['reachable']} courriel(s) en cours d’envoi.")
+                    messages.success(
+                        request,
+                        _("Campagne lancée : %(n)s courriel(s) en cours d’envoi.") % {"n": numbers["reachable"]},
+                    )
                     return redirect(reverse("admin:freshness_campaign_change", args=[campaign.pk]))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Lancer une campagne de mise à jour",
+            "title": _("Lancer une campagne de mise à jour"),
             "form": form,
             "numbers": numbers,
         }
@@ -204,7 +209,7 @@ class CampaignAdmin(AuditedAdmin, CoordinatorAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"Campagne « {campaign} »",
+            "title": _("Campagne « %(name)s »") % {"name": campaign},
             "campaign": campaign,
             **campaigns.progress(campaign),
         }

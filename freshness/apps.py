@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FreshnessConfig(AppConfig):
     name = "freshness"
-    verbose_name = "Fraîcheur des informations"
+    verbose_name = _("Fraîcheur des informations")
 
     def ready(self):
         from django.db.models.signals import post_save

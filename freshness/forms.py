@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from datahub.models import SourceRecord
 from datahub.provenance import COORDINATION
@@ -16,15 +17,19 @@ from territory.models import Commune, Epci
 
 
 class CampaignForm(forms.Form):
-    name = forms.CharField(label="Nom de la campagne", max_length=200, help_text="Par exemple : Printemps 2027, Massy")
-    communes = forms.MultipleChoiceField(
-        label="Communes", required=False, help_text="Plusieurs communes : Ctrl (ou Cmd) + clic. Aucune : toutes."
+    name = forms.CharField(
+        label=_("Nom de la campagne"), max_length=200, help_text=_("Par exemple : Printemps 2027, Massy")
     )
-    epci = forms.ChoiceField(label="Intercommunalité (EPCI)", required=False)
-    departement = forms.ChoiceField(label="Département", required=False)
-    typologies = forms.MultipleChoiceField(label="Types de lieu", required=False, widget=forms.CheckboxSelectMultiple)
-    source = forms.ChoiceField(label="Source des données", required=False)
-    only_due = forms.BooleanField(label="Seulement les lieux à vérifier ou en retard", required=False)
+    communes = forms.MultipleChoiceField(
+        label=_("Communes"), required=False, help_text=_("Plusieurs communes : Ctrl (ou Cmd) + clic. Aucune : toutes.")
+    )
+    epci = forms.ChoiceField(label=_("Intercommunalité (EPCI)"), required=False)
+    departement = forms.ChoiceField(label=_("Département"), required=False)
+    typologies = forms.MultipleChoiceField(
+        label=_("Types de lieu"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    source = forms.ChoiceField(label=_("Source des données"), required=False)
+    only_due = forms.BooleanField(label=_("Seulement les lieux à vérifier ou en retard"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,9 +38,9 @@ class CampaignForm(forms.Form):
         communes = Commune.objects.filter(code_insee__in=codes).order_by("nom", "code_insee")
         self.fields["communes"].choices = [(c.code_insee, f"{c.nom} ({c.code_insee})") for c in communes]
         epcis = Epci.objects.filter(commune__code_insee__in=codes).annotate(n=Count("commune")).order_by("nom")
-        self.fields["epci"].choices = [("", "Toutes"), *((e.code, e.nom) for e in epcis)]
+        self.fields["epci"].choices = [("", _("Toutes")), *((e.code, e.nom) for e in epcis)]
         departements = sorted({departement_of(code) for code in codes} - {""})
-        self.fields["departement"].choices = [("", "Tous"), *((d, f"{d} {DEPARTEMENTS[d]}") for d in departements)]
+        self.fields["departement"].choices = [("", _("Tous")), *((d, f"{d} {DEPARTEMENTS[d]}") for d in departements)]
         used = set()
         for values in published.exclude(typologie="").values_list("typologie", flat=True).distinct():
             used.update(values)
@@ -46,7 +51,7 @@ class CampaignForm(forms.Form):
             .values_list("source", flat=True)
             .distinct()
         )
-        self.fields["source"].choices = [("", "Toutes"), *((s, source_name(s)) for s in sorted(set(sources)))]
+        self.fields["source"].choices = [("", _("Toutes")), *((s, source_name(s)) for s in sorted(set(sources)))]
 
     def criteria(self) -> Criteria:
         data = self.cleaned_data
@@ -60,7 +65,7 @@ class CampaignForm(forms.Form):
         )
 
     def scope(self) -> str:
-        """The criteria in words, kept with the campaign."""
+        """The criteria in words, kept with the campaign (stored: in French, whatever the page's language)."""
         data, parts = self.cleaned_data, []
         labels = {name: dict(self.fields[name].choices) for name in ("communes", "epci", "departement", "typologies")}
         if data["communes"]:
@@ -93,5 +98,5 @@ class ConfirmationForm(forms.ModelForm):
     def clean_at(self):
         at = self.cleaned_data["at"]
         if at and at > timezone.now():
-            raise forms.ValidationError("La date de la vérification ne peut pas être dans le futur.")
+            raise forms.ValidationError(_("La date de la vérification ne peut pas être dans le futur."))
         return at

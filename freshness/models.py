@@ -14,39 +14,40 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from directory.models import Place
 
 
 class PlaceFreshness(models.Model):
     place = models.OneToOneField(
-        Place, verbose_name="lieu", primary_key=True, related_name="freshness", on_delete=models.CASCADE
+        Place, verbose_name=_("lieu"), primary_key=True, related_name="freshness", on_delete=models.CASCADE
     )
     cadence_months = models.PositiveSmallIntegerField(
-        "vérifier tous les (mois)",
+        _("vérifier tous les (mois)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(36)],
-        help_text="Nombre de mois entre deux vérifications. Vide : la valeur du territoire.",
+        help_text=_("Nombre de mois entre deux vérifications. Vide : la valeur du territoire."),
     )
-    last_confirmed_at = models.DateTimeField("dernière confirmation", null=True, blank=True, editable=False)
+    last_confirmed_at = models.DateTimeField(_("dernière confirmation"), null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "vérification périodique"
-        verbose_name_plural = "vérification périodique"
+        verbose_name = _("vérification périodique")
+        verbose_name_plural = _("vérification périodique")
 
     def __str__(self):
         return f"Vérification de {self.place}"
 
 
 class Channel(models.TextChoices):
-    EMAIL_LINK = "lien-courriel", "Lien reçu par courriel"
-    CAMPAIGN = "campagne", "Lien reçu lors d’une campagne"
-    MEMBER_EDIT = "modification-membre", "Modification par un membre de la structure"
-    MEMBER_SPACE = "confirmation-membre", "Confirmation par un membre dans son espace"
-    PHONE = "appel", "Appel téléphonique d’un coordinateur"
-    VISIT = "visite", "Visite sur place"
-    OTHER = "autre", "Autre vérification par la coordination"
+    EMAIL_LINK = "lien-courriel", _("Lien reçu par courriel")
+    CAMPAIGN = "campagne", _("Lien reçu lors d’une campagne")
+    MEMBER_EDIT = "modification-membre", _("Modification par un membre de la structure")
+    MEMBER_SPACE = "confirmation-membre", _("Confirmation par un membre dans son espace")
+    PHONE = "appel", _("Appel téléphonique d’un coordinateur")
+    VISIT = "visite", _("Visite sur place")
+    OTHER = "autre", _("Autre vérification par la coordination")
 
 
 # What a coordinator records by hand on a place's page.
@@ -54,16 +55,16 @@ COORDINATOR_CHANNELS = [Channel.PHONE, Channel.VISIT, Channel.OTHER]
 
 
 class Campaign(models.Model):
-    name = models.CharField("nom de la campagne", max_length=200)
-    scope = models.TextField("lieux concernés", blank=True, help_text="Les critères choisis, en clair.")
+    name = models.CharField(_("nom de la campagne"), max_length=200)
+    scope = models.TextField(_("lieux concernés"), blank=True, help_text=_("Les critères choisis, en clair."))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="lancée par", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("lancée par"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    created_at = models.DateTimeField("lancée le", auto_now_add=True)
+    created_at = models.DateTimeField(_("lancée le"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "campagne de mise à jour"
-        verbose_name_plural = "campagnes de mise à jour"
+        verbose_name = _("campagne de mise à jour")
+        verbose_name_plural = _("campagnes de mise à jour")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -72,25 +73,27 @@ class Campaign(models.Model):
 
 class UpdateRequest(models.Model):
     class Outcome(models.TextChoices):
-        CONFIRMED = "confirme", "Informations confirmées"
-        EDITED = "modifie", "Modification reçue"
+        CONFIRMED = "confirme", _("Informations confirmées")
+        EDITED = "modifie", _("Modification reçue")
 
-    place = models.ForeignKey(Place, verbose_name="lieu", related_name="update_requests", on_delete=models.CASCADE)
+    place = models.ForeignKey(Place, verbose_name=_("lieu"), related_name="update_requests", on_delete=models.CASCADE)
     campaign = models.ForeignKey(
-        Campaign, verbose_name="campagne", null=True, blank=True, related_name="requests", on_delete=models.CASCADE
+        Campaign, verbose_name=_("campagne"), null=True, blank=True, related_name="requests", on_delete=models.CASCADE
     )
-    due_on = models.DateField("échéance", help_text="La date de vérification prévue à laquelle la demande répond.")
-    recipients_count = models.PositiveSmallIntegerField("destinataires", default=0)
-    created_at = models.DateTimeField("créée le", default=timezone.now)
-    sent_at = models.DateTimeField("envoyée le", null=True, blank=True)
-    reminded_at = models.DateTimeField("relancée le", null=True, blank=True)
-    escalated_at = models.DateTimeField("signalée à la coordination le", null=True, blank=True)
-    answered_at = models.DateTimeField("réponse le", null=True, blank=True)
-    outcome = models.CharField("réponse", max_length=20, choices=Outcome.choices, blank=True)
+    due_on = models.DateField(
+        _("échéance"), help_text=_("La date de vérification prévue à laquelle la demande répond.")
+    )
+    recipients_count = models.PositiveSmallIntegerField(_("destinataires"), default=0)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("relancée le"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("signalée à la coordination le"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("réponse le"), null=True, blank=True)
+    outcome = models.CharField(_("réponse"), max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
-        verbose_name = "demande de mise à jour"
-        verbose_name_plural = "demandes de mise à jour"
+        verbose_name = _("demande de mise à jour")
+        verbose_name_plural = _("demandes de mise à jour")
         ordering = ["-created_at", "-pk"]
         constraints = [
             # The periodic job sends one request per place and due period; a campaign, one per place.
@@ -107,13 +110,13 @@ class UpdateRequest(models.Model):
         return f"Demande de mise à jour — {self.place}"
 
     class State(models.TextChoices):
-        NO_ADDRESS = "sans-courriel", "Pas de courriel connu"
-        QUEUED = "en-attente", "En attente d’envoi"
-        SENT = "envoye", "Envoyée, sans réponse pour l’instant"
-        REMINDED = "relance", "Relancée"
-        NO_ANSWER = "sans-reponse", "Relance sans réponse"
-        CONFIRMED = "confirme", "Informations confirmées"
-        EDITED = "modifie", "Modification reçue"
+        NO_ADDRESS = "sans-courriel", _("Pas de courriel connu")
+        QUEUED = "en-attente", _("En attente d’envoi")
+        SENT = "envoye", _("Envoyée, sans réponse pour l’instant")
+        REMINDED = "relance", _("Relancée")
+        NO_ANSWER = "sans-reponse", _("Relance sans réponse")
+        CONFIRMED = "confirme", _("Informations confirmées")
+        EDITED = "modifie", _("Modification reçue")
 
     @property
     def state(self) -> str:
@@ -130,20 +133,20 @@ class UpdateRequest(models.Model):
 
 
 class Confirmation(models.Model):
-    place = models.ForeignKey(Place, verbose_name="lieu", related_name="confirmations", on_delete=models.CASCADE)
-    at = models.DateTimeField("le", default=timezone.now)
-    channel = models.CharField("comment", max_length=30, choices=Channel.choices)
+    place = models.ForeignKey(Place, verbose_name=_("lieu"), related_name="confirmations", on_delete=models.CASCADE)
+    at = models.DateTimeField(_("le"), default=timezone.now)
+    channel = models.CharField(_("comment"), max_length=30, choices=Channel.choices)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("par"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    note = models.TextField("note", blank=True)
+    note = models.TextField(_("note"), blank=True)
     request = models.ForeignKey(
-        UpdateRequest, verbose_name="demande", null=True, blank=True, on_delete=models.SET_NULL, editable=False
+        UpdateRequest, verbose_name=_("demande"), null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
 
     class Meta:
-        verbose_name = "vérification"
-        verbose_name_plural = "vérifications"
+        verbose_name = _("vérification")
+        verbose_name_plural = _("vérifications")
         ordering = ["-at", "-pk"]
 
     def __str__(self):

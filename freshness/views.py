@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import signing
@@ -66,7 +67,10 @@ def confirm_in_space(request, pk: int):
     """The button « Mes informations sont à jour » of the « À faire » panel of `/espace/` (a member's place)."""
     place = get_object_or_404(Place, pk=pk)
     confirming.confirm_in_space(request.user, place)
-    messages.success(request, f"Merci : les informations de « {place.nom} » sont confirmées à jour aujourd’hui.")
+    messages.success(
+        request,
+        _("Merci : les informations de « %(place)s » sont confirmées à jour aujourd’hui.") % {"place": place.nom},
+    )
     return redirect("contributions:home")
 
 
@@ -77,7 +81,7 @@ def dashboard(request):
         raise PermissionDenied
     context = {
         **admin.site.each_context(request),
-        "title": "Fraîcheur des informations",
+        "title": _("Fraîcheur des informations"),
         "cadence": settings.ANCRAGE_FRESHNESS_CADENCE_MONTHS,
         "overdue_days": settings.ANCRAGE_FRESHNESS_OVERDUE_DAYS,
         **figures.figures(),

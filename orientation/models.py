@@ -7,40 +7,41 @@ exclusion-risk rules (`orientation/rules/risques.toml`) and the matching read, a
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Equipment(models.TextChoices):
-    SMARTPHONE = "smartphone", "Un smartphone"
-    COMPUTER = "ordinateur", "Un ordinateur ou une tablette"
-    NONE = "aucun", "Aucun équipement"
+    SMARTPHONE = "smartphone", _("Un smartphone")
+    COMPUTER = "ordinateur", _("Un ordinateur ou une tablette")
+    NONE = "aucun", _("Aucun équipement")
 
 
 class YesNo(models.TextChoices):
-    YES = "oui", "Oui"
-    NO = "non", "Non"
+    YES = "oui", _("Oui")
+    NO = "non", _("Non")
 
 
 class Account(models.TextChoices):
-    FRANCECONNECT = "franceconnect", "FranceConnect"
-    AMELI = "ameli", "Ameli (Assurance maladie)"
-    CAF = "caf", "CAF"
-    IMPOTS = "impots", "impots.gouv"
-    FRANCE_TRAVAIL = "france-travail", "France Travail"
+    FRANCECONNECT = "franceconnect", _("FranceConnect")
+    AMELI = "ameli", _("Ameli (Assurance maladie)")
+    CAF = "caf", _("CAF")
+    IMPOTS = "impots", _("impots.gouv")
+    FRANCE_TRAVAIL = "france-travail", _("France Travail")
 
 
 class Skill(models.TextChoices):
-    ALONE = "seul", "Sans aide"
-    HELPED = "aide", "Avec de l’aide"
-    NOT = "non", "Pas du tout"
+    ALONE = "seul", _("Sans aide")
+    HELPED = "aide", _("Avec de l’aide")
+    NOT = "non", _("Pas du tout")
 
 
 # The five domains of the INSEE's digital skills (enquête TIC): field name → the domain in plain French.
 SKILL_DOMAINS = {
-    "skill_information": "chercher une information",
-    "skill_communication": "communiquer (courriel, messages)",
-    "skill_problems": "résoudre un problème (un mot de passe, un formulaire qui bloque)",
-    "skill_software": "se servir d’un logiciel ou d’une application (remplir, joindre un document)",
-    "skill_privacy": "protéger ses données personnelles",
+    "skill_information": _("chercher une information"),
+    "skill_communication": _("communiquer (courriel, messages)"),
+    "skill_problems": _("résoudre un problème (un mot de passe, un formulaire qui bloque)"),
+    "skill_software": _("se servir d’un logiciel ou d’une application (remplir, joindre un document)"),
+    "skill_privacy": _("protéger ses données personnelles"),
 }
 DOMAIN_OF_FIELD = {
     "skill_information": "information",
@@ -52,85 +53,90 @@ DOMAIN_OF_FIELD = {
 
 
 class Reading(models.TextChoices):
-    EASY = "facile", "Lit le français facilement"
-    HARD = "difficile", "Lit le français avec difficulté"
-    NOT = "non", "Ne lit pas le français"
+    EASY = "facile", _("Lit le français facilement")
+    HARD = "difficile", _("Lit le français avec difficulté")
+    NOT = "non", _("Ne lit pas le français")
 
 
 class Disability(models.TextChoices):
-    SIGHT = "vue", "Vue"
-    HEARING = "audition", "Audition"
-    MOTOR = "moteur", "Motricité"
-    COGNITIVE = "cognitif", "Troubles cognitifs ou psychiques"
+    SIGHT = "vue", _("Vue")
+    HEARING = "audition", _("Audition")
+    MOTOR = "moteur", _("Motricité")
+    COGNITIVE = "cognitif", _("Troubles cognitifs ou psychiques")
 
 
 class Mobility(models.TextChoices):
-    WALK = "pied", "À pied"
-    TRANSPORT = "transports", "En transports en commun"
-    CAR = "voiture", "En voiture (ou conduite par un proche)"
-    NONE = "aucun", "Ne peut pas se déplacer"
+    WALK = "pied", _("À pied")
+    TRANSPORT = "transports", _("En transports en commun")
+    CAR = "voiture", _("En voiture (ou conduite par un proche)")
+    NONE = "aucun", _("Ne peut pas se déplacer")
 
 
 class Procedure(models.TextChoices):
-    CAF = "caf", "CAF (allocations, RSA, prime d’activité)"
-    TAXES = "impots", "Impôts"
-    HEALTH = "sante", "Santé, Ameli, complémentaire santé solidaire"
-    FRANCE_TRAVAIL = "france-travail", "France Travail (emploi)"
-    IDENTITY = "identite", "Papiers d’identité, permis, carte grise (ANTS)"
-    RETIREMENT = "retraite", "Retraite"
-    HOUSING = "logement", "Logement (demande de logement social, APL)"
-    ENERGY = "energie", "Énergie (chèque énergie, fournisseur)"
-    OTHER = "autre", "Autre démarche"
+    CAF = "caf", _("CAF (allocations, RSA, prime d’activité)")
+    TAXES = "impots", _("Impôts")
+    HEALTH = "sante", _("Santé, Ameli, complémentaire santé solidaire")
+    FRANCE_TRAVAIL = "france-travail", _("France Travail (emploi)")
+    IDENTITY = "identite", _("Papiers d’identité, permis, carte grise (ANTS)")
+    RETIREMENT = "retraite", _("Retraite")
+    HOUSING = "logement", _("Logement (demande de logement social, APL)")
+    ENERGY = "energie", _("Énergie (chèque énergie, fournisseur)")
+    OTHER = "autre", _("Autre démarche")
 
 
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
-HALVES = {"matin": "matin", "apres-midi": "après-midi"}
+HALVES = {"matin": _("matin"), "apres-midi": _("après-midi")}
 # "2-matin": Tuesday morning (ISO weekday, half-day).
-SLOTS = [(f"{day}-{half}", f"{name.capitalize()} {label}") for day, name in enumerate(WEEKDAYS, 1)
-         for half, label in HALVES.items()]  # fmt: skip
+SLOTS = [
+    ("1-matin", _("Lundi matin")), ("1-apres-midi", _("Lundi après-midi")),
+    ("2-matin", _("Mardi matin")), ("2-apres-midi", _("Mardi après-midi")),
+    ("3-matin", _("Mercredi matin")), ("3-apres-midi", _("Mercredi après-midi")),
+    ("4-matin", _("Jeudi matin")), ("4-apres-midi", _("Jeudi après-midi")),
+    ("5-matin", _("Vendredi matin")), ("5-apres-midi", _("Vendredi après-midi")),
+    ("6-matin", _("Samedi matin")), ("6-apres-midi", _("Samedi après-midi")),
+]  # fmt: skip
 
 
 class Situation(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "brouillon", "Brouillon"
-        COMPLETE = "complete", "Complète"
+        DRAFT = "brouillon", _("Brouillon")
+        COMPLETE = "complete", _("Complète")
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="rédigée par", related_name="situations", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL, verbose_name=_("rédigée par"), related_name="situations", on_delete=models.CASCADE
     )
-    status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.DRAFT)
-    equipment = models.JSONField("équipement", default=list, blank=True)
-    internet_home = models.CharField("internet à la maison", max_length=3, choices=YesNo.choices, blank=True)
-    has_email = models.CharField("adresse e-mail", max_length=3, choices=YesNo.choices, blank=True)
-    accounts = models.JSONField("comptes en ligne accessibles", default=list, blank=True)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    equipment = models.JSONField(_("équipement"), default=list, blank=True)
+    internet_home = models.CharField(_("internet à la maison"), max_length=3, choices=YesNo.choices, blank=True)
+    has_email = models.CharField(_("adresse e-mail"), max_length=3, choices=YesNo.choices, blank=True)
+    accounts = models.JSONField(_("comptes en ligne accessibles"), default=list, blank=True)
     skill_information = models.CharField(max_length=5, choices=Skill.choices, blank=True)
     skill_communication = models.CharField(max_length=5, choices=Skill.choices, blank=True)
     skill_problems = models.CharField(max_length=5, choices=Skill.choices, blank=True)
     skill_software = models.CharField(max_length=5, choices=Skill.choices, blank=True)
     skill_privacy = models.CharField(max_length=5, choices=Skill.choices, blank=True)
-    reading = models.CharField("lecture du français", max_length=10, choices=Reading.choices, blank=True)
-    language = models.CharField("langue parlée, si ce n’est pas le français", max_length=60, blank=True)
-    disabilities = models.JSONField("handicap", default=list, blank=True)
-    mobility = models.CharField("déplacement", max_length=10, choices=Mobility.choices, blank=True)
-    distance_km = models.PositiveSmallIntegerField("distance possible (km)", null=True, blank=True)
-    availability = models.JSONField("disponibilités", default=list, blank=True)
-    procedure = models.CharField("démarche en jeu", max_length=20, choices=Procedure.choices, blank=True)
-    deadline = models.DateField("échéance de la démarche", null=True, blank=True)
+    reading = models.CharField(_("lecture du français"), max_length=10, choices=Reading.choices, blank=True)
+    language = models.CharField(_("langue parlée, si ce n’est pas le français"), max_length=60, blank=True)
+    disabilities = models.JSONField(_("handicap"), default=list, blank=True)
+    mobility = models.CharField(_("déplacement"), max_length=10, choices=Mobility.choices, blank=True)
+    distance_km = models.PositiveSmallIntegerField(_("distance possible (km)"), null=True, blank=True)
+    availability = models.JSONField(_("disponibilités"), default=list, blank=True)
+    procedure = models.CharField(_("démarche en jeu"), max_length=20, choices=Procedure.choices, blank=True)
+    deadline = models.DateField(_("échéance de la démarche"), null=True, blank=True)
     commune = models.ForeignKey(
-        "territory.Commune", verbose_name="commune", null=True, blank=True, on_delete=models.SET_NULL
+        "territory.Commune", verbose_name=_("commune"), null=True, blank=True, on_delete=models.SET_NULL
     )
     # Uncovered needs already counted for this sheet ("need|insee|reason|month"): counted once per sheet.
     counted_gaps = models.JSONField(default=list, blank=True, editable=False)
-    created = models.DateTimeField("créée le", auto_now_add=True)
-    updated = models.DateTimeField("modifiée le", auto_now=True)
+    created = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     class Meta:
-        verbose_name = "fiche situation"
-        verbose_name_plural = "fiches situations"
+        verbose_name = _("fiche situation")
+        verbose_name_plural = _("fiches situations")
         ordering = ["-updated", "-pk"]
 
     def __str__(self):
-        return f"Situation n° {self.pk}"
+        return f"Situation n° {self.pk}"  # stored by the audit (object_repr): not translated
 
     @property
     def is_complete(self) -> bool:
@@ -140,15 +146,15 @@ class Situation(models.Model):
 class UncoveredNeed(models.Model):
     """A need that no service answered for a sheet: need × commune × reason × month, a counter. No person."""
 
-    need = models.CharField("besoin", max_length=60)
-    code_insee = models.CharField("code INSEE de la commune", max_length=5)
-    reason = models.CharField("règle à l’origine", max_length=40)
-    month = models.DateField("mois", help_text="Le premier jour du mois.")
-    count = models.PositiveIntegerField("nombre de fiches", default=0)
+    need = models.CharField(_("besoin"), max_length=60)
+    code_insee = models.CharField(_("code INSEE de la commune"), max_length=5)
+    reason = models.CharField(_("règle à l’origine"), max_length=40)
+    month = models.DateField(_("mois"), help_text=_("Le premier jour du mois."))
+    count = models.PositiveIntegerField(_("nombre de fiches"), default=0)
 
     class Meta:
-        verbose_name = "besoin non couvert"
-        verbose_name_plural = "besoins non couverts"
+        verbose_name = _("besoin non couvert")
+        verbose_name_plural = _("besoins non couverts")
         ordering = ["-month", "-count"]
         constraints = [
             models.UniqueConstraint(fields=["need", "code_insee", "reason", "month"], name="uncovered_need_unique")

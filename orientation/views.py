@@ -9,7 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import DELETE, EDIT, ORIENT, VIEW, can
@@ -72,7 +74,7 @@ def _form_page(request, situation: Situation | None):
         situation = sheets.save(form, request.user, complete=complete)
         if complete:
             return redirect("orientation:results", pk=situation.pk)
-        messages.success(request, "Brouillon enregistré.")
+        messages.success(request, _("Brouillon enregistré."))
         return redirect("orientation:edit", pk=situation.pk)
     status = 400 if form.errors else 200
     return render(request, "orientation/form.html", {"form": form, "situation": situation}, status=status)
@@ -94,7 +96,7 @@ def sheet_edit(request, pk: int):
 @orienting
 def sheet_delete(request, pk: int):
     sheets.delete(_sheet(request, pk, DELETE), request.user)
-    messages.success(request, "Fiche supprimée.")
+    messages.success(request, _("Fiche supprimée."))
     return redirect("orientation:list")
 
 
@@ -104,7 +106,8 @@ def sheet_results(request, pk: int):
     situation = _sheet(request, pk)
     found = matching.match(situation)
     rows = [(p, links.referral_url(p.service, situation)) for p in found.proposals]
-    context = {"situation": situation, "matching": found, "rows": rows}
+    rights_url = reverse("rights:questionnaire") + (f"?commune={situation.commune_id}" if situation.commune_id else "")
+    context = {"situation": situation, "matching": found, "rows": rows, "rights_url": rights_url}
     return render(request, "orientation/results.html", context)
 
 

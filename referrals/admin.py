@@ -3,6 +3,8 @@ are shown only masked (initials, hidden contact): a person's access or erasure g
 `referrals_person`, which logs it."""
 
 from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.permissions import CanAdminMixin
 from core.admin import AuditedAdmin
@@ -41,13 +43,13 @@ class ReferralAdmin(CanAdminMixin, AuditedAdmin):
     )  # fmt: skip
     readonly_fields = fields
 
-    @admin.display(description="personne (masquée)")
+    @admin.display(description=gettext_lazy("personne (masquée)"))
     def person(self, obj):
         if obj.anonymised:
-            return "données effacées"
-        held = ["téléphone" if obj.person_phone else "", "courriel" if obj.person_email else ""]
+            return _("données effacées")
+        held = [_("téléphone") if obj.person_phone else "", _("courriel") if obj.person_email else ""]
         contact = " · ".join(filter(None, held))
-        return f"{mask(obj.person_first_name)} {mask(obj.person_last_name)} ({contact or 'aucun contact'})"
+        return f"{mask(obj.person_first_name)} {mask(obj.person_last_name)} ({contact or _('aucun contact')})"
 
     def has_add_permission(self, request, *args):
         return False

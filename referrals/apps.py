@@ -1,11 +1,12 @@
 """Referrals of a person to a service: consent, signed links for the structure, statuses, timers, retention."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReferralsConfig(AppConfig):
     name = "referrals"
-    verbose_name = "Adressages"
+    verbose_name = _("Adressages")
 
     def ready(self):
         from accounts import tools
@@ -16,7 +17,8 @@ class ReferralsConfig(AppConfig):
         from referrals.sections import context
 
         retention.register()
-        tools.register("Mes adressages", "referrals:mine", visible=may_refer,
-                       help="les personnes que vous avez adressées et la réponse des structures")  # fmt: skip
+        tools.register(_("Mes adressages"), "referrals:mine", visible=may_refer,
+                       help=_("les personnes que vous avez adressées et la réponse des structures"),
+                       key="Mes adressages")  # fmt: skip
         links.provide_referral(referral_url)
         sections.register("referrals", "referrals/_place_section.html", context, order=20)

@@ -1,38 +1,39 @@
 """The professional's form (the person's minimum data and consent) and the structure's answer."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from referrals.domain.sending import CONSENT_TEXT, Person
 from referrals.models import RefusalReason
 
 
 class ReferralForm(forms.Form):
-    first_name = forms.CharField(label="Prénom de la personne", max_length=100)
-    last_name = forms.CharField(label="Nom de la personne", max_length=100)
+    first_name = forms.CharField(label=_("Prénom de la personne"), max_length=100)
+    last_name = forms.CharField(label=_("Nom de la personne"), max_length=100)
     phone = forms.CharField(
-        label="Téléphone de la personne", max_length=20, required=False,
+        label=_("Téléphone de la personne"), max_length=20, required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )  # fmt: skip
     email = forms.EmailField(
-        label="Courriel de la personne", required=False, widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-        help_text="Au moins un moyen de la joindre : téléphone ou courriel.",
+        label=_("Courriel de la personne"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text=_("Au moins un moyen de la joindre : téléphone ou courriel."),
     )  # fmt: skip
     message = forms.CharField(
-        label="Message pour la structure", max_length=500, required=False,
+        label=_("Message pour la structure"), max_length=500, required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="500 caractères au plus. Ce dont la personne a besoin, ses disponibilités : le strict nécessaire.",
+        help_text=_("500 caractères au plus. Ce dont la personne a besoin, ses disponibilités : le strict nécessaire."),
     )  # fmt: skip
     consent = forms.BooleanField(
-        label="La personne a été informée et donne son accord",
-        help_text=CONSENT_TEXT,
-        error_messages={"required": "Cochez cette case : sans l’accord de la personne, rien n’est transmis."},
+        label=_("La personne a été informée et donne son accord"),
+        help_text=_(CONSENT_TEXT),  # shown translated; stored as worded (sending.CONSENT_TEXT)
+        error_messages={"required": _("Cochez cette case : sans l’accord de la personne, rien n’est transmis.")},
     )
     situation = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
     def clean(self):
         data = super().clean()
         if not (data.get("phone") or data.get("email")) and "phone" not in self.errors and "email" not in self.errors:
-            self.add_error("phone", "Indiquez au moins un moyen de joindre la personne : téléphone ou courriel.")
+            self.add_error("phone", _("Indiquez au moins un moyen de joindre la personne : téléphone ou courriel."))
         return data
 
     def person(self) -> Person:
@@ -45,12 +46,12 @@ class AnswerForm(forms.Form):
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)
     reason = forms.ChoiceField(
-        label="Motif du refus", choices=RefusalReason.choices, widget=forms.RadioSelect,
-        error_messages={"required": "Choisissez le motif du refus."},
+        label=_("Motif du refus"), choices=RefusalReason.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez le motif du refus.")},
     )  # fmt: skip
     note = forms.CharField(
-        label="Précision", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Nécessaire pour « Autre raison ». Elle est transmise au professionnel.",
+        label=_("Précision"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Nécessaire pour « Autre raison ». Elle est transmise au professionnel."),
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -61,7 +62,7 @@ class AnswerForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("reason") == RefusalReason.OTHER and not data.get("note", "").strip():
-            self.add_error("note", "Précisez la raison du refus.")
+            self.add_error("note", _("Précisez la raison du refus."))
         return data
 
 

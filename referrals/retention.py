@@ -2,10 +2,12 @@
 the structure's note are blanked ANCRAGE_REFERRAL_RETENTION_DAYS after the referral's last event. The row, its
 status, dates and timeline stay, for the statistics."""
 
+from django.utils.translation import gettext_noop
+
 from core import retention
 from referrals.models import BLANK, Referral
 
-NAME = "Adressages : identité, coordonnées et message de la personne"
+NAME = gettext_noop("Adressages : identité, coordonnées et message de la personne")
 
 
 def register() -> None:

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import EDIT, VIEW, can
@@ -41,7 +42,7 @@ def new(request, service: int):
         except sending.ReferralError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, f"L’adressage est envoyé à « {referral.place_name} ».")
+            messages.success(request, _("L’adressage est envoyé à « %(place)s ».") % {"place": referral.place_name})
             return redirect(referral)
     return render(request, "referrals/new.html", {**context, "form": form})
 
@@ -84,7 +85,7 @@ def attendance(request, pk: int):
     if form.is_valid():
         try:
             workflow.record_attendance(referral, form.cleaned_data["attended"], user=request.user)
-            messages.success(request, "C’est noté, merci.")
+            messages.success(request, _("C’est noté, merci."))
         except TransitionRefused as refused:
             messages.error(request, refused.message)
     return redirect(referral)

@@ -14,15 +14,23 @@ A member's applied edit of a place calls `confirm(place, channel=Channel.MEMBER_
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from accounts.permissions import is_member
 from core import audit
 from directory.domain import writes
 from directory.models import Place
 from freshness.models import Channel, Confirmation, PlaceFreshness, UpdateRequest
+
+
+def _stored(label) -> str:
+    """A choice's label as the audit keeps it: French, whatever the page's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 @transaction.atomic
@@ -32,7 +40,7 @@ def confirm(
     now = timezone.now()
     at = at or now
     if at > now:
-        raise ValidationError("La date de la vérification ne peut pas être dans le futur.")
+        raise ValidationError(gettext("La date de la vérification ne peut pas être dans le futur."))
     by = user if getattr(user, "is_authenticated", False) else None
     confirmation = Confirmation.objects.create(
         place=place, at=at, channel=channel, by=by, note=note.strip(), request=request
@@ -52,7 +60,7 @@ def confirm(
         user=by,
         actor="" if by else "le lieu, par le lien reçu par courriel",
         changes={"date_maj": [before, place.date_maj]} if before != place.date_maj else None,
-        note=" — ".join(filter(None, [Channel(channel).label, note.strip()])),
+        note=" — ".join(filter(None, [_stored(Channel(channel).label), note.strip()])),
     )
     return confirmation
 
@@ -60,7 +68,7 @@ def confirm(
 def confirm_in_space(user, place: Place) -> Confirmation:
     """A member of the place's structure says, from their space, that its information is right."""
     if not is_member(user, place.structure_id):
-        raise PermissionDenied("Seuls les membres de la structure du lieu peuvent confirmer ses informations.")
+        raise PermissionDenied(gettext("Seuls les membres de la structure du lieu peuvent confirmer ses informations."))
     return confirm(place, channel=Channel.MEMBER_SPACE, user=user)
 
 

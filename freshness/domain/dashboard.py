@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from datahub.models import SourceRecord
 from datahub.provenance import COORDINATION
@@ -17,7 +19,7 @@ from freshness.domain.requests import reachable, staffed_structures
 from standards import lieux
 
 STATES = [UP_TO_DATE, DUE, OVERDUE]
-NO_TYPE, NO_SOURCE = "Type non précisé", "Aucune source importée (saisi à la main)"
+NO_TYPE, NO_SOURCE = gettext_noop("Type non précisé"), gettext_noop("Aucune source importée (saisi à la main)")
 
 
 @dataclass
@@ -53,7 +55,7 @@ def figures(today: date | None = None) -> dict:
     )
     for place_id, source in records.values_list("place_id", "source").distinct():
         sources[place_id].add(source)
-    overall = Row("Tous les lieux publiés")
+    overall = Row(_("Tous les lieux publiés"))
     by_commune, by_type, by_source = {}, {}, {}
     unreachable, staffed = 0, staffed_structures()
     fields = ["nom", "commune", "code_insee", "typologie", "courriels", "date_maj", "cree_le", "structure_id"]
@@ -63,19 +65,21 @@ def figures(today: date | None = None) -> dict:
         overall.counts[state] += 1
         if state != UP_TO_DATE and not reachable(place, staffed):
             unreachable += 1
-        commune = f"{place.commune} ({place.code_insee})" if place.code_insee else (place.commune or "Commune inconnue")
+        commune = (
+            f"{place.commune} ({place.code_insee})" if place.code_insee else (place.commune or _("Commune inconnue"))
+        )
         by_commune.setdefault(commune, Row(commune)).counts[state] += 1
-        for label in [lieux.TYPOLOGIE.label(t) for t in place.typologie] or [NO_TYPE]:
+        for label in [lieux.TYPOLOGIE.label(t) for t in place.typologie] or [_(NO_TYPE)]:
             by_type.setdefault(label, Row(label)).counts[state] += 1
-        for label in sorted(source_name(s) for s in sources.get(place.pk, ())) or [NO_SOURCE]:
+        for label in sorted(source_name(s) for s in sources.get(place.pk, ())) or [_(NO_SOURCE)]:
             by_source.setdefault(label, Row(label)).counts[state] += 1
     return {
         "today": today,
         "overall": overall,
         "unreachable": unreachable,
         "tables": [
-            ("commune", "Par commune", "Commune", _rows(by_commune)),
-            ("type", "Par type de lieu", "Type de lieu", _rows(by_type)),
-            ("source", "Par source des données", "Source", _rows(by_source)),
+            ("commune", _("Par commune"), _("Commune"), _rows(by_commune)),
+            ("type", _("Par type de lieu"), _("Type de lieu"), _rows(by_type)),
+            ("source", _("Par source des données"), _("Source"), _rows(by_source)),
         ],
     }

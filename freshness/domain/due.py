@@ -15,11 +15,12 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from freshness.models import PlaceFreshness
 
 UP_TO_DATE, DUE, OVERDUE = "a-jour", "a-verifier", "en-retard"
-STATUS_LABELS = {UP_TO_DATE: "À jour", DUE: "À vérifier", OVERDUE: "En retard"}
+STATUS_LABELS = {UP_TO_DATE: _("À jour"), DUE: _("À vérifier"), OVERDUE: _("En retard")}
 
 
 def default_cadence() -> int:

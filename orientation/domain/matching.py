@@ -14,6 +14,7 @@ import opening_hours
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from directory.domain import hours
 from directory.domain import search as directory_search
@@ -208,7 +209,14 @@ def match(situation, now: datetime | None = None, ruleset: rulebook.RuleSet | No
         proposal.why = explain.why(proposal, situation, procedure, radius)
     gaps = [_gap(r) for r in risks if not any(r in p.answered for p in kept)]
     if procedure_needs and not any(p.answers_procedure for p in kept):
-        gaps.insert(0, Gap(procedure_needs[0], PROCEDURE_REASON, f"Aide pour la démarche {procedure.short}"))
+        gaps.insert(
+            0,
+            Gap(
+                procedure_needs[0],
+                PROCEDURE_REASON,
+                _("Aide pour la démarche %(procedure)s") % {"procedure": _(procedure.short)},
+            ),
+        )
     return Matching(risks, proposals, gaps, None if remote else radius, remote, closed)
 
 
@@ -223,7 +231,7 @@ def record_gaps(situation: Situation, matching: Matching, today: date | None = N
             key = f"{gap.need}|{situation.commune_id}|{gap.reason}|{month.isoformat()}"
             if key in situation.counted_gaps:
                 continue
-            row, _ = UncoveredNeed.objects.get_or_create(
+            row, _created = UncoveredNeed.objects.get_or_create(
                 need=gap.need, code_insee=situation.commune_id, reason=gap.reason, month=month
             )
             UncoveredNeed.objects.filter(pk=row.pk).update(count=F("count") + 1)

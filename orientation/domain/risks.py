@@ -1,13 +1,15 @@
 """From a situation sheet to named exclusion risks, each with its reason in plain French.
 
 The rules are data (`orientation/rules/risques.toml`, loaded by `rules.load()`); this module only builds
-the facts a rule may read and phrases the reason.
+the facts a rule may read and phrases the reason. A rule's name and reason go through gettext when shown (their
+msgids are listed in `orientation/rules_messages.py`, generated from the rules file).
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from orientation.domain import rules as rulebook
 from orientation.models import DOMAIN_OF_FIELD, SKILL_DOMAINS, Account, Skill
@@ -54,17 +56,20 @@ def facts(situation, ruleset: rulebook.RuleSet | None = None) -> dict:
 def _placeholders(situation, procedure, today: datetime.date) -> dict:
     deadline = situation.deadline
     return {
-        "procedure": procedure.short if procedure else "administrative",
+        "procedure": _(procedure.short) if procedure else _("administrative"),
         "deadline": french.day(deadline, year=deadline.year != today.year) if deadline else "",
         "days": str((deadline - today).days) if deadline else "",
-        "account": Account(procedure.account).label if procedure and procedure.account else "",
+        "account": str(Account(procedure.account).label) if procedure and procedure.account else "",
         "weak_skills": _and([DOMAIN_LABELS[d] for d in weak_skills(situation, procedure)]),
         "language": situation.language.strip(),
     }
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1] if items else ""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return items[0] if items else ""
+    return _("%(items)s et %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def risks(situation, today: datetime.date | None = None, ruleset: rulebook.RuleSet | None = None) -> list[Risk]:
@@ -75,7 +80,7 @@ def risks(situation, today: datetime.date | None = None, ruleset: rulebook.RuleS
     procedure = procedure_of(situation, ruleset)
     words = _placeholders(situation, procedure, today)
     return [
-        Risk(code=rule.code, name=rule.name, reason=rule.reason.format_map(words), rule=rule)
+        Risk(code=rule.code, name=_(rule.name), reason=_(rule.reason).format_map(words), rule=rule)
         for rule in ruleset.rules
         if rulebook.holds(rule.when, known, today)
     ]

@@ -10,6 +10,7 @@ place's public e-mail (`freshness.domain.requests.recipients`).
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
 from directory.models import Service
@@ -18,12 +19,12 @@ from referrals.models import ReferralOptIn
 
 PROFESSIONALS = "professionnels"
 
-NOT_PUBLISHED = "Ce lieu n’est pas publié dans l’annuaire : il ne peut pas recevoir d’adressage."
-NOT_MOBILISABLE = (
+NOT_PUBLISHED = _("Ce lieu n’est pas publié dans l’annuaire : il ne peut pas recevoir d’adressage.")
+NOT_MOBILISABLE = _(
     "Ce service n’indique pas qu’il peut être mobilisé par des professionnels, et sa structure n’a pas choisi de "
     "recevoir des adressages par Ancrage. Orientez la personne en lui donnant les coordonnées du lieu."
 )
-NO_CONTACT = (
+NO_CONTACT = _(
     "Ce service n’a pas d’adresse e-mail connue (ni le service, ni sa structure, ni le lieu) : l’adressage ne "
     "pourrait pas arriver. Vous pouvez signaler l’information manquante depuis la page du lieu."
 )
@@ -31,7 +32,7 @@ NO_CONTACT = (
 
 @dataclass(frozen=True)
 class Eligibility:
-    reason: str = ""  # French, when not eligible
+    reason: str = ""  # when not eligible (in the active language)
     to: list[str] = field(default_factory=list)
 
     @property
@@ -59,12 +60,12 @@ def destination(service: Service) -> list[str]:
 
 def check(service: Service) -> Eligibility:
     if not service.place.est_publie:
-        return Eligibility(NOT_PUBLISHED)
+        return Eligibility(str(NOT_PUBLISHED))
     if not accepts_referrals(service):
-        return Eligibility(NOT_MOBILISABLE)
+        return Eligibility(str(NOT_MOBILISABLE))
     to = destination(service)
     if not to:
-        return Eligibility(NO_CONTACT)
+        return Eligibility(str(NO_CONTACT))
     return Eligibility(to=to)
 
 

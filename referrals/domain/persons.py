@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core import audit
 from datahub.normalize import phone as normalise_phone
-from referrals.domain.workflow import event
+from referrals.domain.workflow import COORDINATION, event
 from referrals.models import BLANK, Referral, ReferralEvent, ReferralReading
 
 COMMAND = "commande referrals_person"
@@ -38,7 +38,7 @@ def erase(referrals) -> int:
     with transaction.atomic():
         for referral in list(referrals):
             Referral.objects.filter(pk=referral.pk).update(**BLANK)
-            event(referral, ReferralEvent.Kind.ERASED, "coordination", at=timezone.now())
+            event(referral, ReferralEvent.Kind.ERASED, COORDINATION, at=timezone.now())
             audit.record(referral, "adressage : données personnelles effacées (droit à l’effacement)", actor=COMMAND)
             erased += 1
     return erased

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import audit, mail
 from datahub.normalize import phone as normalise_phone
@@ -22,7 +24,9 @@ from referrals.models import Referral, ReferralEvent, Status
 logger = logging.getLogger(__name__)
 
 CONSENT_VERSION = "2026-12"
-CONSENT_TEXT = (
+# The wording stored with each referral (`consent_text`, a record): always this French text, whatever the language
+# of the page; gettext_noop only marks it for makemessages, so that the form may show it translated.
+CONSENT_TEXT = gettext_noop(
     "La personne a été informée et accepte que ses nom, prénom, coordonnées et ce message soient transmis à la "
     "structure choisie, pour qu’elle la recontacte. Elle sait qu’elle peut demander à les consulter ou à les "
     "effacer, et qu’ils sont effacés deux ans après le dernier échange."
@@ -64,11 +68,11 @@ def first_time(structure_id, destination: str) -> bool:
 def send(user, service: Service, person: Person, *, consent: bool, situation=None) -> Referral:
     """`situation`: the sender's own situation sheet the referral comes from, if any (kept for their timeline)."""
     if not eligibility.may_refer(user):
-        raise ReferralError("Seuls les professionnels connectés peuvent adresser une personne.")
+        raise ReferralError(_("Seuls les professionnels connectés peuvent adresser une personne."))
     if not consent:
-        raise ReferralError("Le consentement de la personne est nécessaire pour transmettre ses coordonnées.")
+        raise ReferralError(_("Le consentement de la personne est nécessaire pour transmettre ses coordonnées."))
     if not (person.phone or person.email):
-        raise ReferralError("Indiquez au moins un moyen de joindre la personne : téléphone ou courriel.")
+        raise ReferralError(_("Indiquez au moins un moyen de joindre la personne : téléphone ou courriel."))
     verdict = eligibility.check(service)
     if not verdict.ok:
         raise ReferralError(verdict.reason)

@@ -10,7 +10,9 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core import audit, mail
 from referrals.models import Referral, ReferralEvent, RefusalReason, Status
@@ -19,12 +21,14 @@ logger = logging.getLogger(__name__)
 
 Kind = ReferralEvent.Kind
 OPEN = (Status.SENT, Status.SEEN)  # waiting for the structure's answer
-PROFESSIONAL, STRUCTURE, SYSTEM = "professionnel(le)", "structure", "Ancrage"
+# Who acted (`ReferralEvent.by`, stored in French; marked for makemessages: the timeline shows them translated).
+PROFESSIONAL, STRUCTURE, SYSTEM = gettext_noop("professionnel(le)"), gettext_noop("structure"), gettext_noop("Ancrage")
+COORDINATION = gettext_noop("coordination")
 NOTIFIED = {Kind.ACCEPTED, Kind.REFUSED, Kind.CONTACT, Kind.EXPIRED, Kind.ATTENDED, Kind.NOT_ATTENDED}
 
 
 class TransitionRefused(Exception):
-    """The referral is no longer in a state that allows this action (French message)."""
+    """The referral is no longer in a state that allows this action (message in the active language)."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -32,17 +36,23 @@ class TransitionRefused(Exception):
 
 
 ALREADY = {
-    Status.ACCEPTED: "Cet adressage a déjà été accepté.",
-    Status.REFUSED: "Cet adressage a déjà été refusé.",
-    Status.EXPIRED: "Cet adressage a expiré sans réponse : il ne peut plus être accepté ni refusé.",
-    Status.ATTENDED: "La venue de la personne a déjà été indiquée.",
-    Status.NOT_ATTENDED: "L’absence de la personne a déjà été indiquée.",
+    Status.ACCEPTED: gettext_lazy("Cet adressage a déjà été accepté."),
+    Status.REFUSED: gettext_lazy("Cet adressage a déjà été refusé."),
+    Status.EXPIRED: gettext_lazy("Cet adressage a expiré sans réponse : il ne peut plus être accepté ni refusé."),
+    Status.ATTENDED: gettext_lazy("La venue de la personne a déjà été indiquée."),
+    Status.NOT_ATTENDED: gettext_lazy("L’absence de la personne a déjà été indiquée."),
 }
+
+
+def _stored(label) -> str:
+    """A choice's label as the database keeps it (audit verbs, event details): French, whatever the page's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 def refusal_message(referral: Referral) -> str:
     referral.refresh_from_db(fields=["status"])
-    return ALREADY.get(referral.status, "Cette action n’est pas possible pour cet adressage maintenant.")
+    return str(ALREADY.get(referral.status, _("Cette action n’est pas possible pour cet adressage maintenant.")))
 
 
 def event(referral: Referral, kind: str, by: str, *, at=None, detail: str = "") -> ReferralEvent:
@@ -64,7 +74,7 @@ def _move(referral: Referral, kind, to: str, sources, by: str, *, user=None, det
     event(referral, kind, by, at=now, detail=detail)
     actor = "" if user is not None else ("lien de la structure" if by == STRUCTURE else "tâche des adressages")
     audit.record(
-        referral, f"adressage : {Kind(kind).label.lower()}", user=user, actor=actor,
+        referral, f"adressage : {_stored(Kind(kind).label).lower()}", user=user, actor=actor,
         changes={"statut": [before, to], **(changes or {})},
     )  # fmt: skip
     logger.info("Referral %s: %s → %s", referral.pk, before, to)
@@ -108,12 +118,12 @@ def accept(referral: Referral) -> Referral:
 
 def refuse(referral: Referral, reason: str, note: str = "") -> Referral:
     if reason not in RefusalReason.values:
-        raise TransitionRefused("Choisissez le motif du refus dans la liste.")
+        raise TransitionRefused(_("Choisissez le motif du refus dans la liste."))
     if reason == RefusalReason.OTHER and not note.strip():
-        raise TransitionRefused("Précisez la raison du refus.")
+        raise TransitionRefused(_("Précisez la raison du refus."))
     return _move(
         referral, Kind.REFUSED, Status.REFUSED, OPEN, STRUCTURE,
-        detail=RefusalReason(reason).label, changes={"motif": [None, reason]},
+        detail=_stored(RefusalReason(reason).label), changes={"motif": [None, reason]},
         decided_at=timezone.now(), refusal_reason=reason, refusal_note=note.strip()[:500],
     )  # fmt: skip
 
@@ -125,7 +135,7 @@ def request_contact(referral: Referral) -> Referral:
         if locked.status not in OPEN:
             raise TransitionRefused(refusal_message(referral))
         if locked.events.filter(kind=Kind.CONTACT).exists():
-            raise TransitionRefused("La demande de contact a déjà été transmise au professionnel.")
+            raise TransitionRefused(_("La demande de contact a déjà été transmise au professionnel."))
         event(referral, Kind.CONTACT, STRUCTURE)
         audit.record(referral, "adressage : contact demandé", actor="lien de la structure")
     notify_sender(referral, Kind.CONTACT)
