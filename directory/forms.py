@@ -97,7 +97,7 @@ class SearchForm(forms.Form):
     programme = checkboxes(_("Label ou programme national"), PROGRAMME_CHOICES)
     nom = forms.CharField(
         label=_("Nom du lieu ou de la structure"),
-        help_text=_("Facultatif. Par exemple : médiathèque, France Services, CCAS"),
+        help_text=_("Facultatif. Par exemple : médiathèque, France Services, centre social"),
         max_length=120,
         required=False,
     )

@@ -7,7 +7,16 @@ from standards.vocabulary import Vocabulary
 THEMATIQUES = Vocabulary.from_enum("thematiques", v1.Thematique)
 CATEGORIES = Vocabulary.from_enum("categories", v1.Categorie)
 FRAIS = Vocabulary.from_enum("frais", v1.Frais)
-PUBLICS = Vocabulary.from_enum("publics", v1.Public)
+# Words people know (tests/web/test_plain_words.py): the standard's label stays in the data and the exports.
+PUBLICS = Vocabulary.from_enum(
+    "publics",
+    v1.Public,
+    plain={
+        "residents-qpv-frr": "Habitants des quartiers prioritaires ou des communes rurales aidées",
+        "beneficiaires-des-minimas-sociaux": "Personnes qui touchent le RSA ou une autre aide sociale",
+        "personnes-en-situation-juridique-specifique": "Personnes sous tutelle, curatelle ou sous main de justice",
+    },
+)
 MODES_ACCUEIL = Vocabulary.from_enum("modes_accueil", v1.ModeAccueil)
 MODES_MOBILISATION = Vocabulary.from_enum("modes_mobilisation", v1.ModeMobilisation)
 MOBILISABLE_PAR = Vocabulary.from_enum("mobilisable_par", v1.PersonneMobilisatrice)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext, gettext_lazy
 class Vocabulary:
     name: str
     items: tuple[tuple[str, str], ...]
+    # value → the label shown to people, where the standard's own label is administrative (« Résidents en QPV »)
+    plain: dict = field(default_factory=dict, compare=False)
     _labels: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -28,9 +30,9 @@ class Vocabulary:
         return cls(name, tuple((v, v) for v in values))
 
     @classmethod
-    def from_enum(cls, name: str, enum: type[Enum]) -> "Vocabulary":
+    def from_enum(cls, name: str, enum: type[Enum], plain: dict | None = None) -> "Vocabulary":
         """Vocabularies of data·inclusion: slug values with a label each."""
-        return cls(name, tuple((member.value, member.label) for member in enum))
+        return cls(name, tuple((member.value, member.label) for member in enum), plain or {})
 
     @classmethod
     def from_csv(cls, name: str, path: Path) -> "Vocabulary":
@@ -40,7 +42,8 @@ class Vocabulary:
     @property
     def choices(self) -> list[tuple[str, str]]:
         """Values with their labels in the language of the page (lazy: usable in module-level choices)."""
-        return [(value, gettext_lazy(label) if isinstance(label, str) else label) for value, label in self.items]
+        shown = [(value, self.plain.get(value, label)) for value, label in self.items]
+        return [(value, gettext_lazy(label) if isinstance(label, str) else label) for value, label in shown]
 
     @property
     def values(self) -> list[str]:
@@ -55,7 +58,7 @@ class Vocabulary:
 
     def label(self, value: str) -> str:
         """The label as people read it, in the language of the page."""
-        label = self.raw_label(value)
+        label = self.plain.get(value) or self.raw_label(value)
         return gettext(label) if isinstance(label, str) and label else str(label)
 
 
@@ -80,7 +83,7 @@ def messages_module() -> str:
     seen = set()
     for vocabulary in vocabularies():
         lines.append(f"    # {vocabulary.name}")
-        for _value, label in vocabulary.items:
+        for _value, label in [*vocabulary.items, *vocabulary.plain.items()]:
             if label and label not in seen:
                 seen.add(label)
                 quoted = json.dumps(label, ensure_ascii=False)

@@ -110,6 +110,9 @@ LABELS = [
     gettext_noop("Personnes exilées"),
     gettext_noop("Résidents en QPV ou FRR"),
     gettext_noop("Séniors"),
+    gettext_noop("Habitants des quartiers prioritaires ou des communes rurales aidées"),
+    gettext_noop("Personnes qui touchent le RSA ou une autre aide sociale"),
+    gettext_noop("Personnes sous tutelle, curatelle ou sous main de justice"),
     # modes_accueil
     gettext_noop("À distance"),
     gettext_noop("En présentiel"),

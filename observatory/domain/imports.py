@@ -76,7 +76,7 @@ EXAMPLE = {
     "autonomie_demarches": "Je l’ai faite avec de l’aide",
     "freins": "C’est trop compliqué",
     "accompagnement_souhaite": "Faire mes démarches administratives en ligne",
-    "lieux_connus": "La mairie ou le CCAS",
+    "lieux_connus": "La mairie ou son centre d’action sociale (CCAS)",
     "annee_naissance": "1954",
     "sexe": "Une femme",
     "commune": "Massy",

@@ -111,7 +111,7 @@ MESSAGES = (
     gettext_noop("Une maison France services"),
     gettext_noop("Une médiathèque ou bibliothèque"),
     gettext_noop("Un centre social ou une maison de quartier"),
-    gettext_noop("La mairie ou le CCAS"),
+    gettext_noop("La mairie ou son centre d’action sociale (CCAS)"),
     gettext_noop("Une association"),
     gettext_noop("Je n’en connais aucun"),
     gettext_noop("Connaissance des lieux d’accompagnement"),
@@ -149,6 +149,7 @@ MESSAGES = (
     gettext_noop(
         "Insee, enquête sur les technologies de l’information et de la communication auprès des ménages (TIC-ménages) 2021"
     ),
+    # xgettext:no-python-format
     gettext_noop(
         "Insee Première n° 1953, juin 2023 : « 15 % de la population est en situation d’illectronisme en 2021 »"
     ),

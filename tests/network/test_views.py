@@ -44,9 +44,15 @@ def test_a_withdrawn_profile_is_hidden_from_colleagues_not_from_its_person(clien
 
 def test_the_menu_offers_the_network_to_professionals(client):
     client.force_login(User.objects.create_user("membre@exemple.fr"))
-    assert "Réseau des aidants" not in client.get("/").content.decode().split("</nav>")[0]
+    assert (
+        "Réseau des aidants"
+        not in client.get("/").content.decode().split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    )
     client.force_login(professional("pro@exemple.fr"))
-    assert 'href="/reseau/">Réseau des aidants</a>' in client.get("/").content.decode().split("</nav>")[0]
+    assert (
+        'href="/reseau/">Réseau des aidants</a>'
+        in client.get("/").content.decode().split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    )
     assert 'href="/pratiques/">Pratiques</a>' in client.get("/plan-du-site/").content.decode()
 
 

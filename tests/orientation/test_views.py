@@ -38,7 +38,10 @@ def test_only_professionals_and_coordinators_may_orient(client):
 
 
 def test_the_menu_offers_orientation_to_professionals_only(client, pro):
-    assert 'href="/orienter/"' in client.get("/").content.decode().split("</nav>")[0]
+    assert (
+        'href="/orienter/"'
+        in client.get("/").content.decode().split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    )
     client.force_login(User.objects.create_user("membre@exemple.fr"))
     assert "Orienter une personne" not in client.get("/").content.decode()
 

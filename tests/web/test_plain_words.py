@@ -30,7 +30,7 @@ NOT_ON_PUBLIC_PAGES = {
     r"\b(?:SIRET|SIREN|RNA|INSEE|FINESS)\b": "identifiers are for coordinators, not inhabitants",
     r"\bdata·?inclusion\b": "the source is named in plain words",
     r"\b(?:None|null|True|False|nan|N/A)\b": "a missing value is said in words or left out",
-    r"\b(?:PMR|CCAS|CNFS|ERP|QPV|FRR|FALC)\b": "an abbreviation is written out",
+    r"(?<!\()\b(?:PMR|CCAS|CNFS|ERP|QPV|FRR|FALC)\b(?!\))": "an abbreviation is written out (or follows its meaning)",
     r"\bRESSOURCERIE\b": "a code in capitals is shown by its label",
 }
 
