@@ -48,3 +48,8 @@ def translated_pages(place, event, request):
         "statistiques des demandes": "/demandes/statistiques/",
         "enquête": "/enquete/",
     }
+
+
+def main_menu(html):
+    """The main menu of a page (the language switcher above it is another navigation)."""
+    return html.split('aria-label="Menu principal"')[1].split("</nav>")[0]

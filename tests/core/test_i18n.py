@@ -4,7 +4,6 @@ import gettext as gettext_module
 import json
 import os
 import re
-
 from pathlib import Path
 
 import pytest

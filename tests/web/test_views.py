@@ -2,6 +2,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.public_pages import main_menu
+
 pytestmark = pytest.mark.django_db
 
 LEGAL = ["web:legal-notice", "web:privacy", "web:contact", "web:accessibility", "web:site-map"]
@@ -105,20 +107,20 @@ def test_the_site_map_leads_to_every_page_of_the_menu_and_footer(client):
 
 
 def test_the_menu_offers_each_person_what_they_can_do(client, django_user_model):
-    anonymous = client.get("/plan-du-site/").content.decode().split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    anonymous = main_menu(client.get("/plan-du-site/").content.decode())
     assert "Proposer un lieu" in anonymous and "Se connecter" in anonymous and "Modération" not in anonymous
     client.force_login(django_user_model.objects.create_user("membre@exemple.fr"))
-    member = client.get("/plan-du-site/").content.decode().split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    member = main_menu(client.get("/plan-du-site/").content.decode())
     assert "Mon espace" in member and "Se déconnecter" in member and "Modération" not in member
     client.force_login(django_user_model.objects.create_user("mod@exemple.fr", role="moderation"))
-    moderator = client.get("/plan-du-site/").content.decode().split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    moderator = main_menu(client.get("/plan-du-site/").content.decode())
     assert 'href="/moderation/">Modération</a>' in moderator
 
 
 def test_everyone_reaches_the_workshops_the_requests_the_survey_and_the_observatory(client):
     """From the home page and the menu, not only from a place page (a visitor's dead end, found in QA)."""
     home = client.get("/").content.decode()
-    menu = home.split('aria-label="Menu principal"')[1].split("</nav>")[0]
+    menu = main_menu(home)
     assert 'href="/agenda/">Ateliers</a>' in menu and 'href="/demandes/">Demandes</a>' in menu
     for href in ("/agenda/", "/demandes/", "/enquete/", "/observatoire/", "/droits/"):
         assert f'href="{href}"' in home, href
