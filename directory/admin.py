@@ -52,6 +52,7 @@ class CompletenessFilter(admin.SimpleListFilter):
         return [
             ("faible", gettext("Moins de 50 %")),
             ("moyenne", gettext("50 à 79 %")),
+            # xgettext:no-python-format
             ("bonne", gettext("80 % et plus")),
         ]
 

@@ -15,7 +15,7 @@ from web import french
 DIRECTIONS = "https://www.openstreetmap.org/directions?to="
 NBSP = "\u00a0"
 ACCESS_PHRASES = {
-    "Se présenter": _("Sans rendez-vous\u00a0: présentez-vous aux heures d’ouverture"),
+    "Se présenter": _("Sans rendez-vous : présentez-vous aux heures d’ouverture"),
     "Téléphoner": _("Appelez pour prendre rendez-vous"),
     "Contacter par mail": _("Écrivez un courriel pour prendre contact"),
     "Prendre un RDV en ligne": _("Rendez-vous en ligne possible"),

@@ -25,8 +25,8 @@ def hour(moment) -> str:
     """« 14 h », « 9 h 30 » (in the site's zone)."""
     local = timezone.localtime(moment)
     if local.minute:
-        return gettext("%(hour)s\u00a0h\u00a0%(minute)s") % {"hour": local.hour, "minute": f"{local.minute:02d}"}
-    return gettext("%(hour)s\u00a0h") % {"hour": local.hour}
+        return gettext("%(hour)s h %(minute)s") % {"hour": local.hour, "minute": f"{local.minute:02d}"}
+    return gettext("%(hour)s h") % {"hour": local.hour}
 
 
 @register.filter

@@ -65,8 +65,8 @@ def format_time(moment: time | datetime) -> str:
     if moment.hour == 0 and moment.minute == 0 and isinstance(moment, datetime):
         return gettext("minuit")
     if moment.minute == 0:
-        return gettext("%(hour)s\u00a0h") % {"hour": moment.hour}
-    return gettext("%(hour)s\u00a0h\u00a0%(minute)s") % {"hour": moment.hour, "minute": f"{moment.minute:02d}"}
+        return gettext("%(hour)s h") % {"hour": moment.hour}
+    return gettext("%(hour)s h %(minute)s") % {"hour": moment.hour, "minute": f"{moment.minute:02d}"}
 
 
 _OSM_TOKENS = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|off|open|closed)\b|\d\d?:\d\d\s*-|[;\[\]]")
@@ -133,7 +133,7 @@ class Status:
         return "open" if self.is_open else "closed" if self.known else "unknown"
 
 
-HOLIDAY_TO_CHECK = gettext_noop("Jour férié\u00a0: horaires à vérifier")
+HOLIDAY_TO_CHECK = gettext_noop("Jour férié : horaires à vérifier")
 
 
 def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> Status:
@@ -166,16 +166,16 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
                 break
             end = finish
         return Status(
-            known=True, is_open=True, label=gettext("Ouvert jusqu’à\u00a0%(time)s") % {"time": format_time(end)}
+            known=True, is_open=True, label=gettext("Ouvert jusqu’à %(time)s") % {"time": format_time(end)}
         )
     day = format_day(first_start.date(), now.date())
     if _unchecked_holiday(horaires, first_start.date()):
         return Status(
-            known=True, label=gettext("Fermé · %(day)s (jour férié)\u00a0: horaires à vérifier") % {"day": day}
+            known=True, label=gettext("Fermé · %(day)s (jour férié) : horaires à vérifier") % {"day": day}
         )
     return Status(
         known=True,
-        label=gettext("Fermé · ouvre %(day)s à\u00a0%(time)s") % {"day": day, "time": format_time(first_start)},
+        label=gettext("Fermé · ouvre %(day)s à %(time)s") % {"day": day, "time": format_time(first_start)},
         next_opening=first_start,
     )
 
@@ -248,7 +248,7 @@ class DayHours:
     @property
     def text(self) -> str:
         if self.to_check:
-            return gettext("Jour férié\u00a0: à vérifier")
+            return gettext("Jour férié : à vérifier")
         return ", ".join(self.spans) if self.spans else pgettext("day", "Fermé")
 
 
@@ -304,10 +304,10 @@ def exceptions(horaires: str, today: date | None = None, code_insee: str = "") -
     if "PHoff" in text:
         notes.append(gettext("Fermé les jours fériés."))
     elif not has_holiday_rule(horaires):
-        notes.append(gettext("Jours fériés\u00a0: les horaires ne sont pas précisés, vérifiez avant de vous déplacer."))
+        notes.append(gettext("Jours fériés : les horaires ne sont pas précisés, vérifiez avant de vous déplacer."))
     if "week" in horaires:
         notes.append(
-            gettext("Les horaires changent d’une semaine à l’autre\u00a0: vérifiez la semaine qui vous intéresse.")
+            gettext("Les horaires changent d’une semaine à l’autre : vérifiez la semaine qui vous intéresse.")
         )
     this_week = [d.spans for d in week_table(horaires, today)]
     next_week = [d.spans for d in week_table(horaires, today + timedelta(days=7))]

@@ -242,7 +242,7 @@ def status(place: Place, infos, now: datetime | None = None, service=None) -> ho
     if closure is None:
         return found
     if found.next_opening:
-        label = gettext("Fermé exceptionnellement · ouvre %(day)s à\u00a0%(time)s") % {
+        label = gettext("Fermé exceptionnellement · ouvre %(day)s à %(time)s") % {
             "day": hours.format_day(found.next_opening.date(), hours.place_now(place.code_insee, now).date()),
             "time": hours.format_time(found.next_opening),
         }
