@@ -56,7 +56,7 @@ def test_the_search_journey_in_another_language(page, live_server, place, code):
     title.click()
     assert page.url.startswith(f"{live_server.url}/{code}/lieux/")
     assert page.locator("html").get_attribute("lang") == code
-    page.get_by_role("link", name="Français").click()  # the switcher keeps the page
+    page.get_by_role("link", name="Français", exact=True).click()  # the switcher keeps the page
     assert page.url.startswith(f"{live_server.url}/lieux/") and page.locator("html").get_attribute("lang") == "fr"
 
 
