@@ -84,7 +84,7 @@ def test_a_form_sent_to_a_french_only_page_from_a_prefix_is_answered_in_french(c
 
 def test_an_unreviewed_translation_says_so_and_links_to_french(client):
     html = client.get("/en/contact/").content.decode()
-    assert 'class="notice translation-note"' in html and 'href="/contact/" lang="fr" hreflang="fr"' in html
+    assert 'class="notice translation-note"' in html and 'href="/contact/" lang="fr" dir="ltr" hreflang="fr"' in html
     assert "translation-note" not in client.get("/contact/").content.decode()
 
 
