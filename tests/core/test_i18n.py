@@ -42,7 +42,9 @@ def test_every_translated_page_name_exists():
 
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_a_page_says_its_language_and_direction(client, code):
-    html = client.get(f"/{code}/").content.decode()
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
     direction = "rtl" if code in ("ar", "fa") else "ltr"
     assert f'<html lang="{code}" dir="{direction}">' in html
     french = client.get("/").content.decode()
