@@ -69,16 +69,21 @@ test: $(BIN)/.dev-deps $(ENGINE_VENV)/.deps node_modules/.installed chromium jav
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+## A Debian package the tests need, installed when make runs as root: $(call debian,command,package,what for).
+define debian
+	@if ! command -v $(1) >/dev/null; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "Installation de Chromium (paquet Debian)…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installation de $(2) (paquet Debian, $(3))…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "Chromium est nécessaire aux tests navigateur : lancez « sudo apt-get install chromium » puis « make test »."; \
+	    echo "$(2) est nécessaire ($(3)) : lancez « sudo apt-get install $(2) » puis relancez."; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+chromium:
+	$(call debian,chromium,chromium,pour les tests navigateur)
 
 ## The message catalogues of locale/ (English, Arabic, Ukrainian, Dari), compiled for the site (GNU gettext).
 I18N_IGNORE := --ignore=.venv --ignore=.venv-engine --ignore=node_modules --ignore=staticfiles --ignore=var
@@ -87,35 +92,20 @@ translations: $(BIN)/.deps gettext
 
 ## After changing French texts: gather them into the catalogues, for the translators (see README).
 messages: $(BIN)/.deps gettext
+	rm -f locale/fr/LC_MESSAGES/django.po  # made anew: no fuzzy match may give a French text another's words
 	$(MANAGE) makemessages --no-obsolete -l fr -l en -l ar -l uk -l fa $(I18N_IGNORE) --ignore=tests --ignore=bench \
 	  --ignore="directory/templates/directory/easy/*" -v0
 	@# French is the source: its catalogue only says French plurals (0 and 1 are singular), each text as itself.
 	msgen --force-po locale/fr/LC_MESSAGES/django.po -o locale/fr/LC_MESSAGES/django.po
 	@# A new catalogue's header is marked fuzzy, and msgfmt would then ignore its plural rule.
-	sed -i '0,/^#, fuzzy$$/{/^#, fuzzy$$/d}' locale/*/LC_MESSAGES/django.po
+	sed -i '1,/^msgid ""/{/^#, fuzzy$$/d}' locale/*/LC_MESSAGES/django.po
 
 gettext:
-	@if ! command -v msgfmt >/dev/null; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "Installation de gettext (paquet Debian, pour les traductions)…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
-	  else \
-	    echo "gettext est nécessaire aux traductions : lancez « sudo apt-get install gettext » puis relancez."; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian,msgfmt,gettext,pour les traductions)
 
 ## Java runs the W3C's Nu Html Checker (npm vnu-jar) in the HTML validity test.
 java:
-	@if ! command -v java >/dev/null; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "Installation de Java (paquet Debian, pour le validateur HTML)…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
-	  else \
-	    echo "Java est nécessaire au validateur HTML : lancez « sudo apt-get install default-jre-headless » puis « make test »."; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian,java,default-jre-headless,pour le validateur HTML)
 
 lint: $(BIN)/.dev-deps
 	$(BIN)/ruff check .

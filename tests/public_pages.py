@@ -1,7 +1,7 @@
 """The public pages every accessibility and validity check goes through, for a given place."""
 
 
-def pages(place):
+def _search_and_place(place):
     return {
         "accueil": "/",
         "résultats": "/recherche/?besoin=demarches&ou=91300",
@@ -10,6 +10,12 @@ def pages(place):
         "lieu": place.get_absolute_url(),
         "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
         "signaler une erreur": f"/lieux/{place.pk}/signaler/",
+    }
+
+
+def pages(place):
+    return {
+        **_search_and_place(place),
         "accessibilité": "/accessibilite/",
         "mentions légales": "/mentions-legales/",
         "données personnelles": "/donnees-personnelles/",
@@ -29,13 +35,7 @@ def translated_pages(place, event, request):
     """The pages an inhabitant uses, translated into every language of core.i18n (French addresses)."""
     occurrence = event.occurrences.first()
     return {
-        "accueil": "/",
-        "résultats": "/recherche/?besoin=demarches&ou=91300",
-        "résultats vides": "/recherche/?besoin=equipement&ou=91300&rayon=2",
-        "recherche à corriger": "/recherche/?ou=Zzyzx",
-        "lieu": place.get_absolute_url(),
-        "fiche à imprimer": f"/lieux/{place.pk}/fiche/",
-        "signaler une erreur": f"/lieux/{place.pk}/signaler/",
+        **_search_and_place(place),
         "contact": "/contact/",
         "plan du site": "/plan-du-site/",
         "page introuvable": "/nulle-part/",

@@ -165,14 +165,10 @@ def status(horaires: str, now: datetime | None = None, code_insee: str = "") -> 
             if start != end:
                 break
             end = finish
-        return Status(
-            known=True, is_open=True, label=gettext("Ouvert jusqu’à %(time)s") % {"time": format_time(end)}
-        )
+        return Status(known=True, is_open=True, label=gettext("Ouvert jusqu’à %(time)s") % {"time": format_time(end)})
     day = format_day(first_start.date(), now.date())
     if _unchecked_holiday(horaires, first_start.date()):
-        return Status(
-            known=True, label=gettext("Fermé · %(day)s (jour férié) : horaires à vérifier") % {"day": day}
-        )
+        return Status(known=True, label=gettext("Fermé · %(day)s (jour férié) : horaires à vérifier") % {"day": day})
     return Status(
         known=True,
         label=gettext("Fermé · ouvre %(day)s à %(time)s") % {"day": day, "time": format_time(first_start)},
@@ -306,9 +302,7 @@ def exceptions(horaires: str, today: date | None = None, code_insee: str = "") -
     elif not has_holiday_rule(horaires):
         notes.append(gettext("Jours fériés : les horaires ne sont pas précisés, vérifiez avant de vous déplacer."))
     if "week" in horaires:
-        notes.append(
-            gettext("Les horaires changent d’une semaine à l’autre : vérifiez la semaine qui vous intéresse.")
-        )
+        notes.append(gettext("Les horaires changent d’une semaine à l’autre : vérifiez la semaine qui vous intéresse."))
     this_week = [d.spans for d in week_table(horaires, today)]
     next_week = [d.spans for d in week_table(horaires, today + timedelta(days=7))]
     if this_week != next_week and "week" not in horaires:

@@ -144,3 +144,9 @@ def test_french_counts_zero_and_one_as_singular():
         "{% plural %}{{ counter }} inscriptions{% endblocktranslate %}, {% endfor %}"
     )
     assert html.render(Context({"counts": [0, 1, 2]})) == "0 inscription, 1 inscription, 2 inscriptions, "
+
+
+def test_the_french_catalogue_says_each_text_as_itself():
+    """French is the source: its catalogue only brings French plurals, never other words (no fuzzy match)."""
+    catalogue = gettext_module.translation("django", settings.LOCALE_PATHS[0], ["fr"])._catalog
+    assert [k for k, text in catalogue.items() if isinstance(k, str) and k and k.split("\x04")[-1] != text] == []
