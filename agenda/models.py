@@ -217,6 +217,8 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The language the person registered in: every e-mail about this registration is written in it.
+    language = models.CharField(_("langue"), max_length=8, default="fr", editable=False)
 
     class Meta:
         verbose_name = _("inscription")

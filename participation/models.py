@@ -117,6 +117,8 @@ class Request(models.Model):
     # The author: the e-mail serves follow-up only (never shown, exported or logged; erased after retention).
     email = models.EmailField(_("adresse e-mail"), blank=True)
     anonymous = models.BooleanField(_("anonyme publiquement"), default=True)
+    # The language the author wrote in: the e-mails about their request are written in it.
+    language = models.CharField(_("langue"), max_length=8, default="fr", editable=False)
     display_name = models.CharField(_("prénom affiché"), max_length=60, blank=True)
     source = models.CharField(_("canal"), max_length=20, default="site")
     merged_into = models.ForeignKey(
@@ -167,6 +169,7 @@ class Support(models.Model):
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="supports")
     email = models.EmailField(_("adresse e-mail"), blank=True)
     confirmed_at = models.DateTimeField(_("confirmé le"), null=True, blank=True)
+    language = models.CharField(_("langue"), max_length=8, default="fr", editable=False)  # as the author's
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from agenda.domain import recurrence, registrations, schedule
 from agenda.models import Event, Occurrence, Registration
 from agenda.templatetags.agenda_tags import french_inner_quotes
-from core import audit, mail
+from core import audit
 from moderation import notify
 from territory.models import Commune
 
@@ -191,7 +191,7 @@ def _tell(occurrence: Occurrence, what: list[str]) -> None:
     """Tell every person registered or waiting for this date what changed."""
     people = occurrence.registrations.exclude(status=Registration.Status.CANCELLED).exclude(email="")
     for registration in people.select_related("occurrence__event"):
-        mail.send("agenda_changed", [registration.email], registrations.context(registration, changes=what))
+        registrations.tell("agenda_changed", registration, changes=what)
 
 
 def decide(user, event: Event, accepted: bool, reason: str = "") -> None:

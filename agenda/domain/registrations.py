@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -91,11 +91,11 @@ def register(
         else:
             status = Registration.Status.WAITING
         registration = Registration.objects.create(
-            occurrence=occurrence, name=name, email=email, phone=phone, seats=seats, status=status
-        )
+            occurrence=occurrence, name=name, email=email, phone=phone, seats=seats, status=status,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )  # fmt: skip
         audit.record(occurrence.event, "inscription", actor="visiteur", changes={"état": [None, status]})
-    if email:
-        mail.send("agenda_registered", [email], context(registration))
+    tell("agenda_registered", registration)
     _tell_promoted(promoted)
     return registration
 
@@ -110,14 +110,12 @@ def _same_person(occurrence: Occurrence, name: str, email: str, phone: str) -> R
 
 def resend_confirmation(registration: Registration) -> None:
     """A duplicate attempt with an e-mail: the confirmation (and its cancel link) goes again to that address only."""
-    if registration.email:
-        mail.send("agenda_registered", [registration.email], context(registration))
+    tell("agenda_registered", registration)
 
 
 def _tell_promoted(promoted: list[Registration]) -> None:
     for person in promoted:
-        if person.email:
-            mail.send("agenda_promoted", [person.email], context(person))
+        tell("agenda_promoted", person)
 
 
 def cancel(registration_id: int, seats: int | None = None) -> list[Registration]:
@@ -140,8 +138,7 @@ def cancel(registration_id: int, seats: int | None = None) -> list[Registration]
             registration.save(update_fields=["status", "cancelled_at"])
         promoted = _promote(occurrence)
         audit.record(occurrence.event, "désinscription", actor="visiteur", changes={"promus": [0, len(promoted)]})
-    if registration.email:
-        mail.send("agenda_cancelled", [registration.email], context(registration, freed=freed))
+    tell("agenda_cancelled", registration, freed=freed)
     _tell_promoted(promoted)
     return promoted
 
@@ -204,6 +201,14 @@ def cancel_url(registration: Registration) -> str:
     return settings.ANCRAGE_SITE_URL.rstrip("/") + reverse("agenda:cancel", args=[cancel_token(registration)])
 
 
+def tell(template: str, registration: Registration, **extra) -> None:
+    """E-mail the person about their registration (if they left an address), in the language they registered in,
+    whoever or whatever (a visitor, an organiser, the nightly reminders) causes the message."""
+    if registration.email:
+        with translation.override(registration.language):
+            mail.send(template, [registration.email], context(registration, **extra))
+
+
 def context(registration: Registration, **extra) -> dict:
     occurrence = registration.occurrence
     event = occurrence.event
@@ -253,6 +258,6 @@ def send_reminders(now=None) -> int:
     ).exclude(email="").select_related("occurrence__event__place")  # fmt: skip
     for registration in due:
         if Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(reminded_at=now):
-            mail.send("agenda_reminder", [registration.email], context(registration))
+            tell("agenda_reminder", registration)
             sent += 1
     return sent

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import audit, mail, signing
 from participation.models import Request, Support, Update
@@ -26,6 +26,7 @@ def link_days() -> timedelta:
 def save_draft(request: Request) -> Request:
     """Keep what was typed (with its re-encoded photo) while the author looks at similar requests."""
     request.status = Request.Status.DRAFT
+    request.language = translation.get_language() or settings.LANGUAGE_CODE
     request.save()
     return request
 
@@ -36,6 +37,7 @@ def send(request: Request) -> Request:
     if request.status != Request.Status.DRAFT:
         raise ValueError("Only a draft is sent")
     request.status = Request.Status.UNCONFIRMED
+    request.language = translation.get_language() or settings.LANGUAGE_CODE
     request.save()
     audit.record(request, "envoyée, adresse à confirmer", actor="visiteur")
     token = signing.make_token(CONFIRM_REQUEST, request.pk, single_use=True)
@@ -67,9 +69,9 @@ def publish(request: Request, *, actor: str) -> Request:
     audit.record(request, "reçue (publiée)", actor=actor)
     members = [u.email for u in request.category.service.members.filter(is_active=True)]
     if members:
-        mail.send(
-            "request_new", members, {"request": request, "url": reverse("participation:handle", args=[request.pk])}
-        )
+        with translation.override(settings.LANGUAGE_CODE):  # the services work in French, whatever the author read
+            url = reverse("participation:handle", args=[request.pk])
+            mail.send("request_new", members, {"request": request, "url": url})
     return request
 
 
@@ -90,7 +92,9 @@ def support(request: Request, email: str) -> Support | None:
     email = email.strip().lower()
     try:
         with transaction.atomic():
-            row = Support.objects.create(request=request, email=email)
+            row = Support.objects.create(
+                request=request, email=email, language=translation.get_language() or settings.LANGUAGE_CODE
+            )
     except IntegrityError:
         return None
     audit.record(request, "soutien proposé", actor="visiteur")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import audit, mail, signing
@@ -31,30 +31,34 @@ TRANSITIONS = {
 AUDITED = ["status", "close_reason", "planned_for"]
 
 
-def followers(request: Request) -> list[str]:
-    """The author and the confirmed supporters (their addresses, never shown)."""
-    emails = [request.email] if request.email else []
-    emails += (
+def followers(request: Request) -> dict[str, str]:
+    """The author and the confirmed supporters (their addresses, never shown), each with their language."""
+    people = [(request.email, request.language)] if request.email else []
+    people += (
         Support.objects.filter(request=request, confirmed_at__isnull=False)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .values_list("email", "language")
     )
-    return list(dict.fromkeys(e.lower() for e in emails))
+    found = {}
+    for email, language in people:
+        found.setdefault(email.lower(), language)
+    return found
 
 
 def allowed(request: Request) -> set:
     return TRANSITIONS.get(request.status, set())
 
 
-def _notify(request: Request, update: Update, recipients: list[str]) -> None:
-    """One message per follower (each with their own contest link when done)."""
-    for email in recipients:
-        context = {"request": request, "update": update, "url": reverse("participation:detail", args=[request.pk])}
-        if update.status == S.DONE:
-            token = signing.make_token(CONTEST, {"r": request.pk, "u": update.pk}, single_use=True)
-            context["contest_url"] = reverse("participation:contest", args=[token])
-            context["contest_days"] = settings.ANCRAGE_REQUEST_CONTEST_DAYS
-        mail.send("request_update", [email], context)
+def _notify(request: Request, update: Update, recipients: dict[str, str]) -> None:
+    """One message per follower, in their language (each with their own contest link when done)."""
+    for email, language in recipients.items():
+        with translation.override(language):
+            context = {"request": request, "update": update, "url": reverse("participation:detail", args=[request.pk])}
+            if update.status == S.DONE:
+                token = signing.make_token(CONTEST, {"r": request.pk, "u": update.pk}, single_use=True)
+                context["contest_url"] = reverse("participation:contest", args=[token])
+                context["contest_days"] = settings.ANCRAGE_REQUEST_CONTEST_DAYS
+            mail.send("request_update", [email], context)
 
 
 @transaction.atomic

@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.db import connections
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from agenda.domain import registrations, schedule
 from agenda.models import Registration
@@ -188,3 +189,23 @@ def test_attendance_and_anonymisation_after_the_retention_period(settings):
 @pytest.mark.django_db
 def test_timezone_is_paris():
     assert timezone.get_current_timezone_name() == "Europe/Paris"
+
+
+@pytest.mark.django_db
+def test_every_e_mail_speaks_the_language_the_person_registered_in():
+    with time_machine.travel(NOW):
+        occurrence = _occurrence()
+        with translation.override("en"):
+            registrations.register(occurrence.pk, name="Lou", email="lou@exemple.fr")
+        worker.run_pending()
+        confirmation = mail.outbox[-1]
+        mail.outbox.clear()
+    with time_machine.travel(occurrence.starts_at - datetime.timedelta(days=1)):  # the nightly job, in French
+        assert registrations.send_reminders() == 1
+        worker.run_pending()
+    reminder = mail.outbox[0]
+    with translation.override("en"):
+        subject = gettext("Rappel : %(title)s demain") % {"title": occurrence.event.title}
+    assert reminder.subject == subject != f"Rappel : {occurrence.event.title} demain"
+    assert "/en/agenda/annuler/" in reminder.body
+    assert "/en/agenda/annuler/" in confirmation.body

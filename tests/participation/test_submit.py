@@ -115,3 +115,16 @@ def test_a_first_name_is_shown_only_when_the_author_chose_it(client, category):
     client.post(link("confirmer"))
     row = Request.objects.get()
     assert "Signalée par" in client.get(f"/demandes/{row.pk}/").content.decode()
+
+
+def test_an_author_writing_in_english_is_answered_in_english_and_the_service_in_french(
+    client, category, django_user_model
+):
+    member = django_user_model.objects.create_user("agent@ville.fr", "mot-de-passe-2026")
+    category.service.members.add(member)
+    client.post("/en/demandes/nouvelle/", {**FORM, "category": category.pk})
+    assert Request.objects.get().language == "en"
+    (confirmation,) = sent_to("camille@exemple.fr")
+    assert "/en/demandes/confirmer/" in confirmation.body
+    client.post(link("confirmer"))
+    assert any("Nouvelle demande" in m.subject for m in sent_to("agent@ville.fr"))  # the services work in French

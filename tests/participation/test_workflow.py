@@ -138,3 +138,15 @@ def test_a_request_reopened_by_the_service_loses_its_planned_date(client):
     row.refresh_from_db()
     assert row.planned_for is None and row.planned_at is not None  # the statistics keep the first planning
     assert client.get(f"/open311/v2/requests/{row.pk}.json").json()[0].get("expected_datetime") is None
+
+
+def test_each_follower_is_told_in_the_language_they_wrote_in():
+    row = RequestFactory(email="auteur@exemple.fr", language="ar")
+    SupportFactory(request=row, email="voisin@exemple.fr", language="uk")
+    SupportFactory(request=row, email="voisine@exemple.fr")
+    workflow.change_status(row, S.PLANNED, "Un technicien passe.", planned_for=datetime.date(2027, 3, 10))
+    (arabic,) = sent_to("auteur@exemple.fr")
+    (ukrainian,) = sent_to("voisin@exemple.fr")
+    (french,) = sent_to("voisine@exemple.fr")
+    assert f"/ar/demandes/{row.pk}/" in arabic.body and f"/uk/demandes/{row.pk}/" in ukrainian.body
+    assert f"/demandes/{row.pk}/" in french.body and "/ar/" not in french.body
