@@ -150,3 +150,22 @@ def test_the_french_catalogue_says_each_text_as_itself():
     """French is the source: its catalogue only brings French plurals, never other words (no fuzzy match)."""
     catalogue = gettext_module.translation("django", settings.LOCALE_PATHS[0], ["fr"])._catalog
     assert [k for k, text in catalogue.items() if isinstance(k, str) and k and k.split("\x04")[-1] != text] == []
+
+
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_every_text_of_the_e_mails_to_inhabitants_is_translated(untranslated, code, mailoutbox):
+    import datetime
+
+    from agenda.domain import registrations
+    from core import worker
+    from participation.domain import workflow
+
+    event = EventFactory()
+    occurrence = schedule.materialise(event).created[0]
+    with translation.override(code):
+        registrations.register(occurrence.pk, name="Lou", email="lou@exemple.fr")  # confirmation
+    request = RequestFactory(email="auteur@exemple.fr", language=code)
+    workflow.change_status(request, request.Status.PLANNED, "Un technicien passe.", planned_for=datetime.date.today())
+    worker.run_pending()
+    assert len(mailoutbox) == 2
+    assert sorted(message for language, message in untranslated if language == code) == []
